@@ -1,0 +1,11 @@
+import type Database from 'better-sqlite3'
+import { m001Tokens } from './001-tokens'
+
+export interface Migration {
+  /** strictly increasing; never renumber a migration that has shipped */
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001Tokens]

@@ -1,0 +1,5 @@
+export * from './health'
+export * from './pairing'
+export * from './devices'
+export * from './registrations'
+export * from './jobs'

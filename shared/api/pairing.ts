@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+export const ROLES = ['admin', 'operator'] as const
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
+
+export const PairRequest = z.object({
+  code: z.string().trim().min(4).max(64),
+  /** a name for the paired screen, shown in the token list ("Kirish plansheti") */
+  name: z.string().trim().min(1).max(80).optional(),
+})
+export type PairRequest = z.infer<typeof PairRequest>
+
+export const PairResponse = z.object({
+  token: z.string(),
+  tokenId: z.string(),
+  role: Role,
+})
+export type PairResponse = z.infer<typeof PairResponse>
+
+export const PairingCodeResponse = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  /** the HTTPS address a new screen should open; the QR encodes it with the code */
+  url: z.string(),
+  role: Role,
+})
+export type PairingCodeResponse = z.infer<typeof PairingCodeResponse>
+
+export const TokenInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+})
+export type TokenInfo = z.infer<typeof TokenInfo>

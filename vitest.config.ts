@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// Three kinds of test, one runner: fast unit tests, integration tests that start real processes and
+// speak real HTTP, and end-to-end tests in real Chromium (one at a time: they share the machine's 2 cores).
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    // CI reads the counts from the JSON report; people read the default one.
+    reporters: process.env.SR_VITEST_JSON ? ['default', 'json'] : ['default'],
+    outputFile: process.env.SR_VITEST_JSON ? { json: process.env.SR_VITEST_JSON } : {},
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup/indexeddb.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
