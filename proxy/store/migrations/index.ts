@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { m001Tokens } from './001-tokens'
+import { m002Devices } from './002-devices'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -8,4 +9,4 @@ export interface Migration {
   up(db: Database.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Tokens]
+export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices]

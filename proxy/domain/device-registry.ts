@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto'
+import type { Device, DeviceCreate, DevicePatch } from '../../shared/api/devices'
+import { AppError } from '../../shared/errors'
+import type { AllowedHosts } from '../net/allowed-hosts'
+import type { DeviceRow, DevicesRepo } from '../store/devices-repo'
+import type { SecretBox } from '../store/secrets'
+
+/** Device passwords are treated as expiring: a school rotates them, and a stale one locks the terminal. */
+export const CREDENTIALS_LIFETIME_DAYS = 30
+
+/** What it takes to speak to one device; lives only in memory, never in a response or a log line. */
+export interface DeviceTarget {
+  id: string
+  host: string
+  port: number
+  scheme: 'http' | 'https'
+  username: string
+  password: string
+}
+
+export interface DeviceRegistryDeps {
+  repo: DevicesRepo
+  secrets: SecretBox
+  allowedHosts: AllowedHosts
+  now?: () => Date
+}
+
+export type DeviceChangeListener = (deviceId: string) => void
+
+/** The registry of terminals: validation, the network fence, encryption at rest and credential expiry. */
+export class DeviceRegistry {
+  private readonly now: () => Date
+  private readonly listeners: DeviceChangeListener[] = []
+
+  constructor(private readonly deps: DeviceRegistryDeps) {
+    this.now = deps.now ?? (() => new Date())
+  }
+
+  /** Called when a device's address or credentials change, so cached connections can be dropped. */
+  onChange(listener: DeviceChangeListener): void {
+    this.listeners.push(listener)
+  }
+
+  list(): Device[] {
+    return this.deps.repo.list().map(toPublic)
+  }
+
+  get(id: string): Device {
+    return toPublic(this.row(id))
+  }
+
+  async create(input: DeviceCreate): Promise<Device> {
+    const scheme = input.scheme ?? 'http'
+    const port = input.port ?? (scheme === 'https' ? 443 : 80)
+    await this.deps.allowedHosts.check(input.host)
+    this.refuseTakenAddress(input.host, port)
+    const now = this.now()
+    const row: DeviceRow = {
+      id: randomUUID(),
+      name: input.name,
+      host: input.host,
+      port,
+      scheme,
+      username: input.username,
+      passwordSealed: this.deps.secrets.seal(input.password),
+      credentialsExpiresAt: expiryFrom(now),
+      deviceId: null,
+      backendId: input.backendId ?? null,
+      direction: input.direction ?? null,
+      model: null,
+      firmware: null,
+      authScheme: null,
+      lastSeenAt: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    }
+    this.deps.repo.insert(row)
+    return toPublic(row)
+  }
+
+  async update(id: string, patch: DevicePatch): Promise<Device> {
+    const current = this.row(id)
+    const host = patch.host ?? current.host
+    const scheme = patch.scheme ?? current.scheme
+    const port = patch.port ?? current.port
+    if (patch.host !== undefined) await this.deps.allowedHosts.check(host)
+    if (host !== current.host || port !== current.port) this.refuseTakenAddress(host, port, id)
+    const now = this.now()
+    const changes: Partial<DeviceRow> = { updatedAt: now.toISOString(), host, port, scheme }
+    if (patch.name !== undefined) changes.name = patch.name
+    if (patch.username !== undefined) changes.username = patch.username
+    if (patch.backendId !== undefined) changes.backendId = patch.backendId
+    if (patch.direction !== undefined) changes.direction = patch.direction
+    if (patch.password !== undefined) {
+      changes.passwordSealed = this.deps.secrets.seal(patch.password)
+      changes.credentialsExpiresAt = expiryFrom(now)
+    }
+    this.deps.repo.update(id, changes)
+    const connectionChanged =
+      patch.password !== undefined ||
+      patch.username !== undefined ||
+      host !== current.host ||
+      port !== current.port
+    if (connectionChanged || scheme !== current.scheme) this.listeners.forEach((listener) => listener(id))
+    return this.get(id)
+  }
+
+  delete(id: string): void {
+    if (!this.deps.repo.delete(id)) throw notFound(id)
+    this.listeners.forEach((listener) => listener(id))
+  }
+
+  /**
+   * The device's address and password, for speaking to it now. Expired credentials are refused before any
+   * packet is sent: a guessed-at stale password is what locks a terminal for half an hour.
+   */
+  target(id: string): DeviceTarget {
+    const row = this.row(id)
+    if (Date.parse(row.credentialsExpiresAt) <= this.now().getTime()) {
+      throw new AppError(
+        'credentials_expired',
+        `The password of "${row.name}" is older than ${CREDENTIALS_LIFETIME_DAYS} days; enter it again`,
+        { details: { deviceId: id } },
+      )
+    }
+    return {
+      id,
+      host: row.host,
+      port: row.port,
+      scheme: row.scheme,
+      username: row.username,
+      password: this.deps.secrets.open(row.passwordSealed),
+    }
+  }
+
+  /** Remembers what a successful connection test learned about the device. */
+  recordSeen(
+    id: string,
+    seen: { deviceId?: string; model?: string; firmware?: string; authScheme?: 'digest' | 'basic' },
+  ): Device {
+    const row = this.row(id)
+    this.deps.repo.update(id, {
+      deviceId: seen.deviceId ?? row.deviceId,
+      model: seen.model ?? row.model,
+      firmware: seen.firmware ?? row.firmware,
+      authScheme: seen.authScheme ?? row.authScheme,
+      lastSeenAt: this.now().toISOString(),
+    })
+    return this.get(id)
+  }
+
+  private row(id: string): DeviceRow {
+    const row = this.deps.repo.get(id)
+    if (!row) throw notFound(id)
+    return row
+  }
+
+  private refuseTakenAddress(host: string, port: number, exceptId?: string): void {
+    const other = this.deps.repo.findByAddress(host, port)
+    if (other && other.id !== exceptId) {
+      throw new AppError('conflict', `${host}:${port} is already registered as "${other.name}"`, {
+        field: 'host',
+      })
+    }
+  }
+}
+
+function expiryFrom(now: Date): string {
+  return new Date(now.getTime() + CREDENTIALS_LIFETIME_DAYS * 86_400_000).toISOString()
+}
+
+function notFound(id: string): AppError {
+  return new AppError('not_found', `No device with id ${id}`)
+}
+
+export function toPublic(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    name: row.name,
+    host: row.host,
+    port: row.port,
+    scheme: row.scheme,
+    username: row.username,
+    hasPassword: row.passwordSealed.length > 0,
+    credentialsExpiresAt: row.credentialsExpiresAt,
+    deviceId: row.deviceId,
+    backendId: row.backendId,
+    ...(row.direction ? { direction: row.direction } : {}),
+    model: row.model,
+    firmware: row.firmware,
+    lastSeenAt: row.lastSeenAt,
+  }
+}
