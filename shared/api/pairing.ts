@@ -36,3 +36,23 @@ export const TokenInfo = z.object({
   revokedAt: z.string().nullable(),
 })
 export type TokenInfo = z.infer<typeof TokenInfo>
+
+export const PairingCodeRequest = z.object({
+  /** what the new screen may do; an operator enrolls students, an admin also manages devices and screens */
+  role: Role.default('operator'),
+})
+export type PairingCodeRequest = z.infer<typeof PairingCodeRequest>
+
+export const TokenPatch = z.object({
+  name: z.string().trim().min(1).max(80),
+})
+export type TokenPatch = z.infer<typeof TokenPatch>
+
+/** `GET /api/me`: who this token belongs to, so the app can show or hide admin screens. */
+export const MeResponse = z.object({
+  /** null for the fixed SR_ADMIN_TOKEN */
+  tokenId: z.string().nullable(),
+  name: z.string(),
+  role: Role,
+})
+export type MeResponse = z.infer<typeof MeResponse>

@@ -18,12 +18,14 @@ export const m001Tokens: Migration = {
         last_used_at TEXT,
         revoked_at   TEXT
       );
+      -- expires_at is NULL for the code printed at first start: it lasts until someone pairs with it.
       CREATE TABLE pairing_codes (
-        hash       TEXT PRIMARY KEY,
-        role       TEXT NOT NULL CHECK (role IN ('admin', 'operator')),
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL,
-        used_at    TEXT
+        hash        TEXT PRIMARY KEY,
+        role        TEXT NOT NULL CHECK (role IN ('admin', 'operator')),
+        first_start INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT,
+        used_at     TEXT
       );
     `)
   },

@@ -1,0 +1,40 @@
+import { Hono } from 'hono'
+import { caDownloadRoutes } from '../tls/ca-download'
+import type { AppContext, AppEnv } from './context'
+import { bearerAuth } from './middleware/auth'
+import { defaultBodyLimit } from './middleware/body-limit'
+import { corsPolicy } from './middleware/cors'
+import { errorHandler } from './middleware/error-handler'
+import { notFound } from './middleware/not-found'
+import { requestId } from './middleware/request-id'
+import { requestLog } from './middleware/request-log'
+import { securityHeaders } from './middleware/security-headers'
+import { healthRoutes } from './routes/health'
+import { pairingRoutes } from './routes/pairing'
+import { pwaRoutes } from './routes/pwa'
+import { tokenRoutes } from './routes/tokens'
+
+/**
+ * The proxy's HTTP face: the API under /api (bearer auth except health and pairing) and the built PWA.
+ * Each route group is a `proxy/http/routes/<group>.ts` factory taking the AppContext, mounted under /api;
+ * unmatched /api paths fall through to `notFound` (contract-shaped 404).
+ */
+export function createApp(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.onError(errorHandler(ctx.logger))
+  app.notFound(notFound)
+  app.use(requestId())
+  app.use(requestLog(ctx.logger))
+  app.use(securityHeaders())
+  app.use('/api/*', corsPolicy(ctx.config.allowedOrigins))
+  app.use('/api/*', defaultBodyLimit)
+  app.use('/api/*', bearerAuth(ctx))
+
+  app.route('/api', healthRoutes(ctx))
+  app.route('/api', pairingRoutes(ctx))
+  app.route('/api', tokenRoutes(ctx))
+
+  if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
+  app.route('/', pwaRoutes(ctx.distDir))
+  return app
+}

@@ -1,0 +1,276 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ConfigError, PROXY_VERSION, loadConfig, type Config } from './config'
+import { createApp } from './http/app'
+import type { AppContext } from './http/context'
+import { createLogger, type Logger } from './log'
+import { createServices } from './services'
+import { openDatabase, type Db } from './store/db'
+import { lanAddresses } from './tls/lan-addresses'
+import { prepareTls, type TlsMaterial } from './tls/material'
+import { watchServerCert } from './tls/renewal'
+
+/** A startup failure the operator can fix; printed as its one line, never with a stack. */
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+export interface RunningServer {
+  /** the app's addresses, first the LAN ones, then loopback */
+  urls: string[]
+  trustPageUrls: string[]
+  /** printed once, at a start while no screen has paired yet */
+  pairingCode: string | null
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  logger?: Logger
+  /** where the built PWA is; defaults to the repository's dist/ */
+  distDir?: string | null
+  /** where the start-up lines go (the pairing code among them) */
+  print?: (line: string) => void
+}
+
+const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url))
+
+/** config → storage → TLS → services → HTTP(S) servers; resolves once both ports listen. */
+export async function startProxy(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'))
+  const db = openStore(config.dataDir)
+  try {
+    return await startOnDatabase(config, db, logger, print, options.distDir ?? DEFAULT_DIST)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+async function startOnDatabase(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  print: (line: string) => void,
+  distDir: string | null,
+): Promise<RunningServer> {
+  const tls = await prepareTls(config.tls, config.dataDir).catch((error: Error) => {
+    throw new StartupError(`Cannot prepare TLS in ${config.dataDir}: ${error.message}`)
+  })
+  const services = createServices(config, db, logger)
+  const ctx: AppContext = {
+    config,
+    db,
+    logger,
+    version: PROXY_VERSION,
+    distDir,
+    caPem: tls?.ca?.pem ?? null,
+    services,
+  }
+  const app = createApp(ctx)
+  const { createAdaptorServer } = await import('@hono/node-server')
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    overrideGlobalObjects: false,
+    ...(tls
+      ? {
+          createServer: (await import('node:https')).createServer,
+          serverOptions: { key: tls.keyPem, cert: tls.certPem },
+        }
+      : {}),
+  }) as Server
+  await listen(server, config.host, config.port, 'SR_PORT')
+  const servers: Server[] = [server]
+  const stopRenewal = watchServerCert(server as never, config.tls, config.dataDir, logger)
+
+  const trustPageUrls: string[] = []
+  if (tls?.ca && config.httpPort !== null) {
+    const { trustPageApp } = await import('./tls/trust-page')
+    const side = createAdaptorServer({
+      fetch: trustPageApp({
+        caPem: tls.ca.pem,
+        fingerprint256: tls.ca.fingerprint256,
+        httpsPort: config.port,
+      }).fetch,
+      overrideGlobalObjects: false,
+    }) as Server
+    try {
+      await listen(side, config.host, config.httpPort, 'SR_HTTP_PORT')
+    } catch (error) {
+      server.close()
+      throw error
+    }
+    servers.push(side)
+    trustPageUrls.push(...hostsToShow(config.host).map((host) => `http://${host}:${config.httpPort}/`))
+  }
+
+  const scheme = tls ? 'https' : 'http'
+  const urls = hostsToShow(config.host).map((host) => `${scheme}://${host}:${config.port}/`)
+  const pairingCode = announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
+  logger.info(
+    { port: config.port, httpPort: trustPageUrls.length ? config.httpPort : null, tls: config.tls.mode },
+    'listening',
+  )
+
+  return {
+    urls,
+    trustPageUrls,
+    pairingCode,
+    close: async () => {
+      stopRenewal()
+      await Promise.all(servers.map(closeServer))
+      db.close()
+      logger.info('stopped')
+    },
+  }
+}
+
+interface Announcement {
+  config: Config
+  services: AppContext['services']
+  urls: string[]
+  trustPageUrls: string[]
+  tls: TlsMaterial | null
+  print: (line: string) => void
+}
+
+const ADMIN_TOKEN_MADE = 'admin_token_made_at'
+
+/** The start-up lines for the person at the console; the pairing code only until the first pairing. */
+function announce({ config, services, urls, trustPageUrls, tls, print }: Announcement): string | null {
+  print(`Student Registrator proxy ${PROXY_VERSION}`)
+  for (const url of urls) print(`App: ${url}`)
+  for (const url of trustPageUrls) print(`Trust page (install the certificate on each screen first): ${url}`)
+  if (tls?.ca) print(`CA fingerprint (SHA-256): ${tls.ca.fingerprint256}`)
+  if (!config.adminToken && services.settings.get(ADMIN_TOKEN_MADE) === undefined) {
+    const made = services.tokens.create('Admin token (printed at first start)', 'admin')
+    services.settings.set(ADMIN_TOKEN_MADE, made.info.createdAt)
+    print(`Admin token: ${made.token}  (shown only now; keep it safe, or set SR_ADMIN_TOKEN)`)
+  }
+  if (services.pairing.isPaired()) return null
+  const { code } = services.pairing.issueFirstStartCode()
+  print('Open the app on the first screen and enter this one-time code:')
+  print(`Pairing code: ${code}`)
+  return code
+}
+
+/** Wildcard listen addresses are shown as the LAN addresses screens can use, plus loopback. */
+function hostsToShow(host: string): string[] {
+  const wrap = (address: string) => (address.includes(':') ? `[${address}]` : address)
+  if (host !== '0.0.0.0' && host !== '::') return [wrap(host)]
+  const lan = lanAddresses().filter((address) => host === '::' || !address.includes(':'))
+  return [...lan, '127.0.0.1'].map(wrap)
+}
+
+/**
+ * Opens the database without ever replacing it: a file that cannot be opened is reported and left
+ * exactly as it is, since it may hold the only record of what is on the devices.
+ */
+function openStore(dataDir: string): Db {
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new StartupError(`Cannot use the data directory ${dataDir} (SR_DATA_DIR): ${errnoText(error)}`)
+  }
+  const file = join(dataDir, 'proxy.sqlite')
+  const existed = existsSync(file)
+  try {
+    return openDatabase(dataDir)
+  } catch (error) {
+    const what = existed
+      ? `It was left untouched; restore it from a backup, or move it away to start with an empty one.`
+      : `Check that ${dataDir} (SR_DATA_DIR) is writable.`
+    throw new StartupError(`Cannot open the database ${file}: ${errnoText(error)}. ${what}`)
+  }
+}
+
+function errnoText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException
+  return (e.message ?? String(error)).split('\n')[0] as string
+}
+
+function listen(server: Server, host: string, port: number, variable: string): Promise<void> {
+  return new Promise((resolveListen, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new StartupError(
+            `Port ${port} (${variable}) is already in use on ${host}; stop the other program or choose another port`,
+          ),
+        )
+      } else if (error.code === 'EACCES') {
+        reject(
+          new StartupError(`Not allowed to listen on port ${port} (${variable}); choose a port above 1023`),
+        )
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(new StartupError(`${host} (SR_HOST) is not an address of this machine`))
+      } else {
+        reject(new StartupError(`Cannot listen on ${host}:${port} (${variable}): ${error.message}`))
+      }
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolveListen()
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, host)
+  })
+}
+
+/** Stops accepting, lets requests in flight finish, and cuts what is still open after a grace period. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    const force = setTimeout(() => server.closeAllConnections(), 3000)
+    force.unref()
+    server.close(() => {
+      clearTimeout(force)
+      done()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+export function listeningPort(server: Server): number {
+  return (server.address() as AddressInfo).port
+}
+
+/** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
+export async function runFromCommandLine(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig(env)
+  } catch (error) {
+    fail(error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error))
+  }
+  let running: RunningServer
+  try {
+    running = await startProxy(config)
+  } catch (error) {
+    fail(error instanceof StartupError ? error.message : `Cannot start: ${errnoText(error)}`)
+  }
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`Stopping (${signal})…\n`)
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+function fail(line: string): never {
+  process.stderr.write(line + '\n')
+  process.exit(1)
+}
+
+const invokedDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url
+if (invokedDirectly) void runFromCommandLine()

@@ -1,0 +1,28 @@
+import type { Config } from './config'
+import { FailureLimiter } from './http/rate-limit'
+import type { Logger } from './log'
+import type { Db } from './store/db'
+import { Pairing } from './store/pairing'
+import { PairingCodesRepo } from './store/pairing-codes-repo'
+import { SettingsRepo } from './store/settings-repo'
+import { TokensRepo } from './store/tokens-repo'
+
+/** The proxy's long-lived parts, made once at start and shared by every route group. */
+export interface Services {
+  settings: SettingsRepo
+  tokens: TokensRepo
+  pairing: Pairing
+  /** wrong pairing codes per client address */
+  pairingFailures: FailureLimiter
+}
+
+export function createServices(_config: Config, db: Db, _logger: Logger): Services {
+  const settings = new SettingsRepo(db)
+  const tokens = new TokensRepo(db)
+  return {
+    settings,
+    tokens,
+    pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
+    pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Role, TokenInfo } from '../../shared/api/pairing'
+import type { Db } from './db'
+import { secretHash } from './secret-hash'
+
+const SELECT = `SELECT id, name, role, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt
+  FROM tokens`
+
+/** `lastUsedAt` is a hint for the admin, not an audit log: one write a minute per token is plenty. */
+const TOUCH_EVERY_MS = 60_000
+
+export interface IssuedToken {
+  /** the bearer token itself: shown to its owner once, never stored */
+  token: string
+  info: TokenInfo
+}
+
+/** The API tokens of paired screens. Only digests are stored; revoking keeps the row for the admin's list. */
+export class TokensRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  create(name: string, role: Role): IssuedToken {
+    const token = 'sr_' + randomBytes(32).toString('base64url')
+    const info: TokenInfo = {
+      id: randomUUID(),
+      name,
+      role,
+      createdAt: this.now().toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    }
+    this.db
+      .prepare('INSERT INTO tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(info.id, info.name, info.role, secretHash(token), info.createdAt)
+    return { token, info }
+  }
+
+  /** The token's owner, or undefined for an unknown or revoked token. Marks the token as used. */
+  authenticate(token: string): TokenInfo | undefined {
+    const info = this.db.prepare(`${SELECT} WHERE hash = ? AND revoked_at IS NULL`).get(secretHash(token)) as
+      TokenInfo | undefined
+    if (!info) return undefined
+    const now = this.now()
+    if (!info.lastUsedAt || now.getTime() - Date.parse(info.lastUsedAt) >= TOUCH_EVERY_MS) {
+      info.lastUsedAt = now.toISOString()
+      this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(info.lastUsedAt, info.id)
+    }
+    return info
+  }
+
+  list(): TokenInfo[] {
+    return this.db.prepare(`${SELECT} ORDER BY created_at, id`).all() as TokenInfo[]
+  }
+
+  get(id: string): TokenInfo | undefined {
+    return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as TokenInfo | undefined
+  }
+
+  rename(id: string, name: string): TokenInfo | undefined {
+    this.db.prepare('UPDATE tokens SET name = ? WHERE id = ?').run(name, id)
+    return this.get(id)
+  }
+
+  /** Revokes a token for good; false when there is no such token. Revoking twice keeps the first time. */
+  revoke(id: string): boolean {
+    const found = this.get(id)
+    if (!found) return false
+    this.db
+      .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(this.now().toISOString(), id)
+    return true
+  }
+
+  countActive(): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM tokens WHERE revoked_at IS NULL').get() as { n: number }
+    ).n
+  }
+}

@@ -1,0 +1,32 @@
+import type { Server as HttpsServer } from 'node:https'
+import type { Logger } from '../log'
+import type { TlsConfig } from '../config'
+import { prepareTls } from './material'
+
+/** How often to look for a new LAN address (DHCP renewal, a new network) or a certificate near expiry. */
+export const RENEWAL_CHECK_MS = 10 * 60_000
+
+/**
+ * Keeps the server certificate fitting while the proxy runs: when the machine's addresses change or the
+ * certificate nears expiry, a new one is issued under the same CA and swapped in without a restart.
+ */
+export function watchServerCert(
+  server: HttpsServer,
+  tls: TlsConfig,
+  dataDir: string,
+  logger: Logger,
+  everyMs = RENEWAL_CHECK_MS,
+): () => void {
+  if (tls.mode !== 'auto') return () => {}
+  const timer = setInterval(() => {
+    prepareTls(tls, dataDir)
+      .then((material) => {
+        if (!material?.issued) return
+        server.setSecureContext({ key: material.keyPem, cert: material.certPem })
+        logger.info({ names: material.names }, 'server certificate re-issued')
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'could not renew the server certificate'))
+  }, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Agent, fetch as undiciFetch, type RequestInit, type Response } from 'undici'
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface RunningProxy {
+  /** https://127.0.0.1:PORT, or http:// when TLS is off */
+  url: string
+  /** the plain-HTTP trust page, or null when it is off */
+  httpUrl: string | null
+  dataDir: string
+  adminToken: string
+  /** the first-start code the proxy printed, or null when it was already paired */
+  pairingCode: string | null
+  /** the local CA (PEM) the proxy made, or null when TLS is off */
+  caPem: string | null
+  pid: number
+  /** stdout and stderr so far */
+  output(): string
+  /** fetch against this proxy, trusting its CA; `path` is relative to `url` */
+  fetch(path: string, init?: RequestInit): Promise<Response>
+  /** the same, with `Authorization: Bearer <adminToken>` */
+  adminFetch(path: string, init?: RequestInit): Promise<Response>
+  /** SIGTERM, then wait for the process to exit */
+  stop(): Promise<void>
+  /** SIGKILL, then wait for the process to exit */
+  kill(): Promise<void>
+}
+
+export interface ProxyOptions {
+  /** extra or overriding SR_* variables */
+  env?: Record<string, string>
+  /** reuse a data dir (restart tests); a fresh temporary one otherwise */
+  dataDir?: string
+  tls?: 'auto' | 'off'
+}
+
+export interface LaunchedProxy {
+  child: ChildProcess
+  env: Record<string, string>
+  dataDir: string
+  output(): string
+  /** resolves when the process has exited, with its exit code (null when killed by a signal) */
+  exited: Promise<number | null>
+}
+
+const children = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+})
+
+/** A TCP port nobody listens on right now (bind port 0, read it, release it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Spawns the real proxy (`node --import tsx proxy/main.ts`) without waiting for it; for tests of start-up
+ * failures. Inherited SR_* variables are dropped so the caller's shell cannot leak into a test.
+ */
+export async function launchProxy(options: ProxyOptions = {}): Promise<LaunchedProxy> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sr-proxy-'))
+  const tls = options.tls ?? 'auto'
+  const port = await freePort()
+  let httpPort = await freePort()
+  while (httpPort === port) httpPort = await freePort()
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => !entry[0].startsWith('SR_') && entry[1] !== undefined,
+    ),
+  )
+  const env: Record<string, string> = {
+    ...inherited,
+    SR_HOST: '127.0.0.1',
+    SR_PORT: String(port),
+    SR_HTTP_PORT: tls === 'off' ? '0' : String(httpPort),
+    SR_TLS: tls,
+    SR_DATA_DIR: dataDir,
+    SR_ADMIN_TOKEN: 'test-admin-' + randomBytes(16).toString('hex'),
+    // Loopback too, so tests can register simulated terminals on 127.0.0.1.
+    SR_DEVICE_NETS: '127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7',
+    SR_LOG_LEVEL: 'info',
+    ...options.env,
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.add(child)
+  let output = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      children.delete(child)
+      resolve(code)
+    })
+  })
+  return { child, env, dataDir, output: () => output, exited }
+}
+
+/** Starts the real proxy on free loopback ports and resolves once `/api/health` answers 200. */
+export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
+  const launched = await launchProxy(options)
+  const { env, dataDir, child } = launched
+  const tlsOn = env.SR_TLS !== 'off'
+  const url = `${tlsOn ? 'https' : 'http'}://127.0.0.1:${env.SR_PORT}`
+  const httpUrl = tlsOn && env.SR_HTTP_PORT !== '0' ? `http://127.0.0.1:${env.SR_HTTP_PORT}` : null
+  let exitCode: number | null | undefined
+  void launched.exited.then((code) => (exitCode = code ?? -1))
+
+  const caPath = join(dataDir, 'ca.crt')
+  let caPem: string | null = null
+  let dispatcher = new Agent()
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (exitCode !== undefined) {
+      throw new Error(`proxy exited with ${exitCode} before it was healthy:\n${launched.output()}`)
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`proxy was not healthy within 30 s:\n${launched.output()}`)
+    }
+    if (tlsOn && !caPem && env.SR_TLS === 'auto' && existsSync(caPath)) {
+      caPem = readFileSync(caPath, 'utf8')
+      dispatcher = new Agent({ connect: { ca: caPem } })
+    }
+    const healthy = await undiciFetch(`${url}/api/health`, { dispatcher }).then(
+      (response) => response.status === 200,
+      () => false,
+    )
+    // The start-up lines are written before the "listening" log line; wait for both.
+    if (healthy && launched.output().includes('"msg":"listening"')) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+
+  const doFetch = (path: string, init: RequestInit = {}) => undiciFetch(url + path, { dispatcher, ...init })
+  const adminToken = env.SR_ADMIN_TOKEN as string
+  const signal = async (name: NodeJS.Signals) => {
+    if (exitCode === undefined) child.kill(name)
+    await launched.exited
+  }
+  return {
+    url,
+    httpUrl,
+    dataDir,
+    adminToken,
+    pairingCode: /^Pairing code: (\d+)$/m.exec(launched.output())?.[1] ?? null,
+    caPem,
+    pid: child.pid as number,
+    output: launched.output,
+    fetch: doFetch,
+    adminFetch: (path, init = {}) =>
+      doFetch(path, {
+        ...init,
+        headers: { authorization: `Bearer ${adminToken}`, ...(init.headers as Record<string, string>) },
+      }),
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+  }
+}

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
+
+describe('a freshly started proxy', () => {
+  let proxy: RunningProxy
+  beforeAll(async () => {
+    proxy = await startProxy()
+  })
+  afterAll(() => proxy?.stop())
+
+  it('answers /api/health over HTTPS that its own CA vouches for', async () => {
+    const response = await proxy.fetch('/api/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ ok: true, version: expect.any(String), paired: false })
+  })
+
+  it('prints a one-time pairing code and keeps its CA in the data dir', () => {
+    expect(proxy.pairingCode).toMatch(/^\d{8}$/)
+    expect(proxy.caPem).toContain('BEGIN CERTIFICATE')
+  })
+})
