@@ -1,3 +1,4 @@
+import type { OutboxItem, OutboxView } from '../../shared/api/outbox'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../store/db'
 import { OutboxRepo, type OutboxRow } from '../store/outbox-repo'
@@ -18,29 +19,6 @@ export interface BackendReportStatus {
   provisioningId?: string
   /** set when the backend refused the report for good (it waits in the outbox as failed) */
   error?: { code: string; message: string }
-}
-
-/** A report as `GET /api/outbox` shows it: no photo, no payload, a label a person can read. */
-export interface OutboxItem {
-  id: string
-  kind: string
-  groupKey: string
-  summary: string
-  state: 'pending' | 'failed'
-  attempts: number
-  nextAttemptAt: string
-  lastAttemptAt: string | null
-  lastError: string | null
-  lastErrorCode: string | null
-  createdAt: string
-  /** the earlier report of the same student this one waits behind, if it is not next in line */
-  waitingFor: string | null
-}
-
-export interface OutboxView {
-  pending: OutboxItem[]
-  delivered: number
-  failed: OutboxItem[]
 }
 
 export interface OutboxOptions {
@@ -168,6 +146,7 @@ export class Outbox {
       pending: items.filter((item) => item.state === 'pending'),
       delivered: this.repo.countByState().delivered,
       failed: items.filter((item) => item.state === 'failed'),
+      mode: this.mode,
     }
   }
 
