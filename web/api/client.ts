@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import {
+  Device,
+  DeviceStatus,
+  HealthResponse,
+  PairingCodeResponse,
+  PairResponse,
+  TokenInfo,
+  type PairRequest,
+  type Role,
+} from '../../shared/api'
+import { ApiError, errorFromResponse } from './errors'
+
+export { ApiError, isApiError, type ApiErrorCode, type ApiErrorKind } from './errors'
+
+export interface ApiClientOptions {
+  /** origin of the proxy, e.g. `https://192.168.1.10:8443`; read on every call so a change applies at once */
+  baseUrl: () => string
+  /** the bearer token of this screen, or null while unpaired */
+  token: () => string | null
+  /** called when the proxy refuses the token we sent (revoked or unknown) */
+  onUnauthorized?: () => void
+  fetch?: typeof fetch
+  /** how long to wait for an answer before calling the proxy unreachable */
+  timeoutMs?: number
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions<T> {
+  /** validates the answer; null when the route answers with no body (204) */
+  schema: z.ZodType<T> | null
+  body?: unknown
+  query?: Record<string, string | number | undefined>
+  /** false for the routes that need no token (health, pair) */
+  auth?: boolean
+  signal?: AbortSignal
+  timeoutMs?: number
+}
+
+export interface ApiClient {
+  request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T>
+  health(signal?: AbortSignal): Promise<HealthResponse>
+  pair(body: PairRequest): Promise<PairResponse>
+  createPairingCode(role: Role): Promise<PairingCodeResponse>
+  listTokens(): Promise<TokenInfo[]>
+  revokeToken(id: string): Promise<void>
+  listDevices(): Promise<Device[]>
+  deviceStatus(id: string): Promise<DeviceStatus>
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000
+const TIMEOUT = Symbol('timeout')
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+
+  async function request<T>(method: HttpMethod, path: string, opts: RequestOptions<T>): Promise<T> {
+    const token = opts.auth === false ? null : options.token()
+    const response = await send(method, buildUrl(options.baseUrl(), path, opts.query), token, opts)
+    if (!response.ok) {
+      const error = errorFromResponse(response.status, await readJson(response))
+      if (error.code === 'unauthorized' && token) options.onUnauthorized?.()
+      throw error
+    }
+    if (opts.schema === null) return undefined as T
+    const body = await readJson(response)
+    const parsed = opts.schema.safeParse(body)
+    if (!parsed.success) {
+      throw new ApiError(
+        'invalid_response',
+        'invalid_response',
+        `${method} ${path}: ${parsed.error.message}`,
+        response.status,
+      )
+    }
+    return parsed.data
+  }
+
+  async function send(
+    method: HttpMethod,
+    url: string,
+    token: string | null,
+    opts: RequestOptions<unknown>,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (token) headers.authorization = `Bearer ${token}`
+    if (opts.body !== undefined) headers['content-type'] = 'application/json'
+
+    const controller = new AbortController()
+    const timer = setTimeout(
+      () => controller.abort(TIMEOUT),
+      opts.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    )
+    const forwardAbort = () => controller.abort(opts.signal?.reason)
+    opts.signal?.addEventListener('abort', forwardAbort, { once: true })
+    try {
+      return await fetchImpl(url, {
+        method,
+        headers,
+        body: opts.body === undefined ? null : JSON.stringify(opts.body),
+        signal: controller.signal,
+        cache: 'no-store',
+      })
+    } catch (cause) {
+      if (opts.signal?.aborted) throw cause
+      if (controller.signal.reason === TIMEOUT) {
+        throw new ApiError('network', 'proxy_timeout', `${method} ${url}: no answer in time`, null)
+      }
+      throw new ApiError('network', 'proxy_unreachable', `${method} ${url}: ${describe(cause)}`, null)
+    } finally {
+      clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', forwardAbort)
+    }
+  }
+
+  return {
+    request,
+    health: (signal) => request('GET', '/api/health', { schema: HealthResponse, auth: false, signal }),
+    pair: (body) => request('POST', '/api/pair', { schema: PairResponse, body, auth: false }),
+    createPairingCode: (role) =>
+      request('POST', '/api/pairing-codes', { schema: PairingCodeResponse, body: { role } }),
+    listTokens: () => request('GET', '/api/tokens', { schema: z.array(TokenInfo) }),
+    revokeToken: (id) => request('DELETE', `/api/tokens/${encodeURIComponent(id)}`, { schema: null }),
+    listDevices: () => request('GET', '/api/devices', { schema: z.array(Device) }),
+    deviceStatus: (id) =>
+      request('GET', `/api/devices/${encodeURIComponent(id)}/status`, { schema: DeviceStatus }),
+  }
+}
+
+function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>['query']): string {
+  const url = new URL(path, baseUrl)
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value))
+  }
+  return url.toString()
+}
+
+/** The body as JSON, or undefined when there is none or it is not JSON (a proxy in between, an HTML page). */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '')
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause)
+}

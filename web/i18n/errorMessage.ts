@@ -1,0 +1,25 @@
+import { isApiError } from '../api/errors'
+
+type Translate = (key: string, named?: Record<string, unknown>) => string
+
+/**
+ * The words a person sees for a failed call: always from the language files, keyed by the stable code,
+ * never the proxy's English `message` (that one is for logs and developers).
+ */
+export function errorMessage(t: Translate, error: unknown): string {
+  if (!isApiError(error)) return t('errors.internal')
+  if (error.code === 'validation_failed' && error.field) {
+    return t('errors.validation_failed_field', { field: error.field })
+  }
+  if (
+    error.retryAfterSec !== undefined &&
+    (error.code === 'device_locked' || error.code === 'rate_limited')
+  ) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSec / 60))
+    return t(`errors.${error.code}_wait`, { minutes })
+  }
+  if (error.code === 'device_rejected' && error.subStatusCode) {
+    return t('errors.device_rejected_reason', { reason: error.subStatusCode })
+  }
+  return t(`errors.${error.code}`)
+}

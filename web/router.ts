@@ -1,0 +1,59 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router'
+import EnrollPage from './pages/EnrollPage.vue'
+import { useSessionStore } from './stores/session'
+import type { IconName } from './components/icons'
+
+export type PageName = 'enroll' | 'queue' | 'devices' | 'students' | 'check' | 'settings'
+
+export interface NavItem {
+  name: PageName
+  path: string
+  icon: IconName
+}
+
+/** The order of the menu, on the side rail of a tablet and in the tab bar of a phone. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { name: 'enroll', path: '/', icon: 'enroll' },
+  { name: 'queue', path: '/queue', icon: 'queue' },
+  { name: 'devices', path: '/devices', icon: 'devices' },
+  { name: 'students', path: '/students', icon: 'students' },
+  { name: 'check', path: '/check', icon: 'check' },
+  { name: 'settings', path: '/settings', icon: 'settings' },
+]
+
+// The home page is in the first bundle; the others load when first opened (and are precached for offline).
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'enroll', component: EnrollPage },
+  { path: '/queue', name: 'queue', component: () => import('./pages/QueuePage.vue') },
+  { path: '/devices', name: 'devices', component: () => import('./pages/DevicesPage.vue') },
+  { path: '/students', name: 'students', component: () => import('./pages/StudentsPage.vue') },
+  { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  { path: '/:unknown(.*)*', redirect: '/' },
+]
+
+export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({ history, routes })
+  router.beforeEach(takePairCodeFromAddress)
+  return router
+}
+
+/**
+ * A scanned pairing QR opens `<proxy>/?pair=CODE`. Keep the code in memory, drop it from the address
+ * (it must not stay in history or bookmarks), and go to Settings, which pairs with it.
+ */
+function takePairCodeFromAddress(to: RouteLocationNormalized) {
+  const code = to.query.pair
+  if (typeof code !== 'string' || code.trim() === '') return true
+  useSessionStore().pendingPairCode = code.trim()
+  const query = { ...to.query }
+  delete query.pair
+  return { name: 'settings', query, hash: to.hash, replace: true }
+}

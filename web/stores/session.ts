@@ -1,0 +1,113 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import { z } from 'zod'
+import { Role, type PairResponse } from '../../shared/api'
+
+export const SESSION_STORAGE_KEY = 'sr.session'
+
+const SavedSession = z.object({
+  token: z.string().min(1).nullable().catch(null),
+  tokenId: z.string().nullable().catch(null),
+  role: Role.nullable().catch(null),
+  proxyUrl: z.string().catch(''),
+})
+type SavedSession = z.infer<typeof SavedSession>
+
+const EMPTY: SavedSession = { token: null, tokenId: null, role: null, proxyUrl: '' }
+
+/** Why the screen is unpaired, when it was paired before: the UI explains a revoked token. */
+export type UnpairReason = 'revoked' | 'by_user'
+
+function load(): SavedSession {
+  try {
+    const raw = globalThis.localStorage?.getItem(SESSION_STORAGE_KEY)
+    if (!raw) return EMPTY
+    const parsed = SavedSession.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : EMPTY
+  } catch {
+    return EMPTY
+  }
+}
+
+function save(session: SavedSession): void {
+  try {
+    globalThis.localStorage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(session))
+  } catch {
+    // storage blocked: the session lasts until the tab closes
+  }
+}
+
+/**
+ * Normalise what a person typed into an origin (`https://host:port`), or null when it is not an http(s) URL.
+ * The empty string means "the origin this app was loaded from".
+ */
+export function normaliseProxyUrl(input: string): string | null {
+  const trimmed = input.trim()
+  if (trimmed === '') return ''
+  try {
+    const url = new URL(trimmed)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    return url.origin
+  } catch {
+    return null
+  }
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const initial = load()
+  const token = ref<string | null>(initial.token)
+  const tokenId = ref<string | null>(initial.tokenId)
+  const role = ref<Role | null>(initial.role)
+  const proxyUrl = ref(initial.proxyUrl)
+  /** a code that arrived in the address (`?pair=CODE` from a scanned QR) and waits to be used */
+  const pendingPairCode = ref<string | null>(null)
+  const unpairReason = ref<UnpairReason | null>(null)
+
+  const isPaired = computed(() => token.value !== null)
+  const isAdmin = computed(() => isPaired.value && role.value === 'admin')
+  const baseUrl = computed(() => proxyUrl.value || globalThis.location?.origin || 'http://127.0.0.1')
+
+  // synchronous, so a reload right after pairing already finds the token
+  watch(
+    [token, tokenId, role, proxyUrl],
+    () => save({ token: token.value, tokenId: tokenId.value, role: role.value, proxyUrl: proxyUrl.value }),
+    { flush: 'sync' },
+  )
+
+  function setPaired(pairing: PairResponse): void {
+    token.value = pairing.token
+    tokenId.value = pairing.tokenId
+    role.value = pairing.role
+    unpairReason.value = null
+  }
+
+  function forget(reason: UnpairReason): void {
+    token.value = null
+    tokenId.value = null
+    role.value = null
+    unpairReason.value = reason
+  }
+
+  /** Returns false (and changes nothing) when the address is not a usable http(s) URL. */
+  function setProxyUrl(input: string): boolean {
+    const normalised = normaliseProxyUrl(input)
+    if (normalised === null) return false
+    proxyUrl.value = normalised
+    return true
+  }
+
+  return {
+    token,
+    tokenId,
+    role,
+    proxyUrl,
+    pendingPairCode,
+    unpairReason,
+    isPaired,
+    isAdmin,
+    baseUrl,
+    setPaired,
+    forget,
+    setProxyUrl,
+  }
+})
