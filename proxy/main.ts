@@ -107,6 +107,7 @@ async function startOnDatabase(
     trustPageUrls.push(...hostsToShow(config.host).map((host) => `http://${host}:${config.httpPort}/`))
   }
 
+  services.outbox.start()
   const scheme = tls ? 'https' : 'http'
   const urls = hostsToShow(config.host).map((host) => `${scheme}://${host}:${config.port}/`)
   const pairingCode = announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
@@ -122,6 +123,7 @@ async function startOnDatabase(
     close: async () => {
       stopRenewal()
       await Promise.all(servers.map(closeServer))
+      await services.outbox.stop()
       db.close()
       logger.info('stopped')
     },

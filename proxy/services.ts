@@ -1,3 +1,4 @@
+import { Outbox } from './backend/outbox'
 import type { Config } from './config'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
@@ -14,9 +15,11 @@ export interface Services {
   pairing: Pairing
   /** wrong pairing codes per client address */
   pairingFailures: FailureLimiter
+  /** backend reports, written with each registration's result and sent when a backend is configured */
+  outbox: Outbox
 }
 
-export function createServices(_config: Config, db: Db, _logger: Logger): Services {
+export function createServices(_config: Config, db: Db, logger: Logger): Services {
   const settings = new SettingsRepo(db)
   const tokens = new TokensRepo(db)
   return {
@@ -24,5 +27,6 @@ export function createServices(_config: Config, db: Db, _logger: Logger): Servic
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
     pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
+    outbox: new Outbox({ db, backend: null, sender: { log: logger } }),
   }
 }

@@ -40,6 +40,7 @@ interface Flight {
 // Longest single timer; a later wake-up simply looks again.
 const MAX_SLEEP_MS = 60_000
 const STOP_GRACE_MS = 2_000
+const RETRY_AFTER_STORE_ERROR_MS = 1_000
 
 /**
  * Delivers the outbox: one loop, reports of one student strictly in order (a group waits on its oldest
@@ -140,6 +141,16 @@ export class OutboxSender {
   private pump(): void {
     if (!this.running) return
     this.clearTimer()
+    try {
+      this.sendWhatIsDue()
+    } catch (error) {
+      // The database may be busy or closing; look again shortly rather than take the proxy down.
+      this.log?.warn({ error: String(error) }, 'outbox sender could not read its queue')
+      this.timer = setTimeout(() => this.pump(), RETRY_AFTER_STORE_ERROR_MS)
+    }
+  }
+
+  private sendWhatIsDue(): void {
     const now = this.now()
     if (this.inFlight.size < this.maxInFlight && now >= this.holdUntil) {
       const room = this.maxInFlight - this.inFlight.size

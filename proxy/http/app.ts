@@ -10,6 +10,7 @@ import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
 import { healthRoutes } from './routes/health'
+import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
 import { tokenRoutes } from './routes/tokens'
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', healthRoutes(ctx))
   app.route('/api', pairingRoutes(ctx))
   app.route('/api', tokenRoutes(ctx))
+  app.route('/api', outboxRoutes(ctx))
 
   if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
   app.route('/', pwaRoutes(ctx.distDir))
