@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { Agent, fetch } from 'undici'
+import { REPO_ROOT, freePort } from '../helpers/proxy-process'
+import type { BenchRow } from './row'
+
+const RUNS = 5
+
+/**
+ * How fast the proxy comes up and how much it holds while idle, against a bare Node process that only
+ * listens on HTTP, plus the size of the JavaScript a tablet must load before the app shows anything.
+ */
+export async function bench(): Promise<BenchRow[]> {
+  // One start each to warm tsx's transform cache and the disk cache, as after a first `npm start`.
+  await measureStart(startBareNode)
+  await measureStart(startProxyProcess)
+  const bare = await repeat(startBareNode)
+  const proxy = await repeat(startProxyProcess)
+  const firstStart = await repeat(() => startProxyProcess({ fresh: true }))
+  const js = await initialJsGzipBytes()
+  return [
+    {
+      name: `startup: proxy cold start to healthy /api/health (existing data dir), median of ${RUNS}`,
+      value: proxy.ms,
+      unit: 'ms',
+      baseline: { name: 'node -e http.createServer().listen()', value: bare.ms },
+      ratio: proxy.ms / bare.ms,
+      target: '≤ 1500 ms',
+    },
+    {
+      name: `startup: proxy first start (makes CA, certificate, database), median of ${RUNS}`,
+      value: firstStart.ms,
+      unit: 'ms',
+      baseline: { name: 'node -e http.createServer().listen()', value: bare.ms },
+      ratio: firstStart.ms / bare.ms,
+      target: '≤ 1500 ms',
+    },
+    {
+      name: 'startup: proxy idle RSS after start (VmRSS)',
+      value: round(proxy.rssMb),
+      unit: 'MB',
+      baseline: { name: 'bare node HTTP server', value: round(bare.rssMb) },
+      ratio: proxy.rssMb / bare.rssMb,
+      target: '≤ 90 MB',
+    },
+    {
+      name: `startup: PWA initial JS, gzip (${js.files} file${js.files === 1 ? '' : 's'} referenced by dist/index.html)`,
+      value: round(js.bytes / 1024),
+      unit: 'KB',
+      target: '≤ 150 KB',
+    },
+  ]
+}
+
+interface Started {
+  child: ChildProcess
+  healthUrl: string
+  cleanup?: () => void
+}
+
+interface Measured {
+  ms: number
+  rssMb: number
+}
+
+async function repeat(start: () => Promise<Started>): Promise<Measured> {
+  const runs: Measured[] = []
+  for (let i = 0; i < RUNS; i++) runs.push(await measureStart(start))
+  return { ms: median(runs.map((r) => r.ms)), rssMb: median(runs.map((r) => r.rssMb)) }
+}
+
+/** Spawn → first 200 from the health URL; then a second of idleness and the resident set size. */
+async function measureStart(start: () => Promise<Started>): Promise<Measured> {
+  const began = performance.now()
+  const started = await start()
+  const dispatcher = new Agent({ connect: { rejectUnauthorized: false } })
+  try {
+    for (;;) {
+      if (started.child.exitCode !== null) throw new Error(`process exited with ${started.child.exitCode}`)
+      const ok = await fetch(started.healthUrl, { dispatcher }).then(
+        (response) => response.status === 200,
+        () => false,
+      )
+      if (ok) break
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const ms = performance.now() - began
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    return { ms, rssMb: vmRssKb(started.child.pid as number) / 1024 }
+  } finally {
+    await dispatcher.close()
+    await stop(started.child)
+    started.cleanup?.()
+  }
+}
+
+async function startBareNode(): Promise<Started> {
+  const port = await freePort()
+  const script = `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' })
+  return { child, healthUrl: `http://127.0.0.1:${port}/` }
+}
+
+const keptDataDir = mkdtempSync(join(tmpdir(), 'sr-bench-'))
+
+async function startProxyProcess(options: { fresh?: boolean } = {}): Promise<Started> {
+  const dataDir = options.fresh ? mkdtempSync(join(tmpdir(), 'sr-bench-fresh-')) : keptDataDir
+  const port = await freePort()
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SR_')))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+    env: {
+      ...inherited,
+      SR_HOST: '127.0.0.1',
+      SR_PORT: String(port),
+      SR_HTTP_PORT: String(await freePort()),
+      SR_DATA_DIR: dataDir,
+      SR_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+      SR_LOG_LEVEL: 'warn',
+    },
+  })
+  return {
+    child,
+    healthUrl: `https://127.0.0.1:${port}/api/health`,
+    cleanup: options.fresh ? () => rmSync(dataDir, { recursive: true, force: true }) : undefined,
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+function vmRssKb(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  if (!match) throw new Error(`no VmRSS for ${pid}`)
+  return Number(match[1])
+}
+
+/** The gzip size of every script and module preload dist/index.html names: what a first visit must load. */
+async function initialJsGzipBytes(): Promise<{ bytes: number; files: number }> {
+  const dist = join(REPO_ROOT, 'dist')
+  if (!existsSync(join(dist, 'index.html'))) {
+    const { build } = await import('vite')
+    await build({ root: REPO_ROOT, logLevel: 'warn' })
+  }
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const sources = [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
+    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
+  ].map((match) => match[1] as string)
+  const files = [...new Set(sources)].filter((src) => !/^https?:/.test(src))
+  const bytes = files.reduce(
+    (sum, src) => sum + gzipSync(readFileSync(join(dist, src.replace(/^\//, '')))).length,
+    0,
+  )
+  return { bytes, files: files.length }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}
