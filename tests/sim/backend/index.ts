@@ -1,0 +1,12 @@
+export { startBackend } from './server'
+export type {
+  BackendMode,
+  ModeOptions,
+  RecordedCall,
+  SimBackend,
+  SimUser,
+  StartBackendOptions,
+} from './server'
+export type { SeedOptions, SeedResult } from './seed'
+export type { BackendState } from './state'
+export { faceJpeg } from './faces'
