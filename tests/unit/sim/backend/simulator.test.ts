@@ -20,7 +20,7 @@ async function call(method: string, path: string, body?: unknown, token?: string
   } catch {
     json = text
   }
-  return { status: res.status, headers: res.headers, json: json as Record<string, unknown> & unknown[] }
+  return { status: res.status, headers: res.headers, json: json as Record<string, unknown> }
 }
 
 async function login(role: 'admin' | 'teacher' | 'guard' = 'admin'): Promise<string> {
@@ -105,7 +105,10 @@ describe('backend simulator: provision', () => {
     const body = provisionBody({}, { faceImageBase64: face.toString('base64') })
     const answer = await call('POST', '/schools/school-1/students/provision', body, token)
     expect(answer.status).toBe(200)
-    const { studentId, student } = answer.json as { studentId: string; student: { photoUrl: string } }
+    const { studentId, student } = answer.json as unknown as {
+      studentId: string
+      student: { photoUrl: string }
+    }
     expect(student.photoUrl).toBe(`/uploads/student-faces/${studentId}.jpg`)
     expect(answer.json).toMatchObject({ deviceStudentId: '4820193746', provisioningStatus: 'PENDING' })
     const photo = await fetch(`${backend.url}${student.photoUrl}`)
@@ -202,7 +205,7 @@ describe('backend simulator: provision', () => {
     const retry = await call('POST', `/provisioning/${id}/retry`, { deviceIds: [] }, token)
     expect(retry.json).toEqual({ ok: true, updated: 1, targetDeviceIds: [exit?.id] })
     const logs = await call('GET', `/provisioning/${id}/logs`, undefined, token)
-    expect((logs.json as Array<{ eventType: string }>).map((l) => l.eventType)).toEqual([
+    expect((logs.json as unknown as Array<{ eventType: string }>).map((l) => l.eventType)).toEqual([
       'PROVISIONING_RETRY',
       'DEVICE_RESULT',
       'DEVICE_RESULT',
