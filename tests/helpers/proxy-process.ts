@@ -27,6 +27,8 @@ export interface RunningProxy {
   fetch(path: string, init?: RequestInit): Promise<Response>
   /** the same, with `Authorization: Bearer <adminToken>` */
   adminFetch(path: string, init?: RequestInit): Promise<Response>
+  /** resolves with the exit code once the process has exited (null when a signal ended it) */
+  exited: Promise<number | null>
   /** SIGTERM, then wait for the process to exit */
   stop(): Promise<void>
   /** SIGKILL, then wait for the process to exit */
@@ -164,6 +166,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     caPem,
     pid: child.pid as number,
     output: launched.output,
+    exited: launched.exited,
     fetch: doFetch,
     adminFetch: (path, init = {}) =>
       doFetch(path, {

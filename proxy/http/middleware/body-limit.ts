@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import { AppError } from '../../../shared/errors'
 import type { AppEnv } from '../context'
@@ -7,17 +6,51 @@ import type { AppEnv } from '../context'
 export const JSON_BODY_LIMIT = 1024 * 1024
 export const IMAGE_BODY_LIMIT = 15 * 1024 * 1024
 
-const limit = (maxSize: number): MiddlewareHandler<AppEnv> =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError(
-        'payload_too_large',
-        `The request body is larger than ${Math.round(maxSize / 1024 / 1024)} MB`,
-        { details: { maxBytes: maxSize } },
-      )
-    },
-  })
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
+    { details: { maxBytes } },
+  )
+}
+
+/**
+ * Refuses bodies over `maxBytes` before a handler reads them. A declared Content-Length is checked up
+ * front; a chunked body is read up to the limit and handed on as a buffer. (hono/body-limit rebuilds the
+ * request from @hono/node-server's lightweight Request, which fails unless global Request is replaced.)
+ */
+function limit(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const length = c.req.header('content-length')
+    const chunked = c.req.header('transfer-encoding') !== undefined
+    if (!chunked) {
+      if (length !== undefined && Number(length) > maxBytes) throw tooLarge(maxBytes)
+      return next()
+    }
+    c.req.raw = await bufferedRequest(c, maxBytes)
+    return next()
+  }
+}
+
+async function bufferedRequest(c: Context<AppEnv>, maxBytes: number): Promise<Request> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = c.req.raw.body?.getReader()
+  for (;;) {
+    const read = await reader?.read()
+    if (!read || read.done) break
+    size += read.value.byteLength
+    if (size > maxBytes) {
+      await reader?.cancel()
+      throw tooLarge(maxBytes)
+    }
+    chunks.push(read.value)
+  }
+  const headers = new Headers(c.req.raw.headers)
+  headers.delete('transfer-encoding')
+  headers.set('content-length', String(size))
+  return new Request(c.req.url, { method: c.req.method, headers, body: Buffer.concat(chunks) })
+}
 
 /** Routes that take photos put this before their handler: `route.post('/x', imageBodyLimit, handler)`. */
 export const imageBodyLimit: MiddlewareHandler<AppEnv> = limit(IMAGE_BODY_LIMIT)

@@ -16,9 +16,14 @@ function appWithProbes() {
   return app
 }
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => ({
+/** A body with its Content-Length declared, as a plain upload arrives. */
+const post = (body: Uint8Array) => ({
   method: 'POST',
-  headers: { ...admin, 'content-type': 'application/octet-stream', ...headers },
+  headers: {
+    ...admin,
+    'content-type': 'application/octet-stream',
+    'content-length': String(body.byteLength),
+  },
   body,
 })
 
@@ -45,9 +50,16 @@ describe('request size limits', () => {
   })
 
   it('counts the bytes of a body that comes without Content-Length', async () => {
-    const init = { ...post(stream(JSON_BODY_LIMIT + 10)), duplex: 'half' } as RequestInit
-    const response = await app.request('/api/probe/json', init)
-    expect(response.status).toBe(413)
+    const chunked = (bytes: number) =>
+      ({
+        method: 'POST',
+        headers: { ...admin, 'transfer-encoding': 'chunked' },
+        body: stream(bytes),
+        duplex: 'half',
+      }) as RequestInit
+    expect((await app.request('/api/probe/json', chunked(JSON_BODY_LIMIT + 10))).status).toBe(413)
+    const small = await app.request('/api/probe/json', chunked(200_000))
+    expect(await small.json()).toEqual({ bytes: 200_000 })
   })
 
   it('lets a route that takes photos accept up to 15 MB, and no more', async () => {

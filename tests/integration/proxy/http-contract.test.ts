@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
+
+const ALLOWED = 'http://localhost:5173'
+
+describe('the HTTP contract of the real proxy', () => {
+  let proxy: RunningProxy
+  beforeAll(async () => {
+    proxy = await startProxy({ env: { SR_ALLOWED_ORIGINS: ALLOWED } })
+  })
+  afterAll(() => proxy?.stop())
+
+  it('gives CORS to an allowed origin and none to a foreign one', async () => {
+    const preflight = (origin: string) =>
+      proxy.fetch('/api/devices', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      })
+    expect((await preflight(ALLOWED)).headers.get('access-control-allow-origin')).toBe(ALLOWED)
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+    const foreign = await proxy.fetch('/api/health', { headers: { origin: 'https://evil.example' } })
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('answers an unknown route with 404 not_found', async () => {
+    const response = await proxy.adminFetch('/api/nothing-here')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } })
+  })
+
+  it('answers malformed JSON with 400 validation_failed', async () => {
+    const response = await proxy.fetch('/api/pair', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"code": "12',
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed', field: 'body' } })
+  })
+
+  it('answers an oversized body with 413 payload_too_large', async () => {
+    const response = await proxy.fetch('/api/pair', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: '1'.repeat(2 * 1024 * 1024) }),
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } })
+  })
+
+  it('counts a chunked body too, and lets a bodiless DELETE through', async () => {
+    let left = 2 * 1024 * 1024
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('1'.repeat(65536)))
+        left -= 65536
+        if (left <= 0) controller.close()
+      },
+    })
+    const response = await proxy.fetch('/api/pair', { method: 'POST', body, duplex: 'half' })
+    expect(response.status).toBe(413)
+    expect((await proxy.adminFetch('/api/tokens/none', { method: 'DELETE' })).status).toBe(404)
+  })
+
+  it('sends security headers with the app', async () => {
+    const response = await proxy.fetch('/')
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('strict-transport-security')).toBeNull()
+  })
+})
