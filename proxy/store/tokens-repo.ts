@@ -52,7 +52,7 @@ export class TokensRepo {
   }
 
   list(): TokenInfo[] {
-    return this.db.prepare(`${SELECT} ORDER BY created_at, id`).all() as TokenInfo[]
+    return this.db.prepare(`${SELECT} ORDER BY created_at, rowid`).all() as TokenInfo[]
   }
 
   get(id: string): TokenInfo | undefined {

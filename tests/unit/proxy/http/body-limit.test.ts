@@ -17,7 +17,7 @@ function appWithProbes() {
 }
 
 /** A body with its Content-Length declared, as a plain upload arrives. */
-const post = (body: Uint8Array) => ({
+const post = (body: Uint8Array<ArrayBuffer>) => ({
   method: 'POST',
   headers: {
     ...admin,
