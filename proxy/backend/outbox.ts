@@ -2,7 +2,7 @@ import type { OutboxItem, OutboxView } from '../../shared/api/outbox'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../store/db'
 import { OutboxRepo, type OutboxRow } from '../store/outbox-repo'
-import { OutboxSender, type OutboxSenderOptions } from './outbox-sender'
+import { OutboxSender, type OutboxSenderOptions, type SettledReport } from './outbox-sender'
 import {
   BULKY_PAYLOAD_PATHS,
   describeReport,
@@ -97,6 +97,11 @@ export class Outbox {
       })
       sender.sendGroupNow(groupKey)
     })
+  }
+
+  /** Calls `listener` whenever a report is delivered, refused, or put back to wait; returns the unsubscribe. */
+  onSettled(listener: (report: SettledReport) => void): () => void {
+    return this.sender ? this.sender.onSettled(listener) : () => {}
   }
 
   /** Where a student's reports stand right now, without sending anything. */
