@@ -1,0 +1,169 @@
+import type { CallOptions, Channel, OpKind, Send } from './channel'
+import * as events from './events'
+import * as faces from './faces'
+import * as hosts from './hosts'
+import { SerialQueue } from './queue'
+import * as system from './system'
+import {
+  DEFAULT_TRANSPORT_OPTIONS,
+  Transport,
+  type AuthScheme,
+  type Deadline,
+  type TransportStats,
+} from './transport'
+import * as users from './users'
+
+export interface IsapiTimeouts {
+  /** TCP (and TLS) connect; a device that is off answers nothing, so keep this short */
+  connectMs: number
+  /** reads: deviceInfo, searches, counts */
+  readMs: number
+  /** writes: person records, settings */
+  writeMs: number
+  /** face uploads: the device models the face before it answers */
+  faceMs: number
+}
+
+export const DEFAULT_TIMEOUTS: IsapiTimeouts = {
+  connectMs: 3_000,
+  readMs: 10_000,
+  writeMs: 15_000,
+  faceMs: 60_000,
+}
+
+export interface IsapiTarget {
+  host: string
+  port: number
+  scheme: 'http' | 'https'
+  username: string
+  password: string
+  timeouts?: Partial<IsapiTimeouts>
+}
+
+export interface IsapiClientOptions {
+  /** re-checks the device address right before each operation (the SSRF fence lives outside isapi) */
+  beforeConnect?: (host: string) => Promise<void>
+  /** requests signed with one nonce; default 2 (a DS-K1T342MWX refuses the 3rd use) */
+  nonceUses?: number
+  /** a nonce older than this is not reused; default 15 s */
+  nonceMaxAgeMs?: number
+  /** a clock, for tests */
+  now?: () => number
+}
+
+/** Everything the proxy can ask one terminal. One client per device: it holds the nonce and the queue. */
+export interface IsapiClient {
+  /** learned from the first challenge: `digest`, `basic` (the device offers nothing else) or `none` */
+  readonly authScheme: AuthScheme | null
+  readonly stats: Readonly<TransportStats>
+  /** operations waiting for this device, the running one included */
+  readonly pending: number
+  deviceInfo(call?: CallOptions): Promise<system.DeviceInfoResult>
+  /** cached per client after the first success; `refresh` asks again */
+  capabilities(call?: CallOptions & { refresh?: boolean }): Promise<system.DeviceCapabilities>
+  getTime(call?: CallOptions): Promise<system.DeviceTime>
+  setTime(input: system.SetTimeInput, call?: CallOptions): Promise<void>
+  countUsers(call?: CallOptions): Promise<users.UserCount>
+  searchUsers(query?: users.UserSearchQuery, call?: CallOptions): Promise<users.UserSearchPage>
+  addUser(user: users.DeviceUserInput, call?: CallOptions): Promise<void>
+  modifyUser(user: users.DeviceUserInput, call?: CallOptions): Promise<void>
+  setUpUser(user: users.DeviceUserInput, call?: CallOptions): Promise<void>
+  /** throws `validation_failed` on an empty list before anything is sent */
+  deleteUsers(employeeNos: readonly string[], call?: CallOptions): Promise<void>
+  addFace(employeeNo: string, jpeg: Uint8Array, opts?: faces.FaceOptions, call?: CallOptions): Promise<void>
+  setUpFace(employeeNo: string, jpeg: Uint8Array, opts?: faces.FaceOptions, call?: CallOptions): Promise<void>
+  searchFaces(query?: faces.FaceSearchQuery, call?: CallOptions): Promise<faces.FaceSearchPage>
+  deleteFaces(employeeNos: readonly string[], call?: CallOptions): Promise<void>
+  /** the photo behind a `faceURL`: its path is asked of the configured device, never of the URL's host */
+  fetchFace(faceURL: string, call?: CallOptions): Promise<Buffer>
+  getHttpHosts(call?: CallOptions): Promise<hosts.HttpHost[]>
+  putHttpHosts(list: readonly hosts.HttpHostInput[], call?: CallOptions): Promise<void>
+  putHttpHost(host: hosts.HttpHostInput, call?: CallOptions): Promise<void>
+  searchEvents(query?: events.EventSearchQuery, call?: CallOptions): Promise<events.EventSearchPage>
+  /** after a refused login nothing is sent until this (a person asking again) or new credentials */
+  resetAuth(): void
+  close(): Promise<void>
+}
+
+/**
+ * A client for one device: its own socket, Digest state and FIFO queue, so that requests to one terminal
+ * go one at a time while different terminals work in parallel. Keep one per device and reuse it.
+ */
+export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions = {}): IsapiClient {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...target.timeouts }
+  const transport = new Transport(target, {
+    ...DEFAULT_TRANSPORT_OPTIONS,
+    connectTimeoutMs: timeouts.connectMs,
+    ...(opts.nonceUses !== undefined ? { nonceUses: opts.nonceUses } : {}),
+    ...(opts.nonceMaxAgeMs !== undefined ? { nonceMaxAgeMs: opts.nonceMaxAgeMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  })
+  const queue = new SerialQueue()
+  const budget: Record<OpKind, number> = {
+    read: timeouts.readMs,
+    write: timeouts.writeMs,
+    face: timeouts.faceMs,
+  }
+
+  const channel: Channel = {
+    run(kind, call, work) {
+      return queue.run(async () => {
+        const deadline = startDeadline(call?.timeoutMs ?? budget[kind], call?.signal)
+        await opts.beforeConnect?.(target.host)
+        const send: Send = (req) => transport.send({ maxBytes: 2 * 1024 * 1024, ...req }, deadline)
+        return work(send, deadline)
+      }, call?.signal)
+    },
+  }
+
+  let caps: Promise<system.DeviceCapabilities> | undefined
+
+  return {
+    get authScheme() {
+      return transport.authScheme
+    },
+    get stats() {
+      return { ...transport.stats }
+    },
+    get pending() {
+      return queue.pending
+    },
+    deviceInfo: (call) => system.deviceInfo(channel, call),
+    capabilities(call) {
+      if (!caps || call?.refresh) {
+        const pending = system.capabilities(channel, call)
+        caps = pending
+        pending.catch(() => {
+          if (caps === pending) caps = undefined
+        })
+      }
+      return caps
+    },
+    getTime: (call) => system.getTime(channel, call),
+    setTime: (input, call) => system.setTime(channel, input, call),
+    countUsers: (call) => users.countUsers(channel, call),
+    searchUsers: (query, call) => users.searchUsers(channel, query, call),
+    addUser: (user, call) => users.addUser(channel, user, call),
+    modifyUser: (user, call) => users.modifyUser(channel, user, call),
+    setUpUser: (user, call) => users.setUpUser(channel, user, call),
+    deleteUsers: (employeeNos, call) => users.deleteUsers(channel, employeeNos, call),
+    addFace: (employeeNo, jpeg, faceOpts, call) => faces.addFace(channel, employeeNo, jpeg, faceOpts, call),
+    setUpFace: (employeeNo, jpeg, faceOpts, call) =>
+      faces.setUpFace(channel, employeeNo, jpeg, faceOpts, call),
+    searchFaces: (query, call) => faces.searchFaces(channel, query, call),
+    deleteFaces: (employeeNos, call) => faces.deleteFaces(channel, employeeNos, call),
+    fetchFace: (faceURL, call) => faces.fetchFace(channel, faceURL, call),
+    getHttpHosts: (call) => hosts.getHttpHosts(channel, call),
+    putHttpHosts: (list, call) => hosts.putHttpHosts(channel, list, call),
+    putHttpHost: (host, call) => hosts.putHttpHost(channel, host, call),
+    searchEvents: (query, call) => events.searchEvents(channel, query, call),
+    resetAuth: () => transport.resetAuth(),
+    close: () => transport.close(),
+  }
+}
+
+function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
+  const timer = AbortSignal.timeout(timeoutMs)
+  const signal = caller ? AbortSignal.any([caller, timer]) : timer
+  return { signal, timeoutMs, timedOut: () => timer.aborted && !caller?.aborted }
+}

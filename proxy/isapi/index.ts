@@ -1,0 +1,34 @@
+export { createIsapiClient, DEFAULT_TIMEOUTS } from './client'
+export type { IsapiClient, IsapiClientOptions, IsapiTarget, IsapiTimeouts } from './client'
+export type { CallOptions } from './channel'
+export type { AuthScheme, TransportStats } from './transport'
+export {
+  DEFAULT_NAME_MAX_BYTES,
+  formatDeviceTime,
+  nameByteLimit,
+  posixTimeZone,
+  utcOffsetFromPosix,
+} from './system'
+export type {
+  AccessControlCaps,
+  DeviceCapabilities,
+  DeviceInfoResult,
+  DeviceTime,
+  FaceCaps,
+  SetTimeInput,
+  UserCaps,
+} from './system'
+export { cutToBytes, utf8Length } from './text'
+export { MAX_PAGE } from './users'
+export type {
+  DeviceUserInput,
+  DeviceUserRecord,
+  UserCount,
+  UserSearchPage,
+  UserSearchQuery,
+  UserValidity,
+} from './users'
+export { facePath } from './faces'
+export type { FaceOptions, FaceRecord, FaceSearchPage, FaceSearchQuery } from './faces'
+export type { HttpHost, HttpHostInput } from './hosts'
+export type { AccessEvent, EventSearchPage, EventSearchQuery } from './events'
