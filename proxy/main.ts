@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type { Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -84,7 +85,7 @@ async function startOnDatabase(
   }) as Server
   await listen(server, config.host, config.port, 'SR_PORT')
   const servers: Server[] = [server]
-  const stopRenewal = watchServerCert(server as never, config.tls, config.dataDir, logger)
+  const stopRenewal = watchServerCert(server as unknown as HttpsServer, config.tls, config.dataDir, logger)
 
   const trustPageUrls: string[] = []
   if (tls?.ca && config.httpPort !== null) {

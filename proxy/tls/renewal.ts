@@ -1,6 +1,7 @@
 import type { Server as HttpsServer } from 'node:https'
 import type { Logger } from '../log'
 import type { TlsConfig } from '../config'
+import { certNames, type CertNames } from './lan-addresses'
 import { prepareTls } from './material'
 
 /** How often to look for a new LAN address (DHCP renewal, a new network) or a certificate near expiry. */
@@ -11,15 +12,16 @@ export const RENEWAL_CHECK_MS = 10 * 60_000
  * certificate nears expiry, a new one is issued under the same CA and swapped in without a restart.
  */
 export function watchServerCert(
-  server: HttpsServer,
+  server: Pick<HttpsServer, 'setSecureContext'>,
   tls: TlsConfig,
   dataDir: string,
   logger: Logger,
   everyMs = RENEWAL_CHECK_MS,
+  names: () => CertNames = () => certNames(),
 ): () => void {
   if (tls.mode !== 'auto') return () => {}
   const timer = setInterval(() => {
-    prepareTls(tls, dataDir)
+    prepareTls(tls, dataDir, names)
       .then((material) => {
         if (!material?.issued) return
         server.setSecureContext({ key: material.keyPem, cert: material.certPem })
