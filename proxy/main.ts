@@ -1,6 +1,5 @@
 import type { Server } from 'node:http'
 import type { Server as HttpsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -101,6 +100,7 @@ async function startOnDatabase(
     try {
       await listen(side, config.host, config.httpPort, 'SR_HTTP_PORT')
     } catch (error) {
+      stopRenewal()
       server.close()
       throw error
     }
@@ -236,10 +236,6 @@ function closeServer(server: Server): Promise<void> {
     })
     server.closeIdleConnections()
   })
-}
-
-export function listeningPort(server: Server): number {
-  return (server.address() as AddressInfo).port
 }
 
 /** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
