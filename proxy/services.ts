@@ -1,4 +1,5 @@
-import { Outbox } from './backend/outbox'
+import type { Outbox } from './backend/outbox'
+import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
@@ -19,7 +20,7 @@ export interface Services {
   outbox: Outbox
 }
 
-export function createServices(_config: Config, db: Db, logger: Logger): Services {
+export function createServices(config: Config, db: Db, logger: Logger): Services {
   const settings = new SettingsRepo(db)
   const tokens = new TokensRepo(db)
   return {
@@ -27,6 +28,6 @@ export function createServices(_config: Config, db: Db, logger: Logger): Service
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
     pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
-    outbox: new Outbox({ db, backend: null, sender: { log: logger } }),
+    outbox: createOutbox(config, db, logger),
   }
 }

@@ -20,7 +20,11 @@ export function watchServerCert(
   names: () => CertNames = () => certNames(),
 ): () => void {
   if (tls.mode !== 'auto') return () => {}
+  let checking = false
   const timer = setInterval(() => {
+    // A slow check (a busy disk) must not overlap the next one and issue twice.
+    if (checking) return
+    checking = true
     prepareTls(tls, dataDir, names)
       .then((material) => {
         if (!material?.issued) return
@@ -28,6 +32,7 @@ export function watchServerCert(
         logger.info({ names: material.names }, 'server certificate re-issued')
       })
       .catch((error: unknown) => logger.error({ err: error }, 'could not renew the server certificate'))
+      .finally(() => (checking = false))
   }, everyMs)
   timer.unref()
   return () => clearInterval(timer)
