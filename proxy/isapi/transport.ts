@@ -122,10 +122,11 @@ export class Transport {
     this.agent = new Agent({
       // Terminals use self-signed certificates; the address itself is fenced by the caller.
       connect: { timeout: opts.connectTimeoutMs, rejectUnauthorized: false },
-      // No connection cap here: one-at-a-time is the queue's job, for whole operations, not requests.
-      pipelining: 1,
-      keepAliveTimeout: 4_000,
-      keepAliveMaxTimeout: 15_000,
+      // A fresh connection per request, as TIZIM found necessary: a kept-alive socket that the terminal
+      // dropped (reboot, idle close) fails the next request as if the device were gone, and a stuck one
+      // holds the device's only slot. On a LAN the extra handshake costs about a millisecond.
+      // No connection cap here either: one-at-a-time is the queue's job, for whole operations.
+      pipelining: 0,
     })
   }
 
