@@ -16,16 +16,18 @@ export interface NavItem {
   name: PageName
   path: string
   icon: IconName
+  /** false: on a phone this page is reached from the header instead, so five tabs keep readable labels */
+  phoneTab: boolean
 }
 
 /** The order of the menu, on the side rail of a tablet and in the tab bar of a phone. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { name: 'enroll', path: '/', icon: 'enroll' },
-  { name: 'queue', path: '/queue', icon: 'queue' },
-  { name: 'devices', path: '/devices', icon: 'devices' },
-  { name: 'students', path: '/students', icon: 'students' },
-  { name: 'check', path: '/check', icon: 'check' },
-  { name: 'settings', path: '/settings', icon: 'settings' },
+  { name: 'enroll', path: '/', icon: 'enroll', phoneTab: true },
+  { name: 'queue', path: '/queue', icon: 'queue', phoneTab: true },
+  { name: 'devices', path: '/devices', icon: 'devices', phoneTab: true },
+  { name: 'students', path: '/students', icon: 'students', phoneTab: true },
+  { name: 'check', path: '/check', icon: 'check', phoneTab: true },
+  { name: 'settings', path: '/settings', icon: 'settings', phoneTab: false },
 ]
 
 // The home page is in the first bundle; the others load when first opened (and are precached for offline).

@@ -2,21 +2,40 @@ import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isLocale, LOCALE_TAGS } from '../i18n'
 
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * Uzbek dates are written by hand as 25.11.2025 08:56: browsers shipped with a reduced ICU (Debian's
+ * Chromium among them) have no Uzbek patterns and print "2025 M11 25".
+ */
+function uzDateTime(date: Date): string {
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+function uzTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}
+
 /** Dates and times in the reader's language. */
 export function useFormat() {
   const { locale } = useI18n()
-  const tag = computed(() => (isLocale(locale.value) ? LOCALE_TAGS[locale.value] : 'uz-Latn'))
+  const current = computed(() => (isLocale(locale.value) ? locale.value : 'uz'))
 
   function dateTime(value: string | Date | null | undefined): string {
     if (!value) return ''
     const date = typeof value === 'string' ? new Date(value) : value
     if (Number.isNaN(date.getTime())) return ''
-    return new Intl.DateTimeFormat(tag.value, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+    if (current.value === 'uz') return uzDateTime(date)
+    return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(date)
   }
 
   function time(value: Date | null | undefined): string {
     if (!value) return ''
-    return new Intl.DateTimeFormat(tag.value, { timeStyle: 'medium' }).format(value)
+    if (current.value === 'uz') return uzTime(value)
+    return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], { timeStyle: 'medium' }).format(value)
   }
 
   return { dateTime, time }

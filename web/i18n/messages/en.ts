@@ -3,6 +3,7 @@ import type { Messages } from './uz'
 const en: Messages = {
   app: {
     name: 'Student Registrator',
+    shortName: 'Registrator',
     skipToContent: 'Skip to content',
   },
   nav: {
@@ -32,7 +33,7 @@ const en: Messages = {
   },
   pairingBanner: {
     title: 'This screen is not connected to the local server yet',
-    body: 'To start, enter the 6-digit pairing code shown by the local server.',
+    body: 'To start, enter the one-time pairing code shown by the local server.',
     action: 'Connect this screen',
   },
   update: {

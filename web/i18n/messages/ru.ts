@@ -3,6 +3,7 @@ import type { Messages } from './uz'
 const ru: Messages = {
   app: {
     name: 'Student Registrator',
+    shortName: 'Registrator',
     skipToContent: 'Перейти к содержимому',
   },
   nav: {
@@ -16,7 +17,7 @@ const ru: Messages = {
     short: {
       enroll: 'Запись',
       queue: 'Очередь',
-      devices: 'Терминалы',
+      devices: 'Устройства',
       students: 'Ученики',
       check: 'Проверка',
       settings: 'Настройки',
@@ -32,7 +33,7 @@ const ru: Messages = {
   },
   pairingBanner: {
     title: 'Этот экран ещё не подключён к локальному серверу',
-    body: 'Чтобы начать работу, введите 6-значный код подключения, который показывает локальный сервер.',
+    body: 'Чтобы начать работу, введите одноразовый код подключения, который показывает локальный сервер.',
     action: 'Подключить экран',
   },
   update: {

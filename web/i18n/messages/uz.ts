@@ -3,6 +3,7 @@
 const uz = {
   app: {
     name: 'Student Registrator',
+    shortName: 'Registrator',
     skipToContent: 'Asosiy qismga oʻtish',
   },
   nav: {
@@ -33,7 +34,7 @@ const uz = {
   },
   pairingBanner: {
     title: 'Bu ekran hali lokal serverga ulanmagan',
-    body: 'Ishni boshlash uchun lokal server koʻrsatgan 6 xonali ulash kodini kiriting.',
+    body: 'Ishni boshlash uchun lokal server koʻrsatgan bir martalik ulash kodini kiriting.',
     action: 'Ekranni ulash',
   },
   update: {
