@@ -78,7 +78,7 @@ export class OutboxSender {
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
     this.log = options.log
-    this.pacer = new Pacer(options.maxPerMinute ?? 120, options.burst ?? 10, this.now())
+    this.pacer = new Pacer(options.maxPerMinute ?? 150, options.burst ?? 20, this.now())
   }
 
   get isRunning(): boolean {
@@ -121,15 +121,18 @@ export class OutboxSender {
 
   /**
    * Sends the head of one group right away, past any hold or backoff (one request, e.g. for a registration
-   * that just finished and wants to tell its user whether the backend has it).
+   * that just finished and wants to tell its user whether the backend has it). Returns whether a report of
+   * the group is on its way now; not when the rate limit has no room left or nothing can be sent.
    */
-  sendGroupNow(groupKey: string): void {
-    if (!this.running || this.inFlight.has(groupKey)) return
+  sendGroupNow(groupKey: string): boolean {
+    if (!this.running) return false
+    if (this.inFlight.has(groupKey)) return true
     const head = this.repo.groupHead(groupKey)
-    if (!head || head.state !== 'pending') return
+    if (!head || head.state !== 'pending') return false
     const now = this.now()
-    if (!this.pacer.take(now)) return
+    if (!this.pacer.take(now)) return false
     this.launch(head, now)
+    return true
   }
 
   /** Calls `listener` whenever a report leaves the sending state; returns the unsubscribe function. */

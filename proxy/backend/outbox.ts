@@ -83,19 +83,21 @@ export class Outbox {
     const before = this.status(groupKey)
     if (before.status === 'sent' || before.error) return before
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined
       const finish = () => {
         clearTimeout(timer)
         unsubscribe()
         resolve(this.status(groupKey))
       }
-      const timer = setTimeout(finish, waitMs)
       const unsubscribe = sender.onSettled((report) => {
         if (report.groupKey !== groupKey) return
         const now = this.status(groupKey)
         // A retry scheduled for later will not land within a couple of seconds: answer now.
         if (now.status === 'sent' || now.error || report.state === 'pending') finish()
       })
-      sender.sendGroupNow(groupKey)
+      // Nothing on its way (paced out, or nothing to send): waiting would only delay the registration.
+      if (sender.sendGroupNow(groupKey)) timer = setTimeout(finish, waitMs)
+      else finish()
     })
   }
 

@@ -323,6 +323,19 @@ describe('deliverSoon', () => {
     })
   })
 
+  it('answers queued at once, without waiting, when the rate limit has no room left', async () => {
+    const db = openMemoryDatabase()
+    const backend = new ScriptedBackend()
+    const outbox = start(db, backend, { maxPerMinute: 1, burst: 1 })
+    outbox.enqueue(registration('1111111111'))
+    expect(await outbox.deliverSoon('1111111111')).toEqual({ status: 'sent', provisioningId: 'prov-1' })
+    outbox.enqueue(registration('2222222222'))
+    const began = Date.now()
+    expect(await outbox.deliverSoon('2222222222', 5_000)).toEqual({ status: 'queued' })
+    expect(Date.now() - began).toBeLessThan(1_000)
+    expect(backend.callsTo('provision')).toHaveLength(1)
+  })
+
   it('tries right away even while the sender holds off after failures', async () => {
     const db = openMemoryDatabase()
     const backend = new ScriptedBackend()
