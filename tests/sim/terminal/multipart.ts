@@ -29,11 +29,16 @@ export function parseMultipart(body: Buffer, contentType: string | undefined): P
 }
 
 function readPart(raw: Buffer): Part | undefined {
-  const headerEnd = raw.indexOf('\r\n\r\n')
+  // CRLF on the wire; bare LF tolerated (captures saved with normalised line endings)
+  const crlf = raw.indexOf('\r\n\r\n')
+  const lf = raw.indexOf('\n\n')
+  const useCrlf = crlf >= 0 && (lf < 0 || crlf <= lf)
+  const headerEnd = useCrlf ? crlf : lf
   if (headerEnd < 0) return undefined
   const headers = raw.subarray(0, headerEnd).toString('utf8')
-  let data = raw.subarray(headerEnd + 4)
+  let data = raw.subarray(headerEnd + (useCrlf ? 4 : 2))
   if (data.subarray(-2).toString() === '\r\n') data = data.subarray(0, -2)
+  else if (data.subarray(-1).toString() === '\n') data = data.subarray(0, -1)
   const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? ''
   const name = /\bname="?([^";\r\n]+)"?/i.exec(disposition)?.[1]?.trim()
   const filename = /\bfilename="?([^";\r\n]+)"?/i.exec(disposition)?.[1]?.trim()
