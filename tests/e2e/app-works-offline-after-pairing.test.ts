@@ -93,6 +93,7 @@ describe('the app on a tablet, paired and then cut off from the proxy', () => {
     expect(await page.locator('[data-testid="issued-code"] img').getAttribute('src')).toMatch(
       /^data:image\/svg\+xml/,
     )
+    await page.getByTestId('issued-code').screenshot({ path: '/tmp/e2e-tablet-issued-code.png' })
   })
 
   it('is served by its service worker after a reload', async () => {
@@ -103,6 +104,14 @@ describe('the app on a tablet, paired and then cut off from the proxy', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(uz.pages.enroll.title)
     await expect.poll(() => page.locator('header [data-state]').getAttribute('data-state')).toBe('online')
     await page.screenshot({ path: '/tmp/e2e-tablet-home-paired.png' })
+  })
+
+  it('never answers the API from the service worker', async () => {
+    const api = await page.goto(`${proxy.url}/api/health`)
+    expect(api?.fromServiceWorker()).toBe(false)
+    expect(api?.headers()['content-type']).toContain('application/json')
+    await page.goto(proxy.url)
+    await expect.poll(() => page.locator('h1').textContent()).toBe(uz.pages.enroll.title)
   })
 
   it('still opens from the service worker when the proxy is gone, and says it is offline', async () => {
