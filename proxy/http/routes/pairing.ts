@@ -20,6 +20,7 @@ export function pairingRoutes(ctx: AppContext): Hono<AppEnv> {
       const client = clientIp(c)
       const wait = pairingFailures.retryAfterSec(client)
       if (wait > 0) {
+        ctx.logger.warn({ client, retryAfterSec: wait }, 'pairing refused: too many wrong codes')
         throw new AppError('rate_limited', `Too many wrong codes; try again in ${wait} s`, {
           retryAfterSec: wait,
         })
