@@ -1,10 +1,10 @@
-import sharp from 'sharp'
+import sharp, { type JpegOptions } from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { inspectJpeg } from '../../../sim/terminal/jpeg'
 import { SAMPLE_FACE_JPEG } from '../../../sim/terminal/sample-face'
 
-function picture(jpeg: sharp.JpegOptions, channels: 1 | 3 = 3) {
-  return sharp({ create: { width: 160, height: 200, channels, background: { r: 90, g: 120, b: 150 } } })
+function picture(jpeg: JpegOptions) {
+  return sharp({ create: { width: 160, height: 200, channels: 3, background: { r: 90, g: 120, b: 150 } } })
     .jpeg({ mozjpeg: false, ...jpeg })
     .toBuffer()
 }
