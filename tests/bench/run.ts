@@ -7,6 +7,7 @@ import type { BenchModule, BenchRow } from './row'
 const MODULES: Record<string, () => Promise<BenchModule>> = {
   startup: () => import('./startup'),
   images: () => import('./images'),
+  'isapi-requests': () => import('./isapi-requests'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
