@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release, totalmem } from 'node:os'
+import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { BenchModule, BenchRow } from './row'
 
@@ -7,6 +7,7 @@ import type { BenchModule, BenchRow } from './row'
 const MODULES: Record<string, () => Promise<BenchModule>> = {
   startup: () => import('./startup'),
   images: () => import('./images'),
+  outbox: () => import('./outbox'),
   'isapi-requests': () => import('./isapi-requests'),
 }
 
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
 export function machineLine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
   const memory = (totalmem() / 1024 ** 3).toFixed(1)
-  return `Machine: ${cpu}, ${cpus().length} cores, ${memory} GiB RAM, ${platform()} ${release()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
+  // Other work on the machine slows every figure; the ratios against same-run baselines hold up better.
+  const load = loadavg()[0]?.toFixed(1)
+  return `Machine: ${cpu}, ${cpus().length} cores, ${memory} GiB RAM, ${platform()} ${release()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load}`
 }
 
 export function renderTable(sections: Section[]): string {
