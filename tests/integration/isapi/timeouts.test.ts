@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process'
+import { connect, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { createIsapiClient, type IsapiClient } from '../../../proxy/isapi'
 import { clientFor, failure, jpeg, terminal } from './helpers'
 
 const quick = { timeouts: { readMs: 400, writeMs: 400, faceMs: 400 } }
@@ -62,4 +65,37 @@ describe('a device that stops answering is device_unreachable, and nothing is le
       'device_unreachable',
     )
   })
+
+  it('a host that never completes the connection: the short connect timeout, not the read budget', async () => {
+    // A listener that never accepts, with its one-slot backlog already taken: the next SYN goes unanswered.
+    const listener = spawn('python3', [
+      '-c',
+      "import socket,time\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(60)",
+    ])
+    const fillers: Socket[] = []
+    let isapi: IsapiClient | undefined
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        listener.stdout.once('data', (data) => resolve(Number(String(data).trim())))
+        listener.once('error', reject)
+      })
+      for (let i = 0; i < 3; i++) fillers.push(connect(port, '127.0.0.1').on('error', () => undefined))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      isapi = createIsapiClient({
+        host: '127.0.0.1',
+        port,
+        scheme: 'http',
+        username: 'admin',
+        password: 'x',
+        timeouts: { connectMs: 300, readMs: 30_000 },
+      })
+      const error = await failure(isapi.deviceInfo())
+      expect(error.code).toBe('device_unreachable')
+      expect(error.extra.details).toMatchObject({ cause: 'UND_ERR_CONNECT_TIMEOUT' })
+    } finally {
+      for (const socket of fillers) socket.destroy()
+      listener.kill()
+      await isapi?.close()
+    }
+  }, 15_000)
 })
