@@ -1,6 +1,8 @@
 import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
+import { createDomain, type Domain } from './domain/domain'
+import { createStudents, type Students } from './domain/students'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
@@ -18,16 +20,23 @@ export interface Services {
   pairingFailures: FailureLimiter
   /** backend reports, written with each registration's result and sent when a backend is configured */
   outbox: Outbox
+  /** devices (registry, ISAPI clients, connection test, people on them) and the registration sagas */
+  domain: Domain
+  /** the school's students, their photos (cached on disk) and classes, from the backend */
+  students: Students
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
   const settings = new SettingsRepo(db)
   const tokens = new TokensRepo(db)
+  const outbox = createOutbox(config, db, logger)
   return {
     settings,
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
     pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
-    outbox: createOutbox(config, db, logger),
+    outbox,
+    domain: createDomain({ config, db, logger, outbox }),
+    students: createStudents({ config, db, logger }),
   }
 }

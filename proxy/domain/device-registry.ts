@@ -20,7 +20,8 @@ export interface DeviceTarget {
 
 export interface DeviceRegistryDeps {
   repo: DevicesRepo
-  secrets: SecretBox
+  /** a SecretBox, or anything that seals and opens the same way (e.g. one made on first use) */
+  secrets: Pick<SecretBox, 'seal' | 'open'>
   allowedHosts: AllowedHosts
   now?: () => Date
 }
@@ -47,6 +48,10 @@ export class DeviceRegistry {
 
   get(id: string): Device {
     return toPublic(this.row(id))
+  }
+
+  has(id: string): boolean {
+    return this.deps.repo.get(id) !== undefined
   }
 
   async create(input: DeviceCreate): Promise<Device> {

@@ -9,10 +9,15 @@ import { notFound } from './middleware/not-found'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
+import { classRoutes } from './routes/classes'
+import { deviceUserRoutes } from './routes/device-users'
+import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
 import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
+import { registrationRoutes } from './routes/registrations'
+import { studentRoutes } from './routes/students'
 import { tokenRoutes } from './routes/tokens'
 
 /**
@@ -35,6 +40,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', pairingRoutes(ctx))
   app.route('/api', tokenRoutes(ctx))
   app.route('/api', outboxRoutes(ctx))
+  app.route('/api', deviceRoutes(ctx))
+  app.route('/api', deviceUserRoutes(ctx))
+  app.route('/api', registrationRoutes(ctx))
+  app.route('/api', studentRoutes(ctx))
+  app.route('/api', classRoutes(ctx))
 
   if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
   app.route('/', pwaRoutes(ctx.distDir))

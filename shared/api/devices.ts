@@ -58,9 +58,12 @@ export type DeviceInfo = z.infer<typeof DeviceInfo>
 
 export const DeviceTestResult = z.object({
   ok: z.literal(true),
-  authScheme: z.enum(['digest', 'basic']),
+  /** `none`: the device asked for no login at all (rare, misconfigured) */
+  authScheme: z.enum(['digest', 'basic', 'none']),
   deviceInfo: DeviceInfo,
   latencyMs: z.number(),
+  /** the registry entry after the test, with the serial, model and firmware it learned */
+  device: Device.optional(),
 })
 export type DeviceTestResult = z.infer<typeof DeviceTestResult>
 
@@ -77,6 +80,19 @@ export type DeviceUser = z.infer<typeof DeviceUser>
 
 export const DeviceUsersPage = z.object({ total: z.number(), users: z.array(DeviceUser) })
 export type DeviceUsersPage = z.infer<typeof DeviceUsersPage>
+
+/** `GET /api/devices/:id/users?offset=&limit=&q=`: offset from 0, at most 100 a page, q = name or number part */
+export const DeviceUsersQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  q: z.string().trim().max(32).optional(),
+})
+export type DeviceUsersQuery = z.infer<typeof DeviceUsersQuery>
+
+/** A person's number on a device as it may appear in a path: 1–32 characters, no spaces. */
+export const DeviceEmployeeNo = z
+  .string()
+  .regex(/^[^\s/]{1,32}$/, 'employeeNo must be 1–32 characters without spaces')
 
 export const DeviceStatus = z.object({
   online: z.boolean(),

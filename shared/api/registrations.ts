@@ -31,7 +31,15 @@ export const DeviceOutcomeStatus = z.enum(['SUCCESS', 'FAILED', 'ROLLED_BACK', '
 export const DeviceOutcome = z.object({
   deviceId: z.string(),
   status: DeviceOutcomeStatus,
-  error: z.object({ code: z.string(), message: z.string(), subStatusCode: z.string().optional() }).optional(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      subStatusCode: z.string().optional(),
+      /** for `device_locked`, when the device said how long */
+      retryAfterSec: z.number().optional(),
+    })
+    .optional(),
 })
 export type DeviceOutcome = z.infer<typeof DeviceOutcome>
 
@@ -43,6 +51,57 @@ export const Registration = z.object({
   backend: z.object({
     status: z.enum(['sent', 'queued', 'off']),
     provisioningId: z.string().optional(),
+    /** the backend refused the report for good; it waits in the outbox as failed */
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
+  /** the name as written on the devices (before each device's own byte limit) */
+  name: z.string().optional(),
 })
 export type Registration = z.infer<typeof Registration>
+
+/** The student fields an edit may change; the employeeNo never changes. */
+export const StudentEdit = StudentInput.omit({ employeeNo: true }).partial()
+export type StudentEdit = z.infer<typeof StudentEdit>
+
+/**
+ * `PUT /api/registrations/:employeeNo`: any of a new name (and other student fields), a new photo, a new
+ * device set (devices added get the student, devices left out lose it). JSON, or multipart with a `face`
+ * file part and a `data` JSON part. `clientId` makes a retried edit answer its first result.
+ */
+export const RegistrationEditFields = z.object({
+  clientId: z.uuid().optional(),
+  student: StudentEdit.optional(),
+  deviceIds: z.array(z.string().min(1)).min(1).optional(),
+})
+export const RegistrationEdit = RegistrationEditFields.extend({
+  /** base64 of a JPEG, PNG or WebP (a data: URL prefix is accepted) */
+  face: z.string().min(16).optional(),
+}).refine((edit) => edit.student !== undefined || edit.face !== undefined || edit.deviceIds !== undefined, {
+  message: 'nothing to change: give student, face or deviceIds',
+  path: ['student'],
+})
+export type RegistrationEdit = z.infer<typeof RegistrationEdit>
+
+/** A registration's number in a path: digits, not starting with 0, at most 32. */
+export const RegistrationEmployeeNo = z.string().regex(/^[1-9][0-9]{0,31}$/, 'employeeNo must be numeric')
+
+/** `DELETE /api/registrations/:employeeNo?deviceIds=a,b`; without deviceIds, every device it is on. */
+export const RegistrationRemoveQuery = z.object({
+  deviceIds: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : [
+            ...new Set(
+              value
+                .split(',')
+                .map((id) => id.trim())
+                .filter(Boolean),
+            ),
+          ],
+    )
+    .refine((ids) => ids === undefined || ids.length > 0, 'deviceIds must name at least one device'),
+})
+export type RegistrationRemoveQuery = z.infer<typeof RegistrationRemoveQuery>

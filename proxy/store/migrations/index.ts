@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { m001Tokens } from './001-tokens'
 import { m002Devices } from './002-devices'
 import { m003Outbox } from './003-outbox'
+import { m004Registrations } from './004-registrations'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -10,4 +11,4 @@ export interface Migration {
   up(db: Database.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices, m003Outbox]
+export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices, m003Outbox, m004Registrations]

@@ -1,0 +1,63 @@
+import type { Device, DeviceTestResult } from '../../shared/api/devices'
+import type { DeviceInfoResult } from '../isapi'
+import type { DeviceClients } from './device-clients'
+import type { DeviceRegistry } from './device-registry'
+
+/**
+ * The connection test a person asks for: `deviceInfo` with the stored login. It is sent even after an
+ * earlier refused login (a person retrying is the signal to try again), and what it learns — the serial,
+ * model, firmware and how the device wants the login — is stored with the device.
+ */
+export async function testDeviceConnection(
+  registry: DeviceRegistry,
+  clients: DeviceClients,
+  deviceId: string,
+): Promise<DeviceTestResult> {
+  const client = clients.get(deviceId)
+  client.resetAuth()
+  const started = performance.now()
+  const info = await client.deviceInfo()
+  const latencyMs = Math.round(performance.now() - started)
+  const authScheme = client.authScheme ?? 'none'
+  const device: Device = registry.recordSeen(deviceId, {
+    ...optional('deviceId', serialOf(info)),
+    ...optional('model', info.model),
+    ...optional('firmware', info.firmwareVersion),
+    ...(authScheme === 'none' ? {} : { authScheme }),
+  })
+  return { ok: true, authScheme, deviceInfo: publicInfo(info), latencyMs, device }
+}
+
+/** `deviceID` is a small number on terminals (often 255); the serial is what identifies the unit. */
+function serialOf(info: DeviceInfoResult): string | undefined {
+  return info.serialNumber?.trim() || info.deviceId?.trim() || undefined
+}
+
+function publicInfo(info: DeviceInfoResult): DeviceTestResult['deviceInfo'] {
+  const {
+    deviceName,
+    deviceId,
+    model,
+    serialNumber,
+    macAddress,
+    firmwareVersion,
+    firmwareReleasedDate,
+    deviceType,
+  } = info
+  return Object.fromEntries(
+    Object.entries({
+      deviceName,
+      deviceId,
+      model,
+      serialNumber,
+      macAddress,
+      firmwareVersion,
+      firmwareReleasedDate,
+      deviceType,
+    }).filter(([, value]) => value !== undefined),
+  )
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {}
+}

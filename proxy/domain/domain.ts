@@ -1,0 +1,115 @@
+import type { DeviceTestResult } from '../../shared/api/devices'
+import { createBackendClient } from '../backend/client'
+import type { Outbox } from '../backend/outbox'
+import type { Config } from '../config'
+import type { IsapiTimeouts } from '../isapi'
+import type { Logger } from '../log'
+import { AllowedHosts } from '../net/allowed-hosts'
+import type { Db } from '../store/db'
+import { DevicesRepo } from '../store/devices-repo'
+import { EmployeeNumbersRepo } from '../store/employee-numbers-repo'
+import { RegistrationsRepo } from '../store/registrations-repo'
+import { SagasRepo } from '../store/sagas-repo'
+import { SecretBox } from '../store/secrets'
+import { DeviceClients } from './device-clients'
+import { DeviceRegistry } from './device-registry'
+import { testDeviceConnection } from './device-test'
+import { DeviceUsers } from './device-users'
+import { EmployeeNumbers, type StudentIdLookup } from './registration/employee-numbers'
+import { Registrations } from './registration/service'
+
+/** Devices, their people and the registration sagas: what the device and registration routes call. */
+export interface Domain {
+  registry: DeviceRegistry
+  clients: DeviceClients
+  deviceUsers: DeviceUsers
+  registrations: Registrations
+  testDevice(deviceId: string): Promise<DeviceTestResult>
+  /** starts the recovery of sagas a previous run left unfinished (in the background) */
+  start(): void
+  stop(): Promise<void>
+}
+
+export interface DomainOptions {
+  config: Pick<Config, 'dataDir' | 'deviceNets' | 'backend'>
+  db: Db
+  logger: Logger
+  outbox: Outbox
+  /** the backend's student lookup; by default a client of the configured backend, if any */
+  backend?: StudentIdLookup | null
+  /** for tests: a secrets box, a clock, device timeouts, a recovery interval */
+  secrets?: Pick<SecretBox, 'seal' | 'open'>
+  now?: () => Date
+  timeouts?: Partial<IsapiTimeouts>
+  recoveryIntervalMs?: number
+  allowedHosts?: AllowedHosts
+}
+
+export function createDomain(options: DomainOptions): Domain {
+  const { db, logger, outbox } = options
+  const now = options.now ?? (() => new Date())
+  const allowedHosts = options.allowedHosts ?? new AllowedHosts(options.config.deviceNets)
+  const registry = new DeviceRegistry({
+    repo: new DevicesRepo(db),
+    secrets: options.secrets ?? lazySecrets(options.config.dataDir),
+    allowedHosts,
+    now,
+  })
+  const clients = new DeviceClients({
+    registry,
+    allowedHosts,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+  })
+  const registrationsRepo = new RegistrationsRepo(db)
+  const numbers = new EmployeeNumbers({
+    repo: new EmployeeNumbersRepo(db),
+    backend: options.backend === undefined ? lookupFrom(options.config) : options.backend,
+    logger,
+    now,
+  })
+  const registrations = new Registrations(
+    {
+      db,
+      sagas: new SagasRepo(db),
+      registrations: registrationsRepo,
+      numbers,
+      registry,
+      clients,
+      outbox,
+      logger,
+      now,
+    },
+    options.recoveryIntervalMs !== undefined ? { recoveryIntervalMs: options.recoveryIntervalMs } : {},
+  )
+  return {
+    registry,
+    clients,
+    deviceUsers: new DeviceUsers(clients, registrationsRepo),
+    registrations,
+    testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
+    start: () => registrations.start(),
+    async stop() {
+      const recovering = registrations.stop()
+      await clients.close()
+      await recovering
+    },
+  }
+}
+
+/** The key file is read (or made) on first use, so a proxy that never stores a password never makes one. */
+function lazySecrets(dataDir: string): Pick<SecretBox, 'seal' | 'open'> {
+  let box: SecretBox | undefined
+  const get = () => (box ??= SecretBox.forDataDir(dataDir))
+  return { seal: (plain) => get().seal(plain), open: (sealed) => get().open(sealed) }
+}
+
+/** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */
+function lookupFrom(config: Pick<Config, 'backend'>): StudentIdLookup | null {
+  const backend = config.backend
+  if (!backend) return null
+  const auth =
+    backend.auth.kind === 'token'
+      ? { token: backend.auth.token }
+      : { email: backend.auth.email, password: backend.auth.password }
+  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+}

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto'
+import type { Registration } from '../../../shared/api/registrations'
+import { RegistrationEditFields, StudentInput } from '../../../shared/api/registrations'
+import { AppError } from '../../../shared/errors'
+import type { DeviceCapabilities } from '../../isapi'
+import type { RegistrationRecord, StoredStudent } from '../../store/registrations-repo'
+import type { StepError } from '../../store/sagas-repo'
+import { validate } from '../validate'
+import { editDrafts } from './backend-reports'
+import { backendOn, type SagaDeps } from './deps'
+import { createPerson, modifyPerson, removePerson } from './device-ops'
+import { readFace } from './face-input'
+import { failureError, type DeviceResult, type StoredOutcome } from './outcome'
+import { fullName, personFor } from './person'
+import { failedDeviceResult, registrationOf } from './register'
+import { StepLog, stepError, type StepAction } from './step-log'
+import { probeAll, resolveTargets, type Probe, type Target } from './targets'
+import { attempted, undoDevices, type UndoWork } from './undo'
+
+/**
+ * What an edit does on one device:
+ * - `in-place`: Modify the person and/or FDSetUp the face, where the device supports them;
+ * - `recreate`: delete, create, upload (the seed's way, for devices without them);
+ * - `add`: the device is new to the student (or lost it behind our back): create, upload;
+ * - `remove`: the device is no longer wanted: delete;
+ * - `none`: nothing changes there.
+ */
+export type EditAction = 'none' | 'in-place' | 'recreate' | 'add' | 'remove'
+
+export interface DevicePlan {
+  action: EditAction
+  modifyUser?: boolean
+  setUpFace?: boolean
+}
+
+export interface EditPlan {
+  before: { student: StoredStudent; deviceIds: string[] }
+  after: { student: StoredStudent; deviceIds: string[] }
+  faceChanged: boolean
+  devices: Record<string, DevicePlan>
+}
+
+const StoredStudentSchema = StudentInput.omit({ employeeNo: true })
+
+/**
+ * Changes a registered student's name, photo and device set on every device it concerns, all or nothing:
+ * if any device fails, every device touched is put back as it was (the old name and photo are kept in
+ * the registration until the edit succeeds). Same pre-flight and same replay rules as `register`.
+ */
+export async function edit(
+  deps: SagaDeps,
+  record: RegistrationRecord,
+  body: unknown,
+  face: Uint8Array | string | undefined,
+): Promise<Registration> {
+  const fields = validate(RegistrationEditFields, body)
+  if (fields.student === undefined && face === undefined && fields.deviceIds === undefined) {
+    throw new AppError('validation_failed', 'Nothing to change: give student, face or deviceIds', {
+      field: 'student',
+    })
+  }
+  const { employeeNo } = record
+  const after: StoredStudent = validate(
+    StoredStudentSchema,
+    { ...record.student, ...fields.student },
+    'student',
+  )
+  const afterIds = [...new Set(fields.deviceIds ?? record.deviceIds)]
+  const beforeIds = record.deviceIds.filter((id) => deps.registry.has(id))
+  const targets = resolveTargets(deps.registry, deps.clients, [...new Set([...afterIds, ...beforeIds])])
+  const newFace = face === undefined ? null : await readFace(face)
+  const clientId = fields.clientId ?? record.clientId
+
+  const probes = await probeAll(targets, employeeNo)
+  const plan: EditPlan = {
+    before: { student: record.student, deviceIds: beforeIds },
+    after: { student: after, deviceIds: afterIds },
+    faceChanged: newFace !== null,
+    devices: {},
+  }
+  const problems: Array<{ target: Target; error: StepError }> = []
+  for (const target of targets) {
+    const result = probes.get(target.deviceId)
+    if (!result?.ok) {
+      problems.push({ target, error: result?.error ?? { code: 'internal', message: 'not checked' } })
+      continue
+    }
+    const devicePlan = planFor(plan, target.deviceId, result.probe)
+    if (devicePlan === 'taken') {
+      problems.push({
+        target,
+        error: {
+          code: 'duplicate',
+          message: `A person with number ${employeeNo} is already on this device; it was left as it is`,
+        },
+      })
+    } else {
+      plan.devices[target.deviceId] = devicePlan
+    }
+  }
+  if (problems.length > 0) throw preflightFailure(clientId, employeeNo, after, targets, problems)
+
+  const sagaId = randomUUID()
+  deps.sagas.create({
+    id: sagaId,
+    kind: 'edit',
+    clientId: fields.clientId ?? null,
+    employeeNo,
+    state: 'running',
+    plan,
+    faceJpeg: newFace,
+    createdAt: deps.now().toISOString(),
+  })
+  deps.logger.info({ sagaId, employeeNo, devices: plan.devices }, 'edit started')
+  const caps = new Map([...probes].flatMap(([id, r]) => (r.ok ? [[id, r.probe.caps] as const] : [])))
+  const failures = await writeAll(deps, sagaId, targets, plan, employeeNo, newFace ?? record.faceJpeg, caps)
+  if (failures.length === 0) return succeed(deps, sagaId, clientId, record, plan, newFace, targets)
+  return fail(deps, sagaId, clientId, record, plan, targets, failures)
+}
+
+function planFor(plan: EditPlan, deviceId: string, probe: Probe): DevicePlan | 'taken' {
+  const before = plan.before.deviceIds.includes(deviceId)
+  const after = plan.after.deviceIds.includes(deviceId)
+  if (!after) return { action: before && probe.present ? 'remove' : 'none' }
+  if (!probe.present) return { action: 'add' }
+  if (!before) return 'taken'
+  const modifyUser =
+    fullName(plan.before.student) !== fullName(plan.after.student) ||
+    plan.before.student.gender !== plan.after.student.gender
+  const setUpFace = plan.faceChanged
+  if (!modifyUser && !setUpFace) return { action: 'none' }
+  const inPlace = (!modifyUser || canModify(probe.caps)) && (!setUpFace || canSetUpFace(probe.caps))
+  return inPlace ? { action: 'in-place', modifyUser, setUpFace } : { action: 'recreate' }
+}
+
+/** `UserInfo` capabilities list `put` for Modify; a device that does not say gets the recreate. */
+function canModify(caps: DeviceCapabilities): boolean {
+  return caps.users?.functions.some((f) => f.toLowerCase() === 'put') ?? false
+}
+
+function canSetUpFace(caps: DeviceCapabilities): boolean {
+  return caps.faces?.supportsSetUp ?? false
+}
+
+function preflightFailure(
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  targets: Target[],
+  problems: Array<{ target: Target; error: StepError }>,
+): AppError {
+  const failed = new Map(problems.map((p) => [p.target.deviceId, p.error]))
+  const first = problems[0] as { target: Target; error: StepError }
+  const devices = targets.map((t): DeviceResult => {
+    const error = failed.get(t.deviceId)
+    return error
+      ? { deviceId: t.deviceId, status: 'FAILED', error }
+      : { deviceId: t.deviceId, status: 'SKIPPED' }
+  })
+  return failureError({
+    registration: registrationOf(clientId, employeeNo, student, devices, 'FAILED'),
+    error: { ...first.error, deviceName: first.target.device.name },
+  })
+}
+
+interface Failure {
+  deviceId: string
+  error: StepError
+}
+
+async function writeAll(
+  deps: SagaDeps,
+  sagaId: string,
+  targets: Target[],
+  plan: EditPlan,
+  employeeNo: string,
+  face: Buffer,
+  caps: Map<string, DeviceCapabilities>,
+): Promise<Failure[]> {
+  const log = new StepLog(deps.sagas, sagaId, deps.now)
+  const failures: Failure[] = []
+  const step = async (target: Target, action: StepAction, work: () => Promise<void>): Promise<boolean> => {
+    if (failures.length > 0) return false
+    try {
+      await log.run(target.deviceId, action, work)
+      return true
+    } catch (error) {
+      failures.push({ deviceId: target.deviceId, error: stepError(error) })
+      return false
+    }
+  }
+  await Promise.all(
+    targets.map(async (target) => {
+      const { client, deviceId } = target
+      const devicePlan = plan.devices[deviceId] ?? { action: 'none' }
+      const person = personFor(employeeNo, plan.after.student, caps.get(deviceId) ?? null)
+      switch (devicePlan.action) {
+        case 'in-place':
+          if (
+            devicePlan.modifyUser &&
+            !(await step(target, 'modify-user', () => modifyPerson(client, person)))
+          )
+            return
+          if (devicePlan.setUpFace) await step(target, 'setup-face', () => client.setUpFace(employeeNo, face))
+          return
+        case 'recreate':
+        case 'add':
+          if (devicePlan.action === 'recreate') {
+            if (!(await step(target, 'remove-person', () => removePerson(client, employeeNo)))) return
+          }
+          if (!(await step(target, 'create-user', () => createPerson(client, person)))) return
+          await step(target, 'upload-face', () => client.addFace(employeeNo, face))
+          return
+        case 'remove':
+          await step(target, 'remove-person', () => removePerson(client, employeeNo))
+          return
+        case 'none':
+          return
+      }
+    }),
+  )
+  return failures
+}
+
+async function succeed(
+  deps: SagaDeps,
+  sagaId: string,
+  clientId: string,
+  record: RegistrationRecord,
+  plan: EditPlan,
+  newFace: Buffer | null,
+  targets: Target[],
+): Promise<Registration> {
+  const { employeeNo } = record
+  const online = backendOn(deps) && record.provisionReportId !== null
+  const devices = targets.map((t): DeviceResult => ({ deviceId: t.deviceId, status: 'SUCCESS' }))
+  const registration = registrationOf(
+    clientId,
+    employeeNo,
+    plan.after.student,
+    devices,
+    'SUCCESS',
+    online ? 'queued' : 'off',
+  )
+  const at = deps.now().toISOString()
+  deps.db.transaction(() => {
+    if (online) {
+      const added = targets.filter(
+        (t) => !plan.before.deviceIds.includes(t.deviceId) && isKept(plan, t.deviceId),
+      )
+      deps.outbox.enqueue(
+        editDrafts({
+          clientId: sagaId,
+          employeeNo,
+          student: plan.after.student,
+          face: newFace,
+          provisionReportId: record.provisionReportId as string,
+          studentChanged: JSON.stringify(plan.before.student) !== JSON.stringify(plan.after.student),
+          addedDevices: added.map((t) => t.device),
+        }),
+      )
+    }
+    deps.registrations.save({
+      ...record,
+      student: plan.after.student,
+      faceJpeg: newFace ?? record.faceJpeg,
+      deviceIds: plan.after.deviceIds,
+      updatedAt: at,
+    })
+    deps.sagas.setResult(sagaId, { registration } satisfies StoredOutcome, 'done', at)
+  })()
+  deps.logger.info({ sagaId, employeeNo }, 'edit done')
+  const backend = online ? await deps.outbox.deliverSoon(employeeNo) : registration.backend
+  return { ...registration, backend }
+}
+
+function isKept(plan: EditPlan, deviceId: string): boolean {
+  return plan.after.deviceIds.includes(deviceId)
+}
+
+async function fail(
+  deps: SagaDeps,
+  sagaId: string,
+  clientId: string,
+  record: RegistrationRecord,
+  plan: EditPlan,
+  targets: Target[],
+  failures: Failure[],
+): Promise<never> {
+  deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
+  const undo = await restoreAll(deps, sagaId, record, plan)
+  const failedAt = new Map(failures.map((f) => [f.deviceId, f.error]))
+  const devices = targets.map((t) =>
+    failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
+  )
+  const first = failures[0] as Failure
+  const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
+  const outcome: StoredOutcome = {
+    registration: registrationOf(clientId, record.employeeNo, plan.after.student, devices, 'FAILED'),
+    error: { ...first.error, ...(deviceName ? { deviceName } : {}) },
+  }
+  const finished = [...undo.values()].every((u) => u.undone)
+  deps.sagas.setResult(sagaId, outcome, finished ? 'done' : 'undoing', deps.now().toISOString())
+  deps.logger.warn({ sagaId, employeeNo: record.employeeNo, code: first.error.code }, 'edit failed')
+  throw failureError(outcome)
+}
+
+/** Puts every device the edit touched back to the registration as it was before the edit. */
+export function restoreAll(deps: SagaDeps, sagaId: string, record: RegistrationRecord, plan: EditPlan) {
+  return undoDevices(deps, sagaId, Object.keys(plan.devices), restoreWork(record, plan))
+}
+
+function restoreWork(record: RegistrationRecord, plan: EditPlan): UndoWork {
+  const { employeeNo, faceJpeg: oldFace } = record
+  return async (client, steps, log, deviceId) => {
+    const action = plan.devices[deviceId]?.action ?? 'none'
+    const oldPerson = async () => personFor(employeeNo, plan.before.student, await client.capabilities())
+    if (action === 'in-place') {
+      if (attempted(steps, 'modify-user')) {
+        const person = await oldPerson()
+        await log.run(deviceId, 'undo:modify-user', () => modifyPerson(client, person))
+      }
+      if (attempted(steps, 'setup-face')) {
+        await log.run(deviceId, 'undo:setup-face', () => client.setUpFace(employeeNo, oldFace))
+      }
+      return
+    }
+    await log.run(deviceId, 'undo:remove-person', () => removePerson(client, employeeNo))
+    if (action === 'add') return
+    // recreate or remove: the device held the student before the edit; write it back as it was
+    const person = await oldPerson()
+    await log.run(deviceId, 'undo:create-user', () => createPerson(client, person))
+    await log.run(deviceId, 'undo:upload-face', () => client.addFace(employeeNo, oldFace))
+  }
+}

@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto'
+import type { Registration } from '../../../shared/api/registrations'
+import { RegistrationRequest } from '../../../shared/api/registrations'
+import { AppError } from '../../../shared/errors'
+import type { StoredStudent } from '../../store/registrations-repo'
+import type { StepError } from '../../store/sagas-repo'
+import { validate } from '../validate'
+import { registrationDrafts } from './backend-reports'
+import { backendOn, type SagaDeps } from './deps'
+import { createPerson, isTakenNumber } from './device-ops'
+import { readFace, type FaceInput } from './face-input'
+import { deviceOutcome, failureError, type DeviceResult, type StoredOutcome } from './outcome'
+import { fullName, personFor } from './person'
+import { StepLog, stepError, type StepAction } from './step-log'
+import { probeAll, recheckNumber, resolveTargets, type Probe, type ProbeResult, type Target } from './targets'
+import { removeWrites, undoDevices, type UndoResult } from './undo'
+
+/** What a register saga stores as its plan: enough to undo it after a crash. */
+export interface RegisterPlan {
+  student: StoredStudent
+  deviceIds: string[]
+}
+
+const Fields = RegistrationRequest.omit({ face: true })
+
+/** How many times a drawn number that turns out to be taken on a device is replaced by a new one. */
+const REDRAWS = 3
+
+/**
+ * One student onto every chosen device, or onto none. In order: validate → the photo normalized → every
+ * device known and its password valid → an employeeNo → a read-only pre-flight on all devices at once
+ * (reachable, login accepted, capabilities, number free) → the saga stored → on all devices in parallel,
+ * serially within each: create the person, upload the face → SUCCESS, stored with the backend reports in
+ * one transaction; or, if anything failed, what was written is removed from every device again.
+ *
+ * Refusals before the saga is stored (bad input, photo, unknown device, expired password, a device that
+ * fails the pre-flight) are not remembered, so the same clientId may be sent again once fixed: nothing
+ * was written. Once the saga is stored, its answer is final for its clientId.
+ */
+export async function register(deps: SagaDeps, body: unknown): Promise<Registration> {
+  const fields = validate(Fields, body)
+  const face = faceOf(body)
+  const { employeeNo: givenNo, ...student } = fields.student
+  requireBackendFields(deps, student)
+  const targets = resolveTargets(deps.registry, deps.clients, fields.deviceIds)
+  const jpeg = await readFace(face)
+  if (givenNo) refuseRegistered(deps, givenNo)
+
+  const { employeeNo, probes } = await preflight(deps, targets, student, fields.clientId, givenNo)
+  const sagaId = randomUUID()
+  const plan: RegisterPlan = { student, deviceIds: targets.map((t) => t.deviceId) }
+  deps.sagas.create({
+    id: sagaId,
+    kind: 'register',
+    clientId: fields.clientId,
+    employeeNo,
+    state: 'running',
+    plan,
+    faceJpeg: jpeg,
+    createdAt: deps.now().toISOString(),
+  })
+  deps.logger.info({ sagaId, employeeNo, devices: plan.deviceIds.length }, 'registration started')
+
+  const failures = await writeAll(deps, sagaId, targets, probes, employeeNo, student, jpeg)
+  if (failures.length === 0) return succeed(deps, sagaId, fields.clientId, employeeNo, student, jpeg, targets)
+  return fail(deps, sagaId, fields.clientId, employeeNo, student, targets, failures)
+}
+
+function faceOf(body: unknown): FaceInput {
+  const face = (body as { face?: unknown } | null)?.face
+  if (face instanceof Uint8Array) return face
+  if (typeof face === 'string' && face.length > 0) return face
+  throw new AppError('validation_failed', 'face: a photo is required', { field: 'face' })
+}
+
+/** The backend refuses a student without gender or class, so a registration that reports to it needs both. */
+function requireBackendFields(deps: SagaDeps, student: StoredStudent): void {
+  if (!backendOn(deps)) return
+  for (const field of ['gender', 'classId'] as const) {
+    if (!student[field]) {
+      throw new AppError(
+        'validation_failed',
+        `student.${field} is required when a school server is configured`,
+        {
+          field: `student.${field}`,
+        },
+      )
+    }
+  }
+}
+
+function refuseRegistered(deps: SagaDeps, employeeNo: string): void {
+  if (deps.registrations.get(employeeNo)) {
+    throw new AppError(
+      'duplicate',
+      `Student number ${employeeNo} is already registered; edit that registration instead`,
+      { field: 'student.employeeNo' },
+    )
+  }
+}
+
+interface Preflight {
+  employeeNo: string
+  probes: Map<string, Probe>
+}
+
+async function preflight(
+  deps: SagaDeps,
+  targets: Target[],
+  student: StoredStudent,
+  clientId: string,
+  givenNo: string | undefined,
+): Promise<Preflight> {
+  let employeeNo = givenNo ?? (await deps.numbers.allocate())
+  if (givenNo) deps.numbers.claimGiven(givenNo)
+  const results = await probeAll(targets, employeeNo)
+  for (let redraw = 0; !givenNo && redraw < REDRAWS && anyPresent(results); redraw++) {
+    employeeNo = await deps.numbers.allocate()
+    await recheckNumber(targets, results, employeeNo)
+  }
+  const problems = targets.flatMap((target): Array<{ target: Target; error: StepError }> => {
+    const result = results.get(target.deviceId)
+    if (!result?.ok) return [{ target, error: result?.error ?? { code: 'internal', message: 'not checked' } }]
+    return result.probe.present ? [{ target, error: takenError(employeeNo) }] : []
+  })
+  if (problems.length > 0) {
+    const failed = new Map(problems.map((p) => [p.target.deviceId, p.error]))
+    const first = problems[0] as { target: Target; error: StepError }
+    deps.logger.info({ employeeNo, code: first.error.code }, 'registration stopped by the pre-flight check')
+    throw failureError({
+      registration: registrationOf(
+        clientId,
+        employeeNo,
+        student,
+        targets.map((t) => {
+          const error = failed.get(t.deviceId)
+          return error
+            ? { deviceId: t.deviceId, status: 'FAILED', error }
+            : { deviceId: t.deviceId, status: 'SKIPPED' }
+        }),
+        'FAILED',
+      ),
+      error: { ...first.error, deviceName: first.target.device.name },
+    })
+  }
+  for (const target of targets) deps.registry.recordSeen(target.deviceId, {})
+  return {
+    employeeNo,
+    probes: new Map(
+      [...results].map(([deviceId, result]) => [
+        deviceId,
+        (result as Extract<ProbeResult, { ok: true }>).probe,
+      ]),
+    ),
+  }
+}
+
+function anyPresent(results: Map<string, ProbeResult>): boolean {
+  return [...results.values()].some((result) => result.ok && result.probe.present)
+}
+
+function takenError(employeeNo: string, subStatusCode?: string): StepError {
+  return {
+    code: 'duplicate',
+    message: `A person with number ${employeeNo} is already on this device; it was left as it is`,
+    ...(subStatusCode ? { subStatusCode } : {}),
+  }
+}
+
+interface Failure {
+  deviceId: string
+  error: StepError
+}
+
+/** Every device in parallel; within a device the client's queue keeps the steps in order. */
+async function writeAll(
+  deps: SagaDeps,
+  sagaId: string,
+  targets: Target[],
+  probes: Map<string, Probe>,
+  employeeNo: string,
+  student: StoredStudent,
+  jpeg: Buffer,
+): Promise<Failure[]> {
+  const log = new StepLog(deps.sagas, sagaId, deps.now)
+  const failures: Failure[] = []
+  // Once one device failed, the others start nothing new: all of it is going to be undone.
+  const step = async (target: Target, action: StepAction, work: () => Promise<void>): Promise<boolean> => {
+    if (failures.length > 0) return false
+    try {
+      await log.run(target.deviceId, action, work)
+      return true
+    } catch (error) {
+      const taken = action === 'create-user' && isTakenNumber(error)
+      const reason = taken ? takenError(employeeNo, stepError(error).subStatusCode) : stepError(error)
+      failures.push({ deviceId: target.deviceId, error: reason })
+      return false
+    }
+  }
+  await Promise.all(
+    targets.map(async (target) => {
+      const person = personFor(employeeNo, student, probes.get(target.deviceId)?.caps ?? null)
+      if (!(await step(target, 'create-user', () => createPerson(target.client, person)))) return
+      await step(target, 'upload-face', () => target.client.addFace(employeeNo, jpeg))
+    }),
+  )
+  return failures
+}
+
+async function succeed(
+  deps: SagaDeps,
+  sagaId: string,
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  jpeg: Buffer,
+  targets: Target[],
+): Promise<Registration> {
+  const online = backendOn(deps)
+  const devices = targets.map((t): DeviceResult => ({ deviceId: t.deviceId, status: 'SUCCESS' }))
+  const registration = registrationOf(
+    clientId,
+    employeeNo,
+    student,
+    devices,
+    'SUCCESS',
+    online ? 'queued' : 'off',
+  )
+  const at = deps.now().toISOString()
+  deps.db.transaction(() => {
+    const reportIds = online
+      ? deps.outbox.enqueue(
+          registrationDrafts({
+            clientId,
+            employeeNo,
+            student,
+            face: jpeg,
+            devices: targets.map((t) => t.device),
+          }),
+        )
+      : []
+    deps.registrations.save({
+      employeeNo,
+      clientId,
+      student,
+      faceJpeg: jpeg,
+      provisionReportId: reportIds[0] ?? null,
+      deviceIds: targets.map((t) => t.deviceId),
+      createdAt: at,
+      updatedAt: at,
+    })
+    deps.sagas.setResult(sagaId, { registration } satisfies StoredOutcome, 'done', at)
+  })()
+  deps.logger.info({ sagaId, employeeNo }, 'registration done')
+  const backend = online ? await deps.outbox.deliverSoon(employeeNo) : registration.backend
+  return { ...registration, backend }
+}
+
+async function fail(
+  deps: SagaDeps,
+  sagaId: string,
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  targets: Target[],
+  failures: Failure[],
+): Promise<never> {
+  deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
+  const undo = await undoDevices(
+    deps,
+    sagaId,
+    targets.map((t) => t.deviceId),
+    removeWrites(employeeNo),
+  )
+  const failedAt = new Map(failures.map((f) => [f.deviceId, f.error]))
+  const devices = targets.map((t) =>
+    failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
+  )
+  const first = failures[0] as Failure
+  const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
+  const outcome: StoredOutcome = {
+    registration: registrationOf(clientId, employeeNo, student, devices, 'FAILED'),
+    error: { ...first.error, ...(deviceName ? { deviceName } : {}) },
+  }
+  const finished = [...undo.values()].every((u) => u.undone)
+  deps.sagas.setResult(sagaId, outcome, finished ? 'done' : 'undoing', deps.now().toISOString())
+  deps.logger.warn({ sagaId, employeeNo, code: first.error.code, undone: finished }, 'registration failed')
+  throw failureError(outcome)
+}
+
+/** A device of a failed saga: its own failure, else what the undo did there. */
+export function failedDeviceResult(
+  deviceId: string,
+  failure: StepError | undefined,
+  undo?: UndoResult,
+): DeviceResult {
+  if (undo && !undo.undone) {
+    return {
+      deviceId,
+      status: 'FAILED',
+      error: {
+        ...(undo.error ?? { code: 'internal', message: '' }),
+        message: `What was written could not be removed yet (${undo.error?.message ?? 'unknown'}); the proxy keeps trying`,
+      },
+    }
+  }
+  if (failure) return { deviceId, status: 'FAILED', error: failure }
+  return { deviceId, status: undo?.wrote ? 'ROLLED_BACK' : 'SKIPPED' }
+}
+
+export function registrationOf(
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  devices: DeviceResult[],
+  status: Registration['status'],
+  backend: 'queued' | 'off' = 'off',
+): Registration {
+  return {
+    clientId,
+    employeeNo,
+    status,
+    devices: devices.map(deviceOutcome),
+    backend: { status: backend },
+    name: fullName(student),
+  }
+}

@@ -1,0 +1,84 @@
+import type { Device } from '../../../shared/api/devices'
+import { AppError } from '../../../shared/errors'
+import type { DeviceCapabilities, IsapiClient } from '../../isapi'
+import type { DeviceClients } from '../device-clients'
+import type { DeviceRegistry } from '../device-registry'
+import { personPresent } from './device-ops'
+import { stepError } from './step-log'
+import type { StepError } from '../../store/sagas-repo'
+
+export interface Target {
+  deviceId: string
+  device: Device
+  client: IsapiClient
+}
+
+/**
+ * The devices a saga will speak to, checked before anything is sent to any of them: every id must be in
+ * the registry, and every password still valid (an expired one is refused for all, not found out halfway).
+ */
+export function resolveTargets(
+  registry: DeviceRegistry,
+  clients: DeviceClients,
+  deviceIds: string[],
+): Target[] {
+  const unique = [...new Set(deviceIds)]
+  const devices = unique.map((deviceId) => {
+    try {
+      return registry.get(deviceId)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        throw new AppError('not_found', `No device with id ${deviceId}`, { field: 'deviceIds' })
+      }
+      throw error
+    }
+  })
+  return devices.map((device) => ({ deviceId: device.id, device, client: clients.get(device.id) }))
+}
+
+export interface Probe {
+  caps: DeviceCapabilities
+  /** a person under the employeeNo is on the device */
+  present: boolean
+}
+
+export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: StepError }
+
+/**
+ * The pre-flight check, read-only and on every device at once: the device answers with the login we
+ * have, its capabilities (name limit, Modify and FDSetUp support) are known, and we know whether the
+ * employeeNo is already taken there. A device that cannot pass it stops the saga before anything is written.
+ */
+export async function probeAll(targets: Target[], employeeNo: string): Promise<Map<string, ProbeResult>> {
+  const results = await Promise.all(
+    targets.map(async (target): Promise<[string, ProbeResult]> => {
+      try {
+        const caps = await target.client.capabilities()
+        const present = await personPresent(target.client, employeeNo)
+        return [target.deviceId, { ok: true, probe: { caps, present } }]
+      } catch (error) {
+        return [target.deviceId, { ok: false, error: stepError(error) }]
+      }
+    }),
+  )
+  return new Map(results)
+}
+
+/** Asks only whether the number is taken, on devices already probed (after a new number was drawn). */
+export async function recheckNumber(
+  targets: Target[],
+  probes: Map<string, ProbeResult>,
+  employeeNo: string,
+): Promise<void> {
+  await Promise.all(
+    targets.map(async (target) => {
+      const current = probes.get(target.deviceId)
+      if (!current?.ok) return
+      try {
+        current.probe.present = await personPresent(target.client, employeeNo)
+      } catch (error) {
+        probes.set(target.deviceId, { ok: false, error: stepError(error) })
+      }
+    }),
+  )
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { DeviceCreate, DevicePatch, type Device, type DeviceTestResult } from '../../../shared/api/devices'
+import type { AppContext, AppEnv } from '../context'
+import { requireRole } from '../middleware/auth'
+import { readJson } from '../validate'
+
+/** The device registry (no secrets ever leave it) and the connection test. Changes are for admins. */
+export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
+  const { registry, testDevice } = ctx.services.domain
+  return new Hono<AppEnv>()
+    .get('/devices', (c) => c.json<Device[]>(registry.list()))
+    .post('/devices', requireRole('admin'), async (c) => {
+      const device = await registry.create(await readJson(c, DeviceCreate))
+      ctx.logger.info({ deviceId: device.id, host: device.host }, 'device added')
+      return c.json<Device>(device, 201)
+    })
+    .patch('/devices/:id', requireRole('admin'), async (c) => {
+      const device = await registry.update(c.req.param('id'), await readJson(c, DevicePatch))
+      ctx.logger.info({ deviceId: device.id }, 'device changed')
+      return c.json<Device>(device)
+    })
+    .delete('/devices/:id', requireRole('admin'), (c) => {
+      registry.delete(c.req.param('id'))
+      ctx.logger.info({ deviceId: c.req.param('id') }, 'device removed')
+      return c.body(null, 204)
+    })
+    .post('/devices/:id/test', async (c) => c.json<DeviceTestResult>(await testDevice(c.req.param('id'))))
+}

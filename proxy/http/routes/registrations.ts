@@ -1,0 +1,72 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { RegistrationRemoveQuery, type Registration } from '../../../shared/api/registrations'
+import { AppError } from '../../../shared/errors'
+import type { AppContext, AppEnv } from '../context'
+import { requireRole } from '../middleware/auth'
+import { imageBodyLimit } from '../middleware/body-limit'
+
+/**
+ * One student onto devices (all or nothing), an edit, a removal. Bodies are JSON with the photo in base64,
+ * or multipart with a `face` file part and a `data` JSON part; photo bodies get the image size limit.
+ * A failed registration answers the status of its first failure with the Registration under `details`.
+ */
+export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
+  const { registrations } = ctx.services.domain
+  return new Hono<AppEnv>()
+    .post('/registrations', imageBodyLimit, async (c) => {
+      const { data, face } = await readBody(c)
+      const body = face === undefined ? data : { ...(data as object), face }
+      return c.json<Registration>(await registrations.register(body), 201)
+    })
+    .put('/registrations/:employeeNo', imageBodyLimit, async (c) => {
+      const { data, face } = await readBody(c)
+      const fields = (data ?? {}) as Record<string, unknown>
+      const { face: jsonFace, ...rest } = fields
+      const photo = face ?? (typeof jsonFace === 'string' ? jsonFace : undefined)
+      return c.json<Registration>(await registrations.edit(c.req.param('employeeNo'), rest, photo))
+    })
+    .delete('/registrations/:employeeNo', requireRole('admin'), async (c) => {
+      const query = RegistrationRemoveQuery.parse(c.req.query())
+      return c.json<Registration>(await registrations.remove(c.req.param('employeeNo'), query.deviceIds))
+    })
+}
+
+interface Body {
+  data: unknown
+  /** the photo's bytes from a multipart `face` part */
+  face?: Uint8Array
+}
+
+async function readBody(c: Context<AppEnv>): Promise<Body> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (type.startsWith('multipart/form-data')) return readMultipart(c)
+  return { data: parseJson(await c.req.text(), 'body') }
+}
+
+async function readMultipart(c: Context<AppEnv>): Promise<Body> {
+  let form: FormData
+  try {
+    form = await c.req.raw.formData()
+  } catch {
+    throw new AppError('validation_failed', 'The multipart body cannot be read', { field: 'body' })
+  }
+  const data = form.get('data')
+  if (data === null) {
+    throw new AppError('validation_failed', 'data: the JSON part named "data" is missing', { field: 'data' })
+  }
+  const face = form.get('face')
+  return {
+    data: parseJson(typeof data === 'string' ? data : await data.text(), 'data'),
+    ...(face instanceof Blob ? { face: new Uint8Array(await face.arrayBuffer()) } : {}),
+    ...(typeof face === 'string' ? { face: new Uint8Array(Buffer.from(face)) } : {}),
+  }
+}
+
+function parseJson(text: string, field: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new AppError('validation_failed', `${field}: not valid JSON`, { field })
+  }
+}
