@@ -1,4 +1,5 @@
 import type { Messages } from './uz'
+import enrollment from './enrollment/en'
 
 const en: Messages = {
   app: {
@@ -208,6 +209,7 @@ const en: Messages = {
     invalid_response:
       'The local server sent an answer the app does not understand. The app and server versions may not match.',
   },
+  ...enrollment,
 }
 
 export default en

@@ -1,4 +1,5 @@
 import type { Messages } from './uz'
+import enrollment from './enrollment/ru'
 
 const ru: Messages = {
   app: {
@@ -210,6 +211,7 @@ const ru: Messages = {
     invalid_response:
       'Локальный сервер прислал непонятный ответ. Возможно, версии приложения и сервера не совпадают.',
   },
+  ...enrollment,
 }
 
 export default ru

@@ -1,5 +1,7 @@
 // Uzbek (Latin) is the source language: its shape is the schema the other languages must match.
 // Oʻ/gʻ use U+02BB and the tutuq belgisi uses U+02BC, as in the official Latin alphabet.
+import enrollment from './enrollment/uz'
+
 const uz = {
   app: {
     name: 'Student Registrator',
@@ -213,6 +215,7 @@ const uz = {
     invalid_response:
       'Lokal serverdan tushunarsiz javob keldi. Ilova va server versiyalari mos kelmasligi mumkin.',
   },
+  ...enrollment,
 }
 
 export type Messages = typeof uz

@@ -1,0 +1,54 @@
+import { onMounted, ref, shallowRef, watch } from 'vue'
+import { ClassListResponse, type ClassListItem } from '../../shared/api'
+import { useSessionStore } from '../stores/session'
+import { useApi } from './useApi'
+import { localCache } from './localCache'
+
+export const CLASSES_CACHE_KEY = 'sr.classes'
+const cache = localCache(CLASSES_CACHE_KEY, ClassListResponse)
+
+/** The class id for a class name typed by hand, from the last class list the tablet saw. */
+export function classIdByName(name: string): string | undefined {
+  const wanted = normalise(name)
+  return cache.read()?.find((item) => normalise(item.name) === wanted)?.id
+}
+
+function normalise(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '').replace(/[-–—]/g, '')
+}
+
+export function sortClasses(classes: readonly ClassListItem[]): ClassListItem[] {
+  return [...classes].sort(
+    (a, b) =>
+      (a.gradeLevel ?? 99) - (b.gradeLevel ?? 99) || a.name.localeCompare(b.name, 'uz', { numeric: true }),
+  )
+}
+
+/**
+ * The school's classes from GET /api/classes, remembered for offline use. `classes` stays null when the
+ * list was never reachable: the form then asks for the class as text.
+ */
+export function useClasses() {
+  const api = useApi()
+  const session = useSessionStore()
+  const classes = shallowRef<ClassListItem[] | null>(cache.read())
+  const fromCache = ref(classes.value !== null)
+  const error = shallowRef<unknown>(null)
+
+  async function reload(): Promise<void> {
+    if (!session.isPaired) return
+    try {
+      const fresh = sortClasses(await api.request('GET', '/api/classes', { schema: ClassListResponse }))
+      cache.write(fresh)
+      classes.value = fresh
+      fromCache.value = false
+      error.value = null
+    } catch (failure) {
+      error.value = failure
+    }
+  }
+
+  onMounted(reload)
+  watch(() => session.isPaired, reload)
+  return { classes, fromCache, error, reload }
+}

@@ -1,0 +1,79 @@
+import { effectScope, watch } from 'vue'
+import { Registration } from '../../shared/api'
+import type { ApiClient } from '../api/client'
+import { useDraftsStore } from '../stores/drafts'
+import { useSessionStore } from '../stores/session'
+import { useWorkStore } from '../stores/work'
+import { acrossTabs } from '../sync/exclusive'
+import { createDraftSender } from '../sync/sender'
+import { classIdByName } from './useClasses'
+import type { HealthPoller } from './useProxyHealth'
+
+/** Writing one student to several terminals can take a while; the proxy answers when all are done. */
+const REGISTRATION_TIMEOUT_MS = 120_000
+/** Sent drafts stay on the Queue page this long, then they (and their photos) are forgotten. */
+const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000
+
+/**
+ * Started once by the root component: the sender runs while the app is open and looks at the queue at once,
+ * whenever the proxy answers again (health polling with backoff), on `online` and when the tab becomes
+ * visible. Returns the function that stops it.
+ */
+export function startDraftSender(api: ApiClient, health: HealthPoller): () => void {
+  const session = useSessionStore()
+  const drafts = useDraftsStore()
+  const work = useWorkStore()
+  const sender = createDraftSender({
+    repo: drafts.repository(),
+    send: (body) =>
+      api.request('POST', '/api/registrations', {
+        schema: Registration,
+        body,
+        timeoutMs: REGISTRATION_TIMEOUT_MS,
+      }),
+    canSend: () => session.isPaired,
+    classIdByName,
+    exclusive: acrossTabs('sr-draft-sender'),
+  })
+  drafts.connect({ sender })
+
+  const scope = effectScope(true)
+  let endWork: (() => void) | null = null
+  scope.run(() => {
+    // an app update must not reload the page in the middle of writing a student
+    watch(
+      () => sender.state.sendingId,
+      (id) => {
+        if (id && !endWork) endWork = work.begin('enrollment')
+        if (!id && endWork) {
+          endWork()
+          endWork = null
+        }
+      },
+    )
+    watch(
+      () => health.state.status,
+      (status) => status === 'online' && sender.kick('connectivity'),
+    )
+    watch(
+      () => session.isPaired,
+      (paired) => paired && sender.kick('connectivity'),
+    )
+  })
+
+  const onOnline = () => sender.kick('connectivity')
+  const onVisible = () => document.visibilityState === 'visible' && sender.kick('connectivity')
+  window.addEventListener('online', onOnline)
+  document.addEventListener('visibilitychange', onVisible)
+  void drafts.repository().clearDone(Date.now() - KEEP_DONE_MS)
+  sender.start()
+
+  return () => {
+    sender.stop()
+    scope.stop()
+    window.removeEventListener('online', onOnline)
+    document.removeEventListener('visibilitychange', onVisible)
+    endWork?.()
+    drafts.connect({ sender: null })
+  }
+}
