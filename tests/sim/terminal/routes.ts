@@ -28,6 +28,8 @@ export type OpName =
   | 'faceCount'
   | 'facePicture'
   | 'httpHosts'
+  /** one slot, `httpHosts/<id>` (some firmware has only the list) */
+  | 'httpHost'
   | 'acsEvent'
   | 'acsEventTotal'
   | 'door'
@@ -97,7 +99,7 @@ const ROUTES: Route[] = [
     methods: { GET: hosts.getHosts, PUT: hosts.putHosts },
   },
   {
-    op: 'httpHosts',
+    op: 'httpHost',
     path: /^\/ISAPI\/Event\/notification\/httpHosts\/\d+$/,
     methods: { GET: hosts.getHost, PUT: hosts.putHost },
   },
