@@ -66,6 +66,7 @@ export class OutboxSender {
   private readonly inFlight = new Map<string, Flight>()
   private readonly listeners = new Set<SettledListener>()
   private running = false
+  private wakeQueued = false
   private timer: NodeJS.Timeout | null = null
   private holdUntil = 0
   private consecutiveFailures = 0
@@ -108,7 +109,12 @@ export class OutboxSender {
 
   /** Something changed (a report was written or requeued): look for work now rather than at the next timer. */
   wake(): void {
-    if (this.running) setImmediate(() => this.pump())
+    if (!this.running || this.wakeQueued) return
+    this.wakeQueued = true
+    setImmediate(() => {
+      this.wakeQueued = false
+      this.pump()
+    })
   }
 
   /** Every pending report becomes due now and any hold is lifted. Returns how many reports are pending. */
@@ -196,7 +202,7 @@ export class OutboxSender {
       )
       .finally(() => {
         this.inFlight.delete(report.groupKey)
-        this.pump()
+        this.wake()
       })
     this.inFlight.set(report.groupKey, { done, controller })
   }

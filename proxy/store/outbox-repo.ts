@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
 
 export type OutboxState = 'pending' | 'delivered' | 'failed'
@@ -40,10 +41,13 @@ function columns(payload = 'payload'): string {
 }
 const COLUMNS = columns()
 
-/** The oldest report of every group that is not delivered yet: the only one of its group that may go out. */
-const HEADS = `SELECT o.* FROM outbox o
-  JOIN (SELECT group_key, MIN(seq) AS seq FROM outbox WHERE state != 'delivered' GROUP BY group_key) h
-    ON h.seq = o.seq`
+/**
+ * Pending reports that are the oldest undelivered one of their group: the only one of a group that may go
+ * out. Reports waiting behind another of their student fail the NOT EXISTS probe at once.
+ */
+const DUE_HEADS = `FROM outbox o WHERE o.state = 'pending'
+  AND o.group_key NOT IN (SELECT value FROM json_each(@skip))
+  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.group_key = o.group_key AND p.seq < o.seq AND p.state != 'delivered')`
 
 type RawRow = Omit<OutboxRow, 'payload' | 'result'> & { payload: string; result: string | null }
 
@@ -56,68 +60,71 @@ function parse(raw: RawRow): OutboxRow {
 }
 
 export class OutboxRepo {
+  // The sender asks the same few questions for every report; preparing each once keeps it cheap.
+  private readonly statements = new Map<string, Statement>()
+
   constructor(private readonly db: Db) {}
 
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text)
+    if (!statement) {
+      statement = this.db.prepare(text)
+      this.statements.set(text, statement)
+    }
+    return statement
+  }
+
   insert(row: NewOutboxRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO outbox (id, kind, group_key, payload, depends_on, idempotency_key, state, attempts,
+    this.sql(
+      `INSERT INTO outbox (id, kind, group_key, payload, depends_on, idempotency_key, state, attempts,
            next_attempt_at, created_at)
          VALUES (@id, @kind, @groupKey, @payload, @dependsOn, @idempotencyKey, 'pending', 0, @createdAt, @createdAt)`,
-      )
-      .run({ ...row, payload: JSON.stringify(row.payload) })
+    ).run({ ...row, payload: JSON.stringify(row.payload) })
   }
 
   get(id: string): OutboxRow | undefined {
-    const raw = this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id) as RawRow | undefined
+    const raw = this.sql(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id) as RawRow | undefined
     return raw && parse(raw)
   }
 
   findByIdempotencyKey(key: string): OutboxRow | undefined {
-    const raw = this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE idempotency_key = ?`).get(key) as
+    const raw = this.sql(`SELECT ${COLUMNS} FROM outbox WHERE idempotency_key = ?`).get(key) as
       RawRow | undefined
     return raw && parse(raw)
   }
 
-  /** Group heads that are pending and due at `now`, earliest due first, skipping the given groups. */
+  /**
+   * Group heads that are pending and due at `now`, oldest first, skipping the given groups. Walking the
+   * pending reports in order finds the heads among the first few, however many reports wait behind them.
+   */
   dueHeads(now: string, limit: number, skipGroups: readonly string[] = []): OutboxRow[] {
-    const skip = JSON.stringify(skipGroups)
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM (${HEADS}) WHERE state = 'pending' AND next_attempt_at <= ?
-           AND group_key NOT IN (SELECT value FROM json_each(?))
-         ORDER BY next_attempt_at, seq LIMIT ?`,
-      )
-      .all(now, skip, limit) as RawRow[]
+    const rows = this.sql(
+      `SELECT ${COLUMNS} ${DUE_HEADS} AND o.next_attempt_at <= @now ORDER BY o.seq LIMIT @limit`,
+    ).all({ now, limit, skip: JSON.stringify(skipGroups) }) as RawRow[]
     return rows.map(parse)
   }
 
   /** When the earliest pending group head becomes due, or null when nothing is waiting to be sent. */
   nextDueAt(skipGroups: readonly string[] = []): string | null {
-    const row = this.db
-      .prepare(
-        `SELECT MIN(next_attempt_at) AS at FROM (${HEADS}) WHERE state = 'pending'
-           AND group_key NOT IN (SELECT value FROM json_each(?))`,
-      )
-      .get(JSON.stringify(skipGroups)) as { at: string | null }
-    return row.at
+    const row = this.sql(
+      `SELECT o.next_attempt_at AS at ${DUE_HEADS} ORDER BY o.next_attempt_at, o.seq LIMIT 1`,
+    ).get({ skip: JSON.stringify(skipGroups) }) as { at: string } | undefined
+    return row?.at ?? null
   }
 
   /** The head of one group (its oldest undelivered report), if the group has anything left to send. */
   groupHead(groupKey: string): OutboxRow | undefined {
-    const raw = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM outbox WHERE group_key = ? AND state != 'delivered' ORDER BY seq LIMIT 1`,
-      )
-      .get(groupKey) as RawRow | undefined
+    const raw = this.sql(
+      `SELECT ${COLUMNS} FROM outbox WHERE group_key = ? AND state != 'delivered' ORDER BY seq LIMIT 1`,
+    ).get(groupKey) as RawRow | undefined
     return raw && parse(raw)
   }
 
   /** The newest report of a kind in a group, e.g. the provision a registration answer is waiting for. */
   latestOfKind(groupKey: string, kind: string): OutboxRow | undefined {
-    const raw = this.db
-      .prepare(`SELECT ${COLUMNS} FROM outbox WHERE group_key = ? AND kind = ? ORDER BY seq DESC LIMIT 1`)
-      .get(groupKey, kind) as RawRow | undefined
+    const raw = this.sql(
+      `SELECT ${COLUMNS} FROM outbox WHERE group_key = ? AND kind = ? ORDER BY seq DESC LIMIT 1`,
+    ).get(groupKey, kind) as RawRow | undefined
     return raw && parse(raw)
   }
 
@@ -125,15 +132,15 @@ export class OutboxRepo {
   listUndelivered(strip: readonly string[]): OutboxRow[] {
     const payload =
       strip.length === 0 ? 'payload' : `json_remove(payload, ${strip.map(() => '?').join(', ')})`
-    const rows = this.db
-      .prepare(`SELECT ${columns(payload)} FROM outbox WHERE state != 'delivered' ORDER BY seq`)
-      .all(...strip) as RawRow[]
+    const rows = this.sql(
+      `SELECT ${columns(payload)} FROM outbox WHERE state != 'delivered' ORDER BY seq`,
+    ).all(...strip) as RawRow[]
     return rows.map(parse)
   }
 
   countByState(): Record<OutboxState, number> {
     const counts: Record<OutboxState, number> = { pending: 0, delivered: 0, failed: 0 }
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as {
+    const rows = this.sql('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as {
       state: OutboxState
       n: number
     }[]
@@ -143,34 +150,30 @@ export class OutboxRepo {
 
   /** Written before the request leaves, so a crash mid-send still counts the attempt and backs off. */
   markAttempt(id: string, attempts: number, at: string, nextAttemptAt: string): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET attempts = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
-      )
-      .run(attempts, at, nextAttemptAt, id)
+    this.sql(
+      `UPDATE outbox SET attempts = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
+    ).run(attempts, at, nextAttemptAt, id)
   }
 
   markDelivered(id: string, result: unknown, at: string): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET state = 'delivered', delivered_at = ?, result = ?, last_error = NULL,
+    this.sql(
+      `UPDATE outbox SET state = 'delivered', delivered_at = ?, result = ?, last_error = NULL,
            last_error_code = NULL WHERE id = ?`,
-      )
-      .run(at, JSON.stringify(result ?? null), id)
+    ).run(at, JSON.stringify(result ?? null), id)
   }
 
   markRetry(id: string, error: { code: string; message: string }, nextAttemptAt: string): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET last_error = ?, last_error_code = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
-      )
-      .run(error.message, error.code, nextAttemptAt, id)
+    this.sql(
+      `UPDATE outbox SET last_error = ?, last_error_code = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
+    ).run(error.message, error.code, nextAttemptAt, id)
   }
 
   markFailed(id: string, error: { code: string; message: string }): void {
-    this.db
-      .prepare(`UPDATE outbox SET state = 'failed', last_error = ?, last_error_code = ? WHERE id = ?`)
-      .run(error.message, error.code, id)
+    this.sql(`UPDATE outbox SET state = 'failed', last_error = ?, last_error_code = ? WHERE id = ?`).run(
+      error.message,
+      error.code,
+      id,
+    )
   }
 
   /** A failed report goes back to pending, due now; its attempt count starts over. */
@@ -186,9 +189,10 @@ export class OutboxRepo {
 
   /** Makes every pending report due now (a manual "send now"); returns how many are pending. */
   makePendingDue(now: string): number {
-    this.db
-      .prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`)
-      .run(now, now)
+    this.sql(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(
+      now,
+      now,
+    )
     return this.countByState().pending
   }
 }

@@ -5,7 +5,9 @@ export const m003Outbox: Migration = {
   name: 'outbox of backend reports',
   up(db) {
     // `seq` orders reports inside a group (one student); `id` is what the API and other reports point at.
-    // The partial index keeps "the oldest undelivered report of each group" cheap however long the history.
+    // Partial indexes keep the sender's questions cheap however long the history grows: the pending
+    // reports oldest first (outbox_pending), and does an earlier report of the same student still wait
+    // (outbox_open).
     db.exec(`
       CREATE TABLE outbox (
         seq             INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -26,6 +28,7 @@ export const m003Outbox: Migration = {
         result          TEXT
       );
       CREATE INDEX outbox_open ON outbox (group_key, seq) WHERE state != 'delivered';
+      CREATE INDEX outbox_pending ON outbox (seq) WHERE state = 'pending';
     `)
   },
 }
