@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors'
-import type { Registration } from '../../shared/api'
+import { Registration } from '../../shared/api'
 import type { RegistratorDb } from './database'
 import type { Draft, DraftChanges, DraftError, DraftStatus, NewDraft, PhotoBytes } from './types'
 
@@ -17,10 +17,15 @@ export interface DraftRepositoryOptions {
 export type DraftCounts = Record<DraftStatus, number> & { total: number }
 
 /**
- * Errors after which nobody knows whether the proxy wrote the student: the same clientId must be sent again,
- * so the proxy can answer with its first result. After any other error the proxy answered and wrote nothing.
+ * Whether the proxy answered with a FAILED registration: it wrote nothing (or has taken it all back) and
+ * would give that same answer to the same clientId again, so a retry needs a new one. Every other failure
+ * (no answer, a timeout, a refusal before the saga started) keeps the clientId: if the proxy did write the
+ * student, it answers the next try with that first result instead of writing twice.
  */
-const UNKNOWN_OUTCOME = new Set(['proxy_unreachable', 'proxy_timeout', 'invalid_response', 'internal'])
+function answeredFailed(error: DraftError): boolean {
+  const answer = Registration.safeParse(error.details)
+  return answer.success && answer.data.status === 'FAILED'
+}
 
 const EDITABLE: ReadonlySet<DraftStatus> = new Set(['waiting', 'failed', 'attention'])
 
@@ -61,25 +66,19 @@ export function createDraftRepository(db: RegistratorDb, options: DraftRepositor
     })
   }
 
-  /**
-   * Changes a draft that is not being sent and not done. A failed one goes back to waiting. When the proxy
-   * had refused the old content, the new content gets a new clientId: it is a different request.
-   */
+  /** Changes a draft that is not being sent and not done; a failed one goes back to waiting. */
   async function edit(id: string, changes: DraftChanges): Promise<Draft> {
     return db.transaction('rw', db.drafts, db.photos, async () => {
       const draft = await mustGet(id)
       if (!EDITABLE.has(draft.status)) {
         throw new AppError('conflict', `draft ${id} is ${draft.status} and cannot be changed now`)
       }
-      const refused = draft.lastError !== null && !UNKNOWN_OUTCOME.has(draft.lastError.code)
       const updated: Draft = {
         ...draft,
         student: changes.student ?? draft.student,
         deviceIds: changes.deviceIds ? [...changes.deviceIds] : draft.deviceIds,
         photo: changes.photo ? photoInfo(changes.photo) : draft.photo,
-        clientId: refused ? newId() : draft.clientId,
         status: 'waiting',
-        lastError: refused ? null : draft.lastError,
         result: null,
         updatedAt: now(),
         nextAttemptAt: now(),
@@ -134,24 +133,37 @@ export function createDraftRepository(db: RegistratorDb, options: DraftRepositor
       const draft = await db.drafts.get(id)
       if (!draft || draft.status !== 'sending') return null
       const at = now()
+      if (outcome.status === 'done') {
+        const done: Draft = {
+          ...draft,
+          status: 'done',
+          result: outcome.result,
+          lastError: null,
+          updatedAt: at,
+        }
+        await db.drafts.put(done)
+        return done
+      }
+      // the proxy keeps a failed answer for good under its clientId: the next try is a new request
+      const clientId = answeredFailed(outcome.error) ? newId() : draft.clientId
       const updated: Draft =
-        outcome.status === 'done'
-          ? { ...draft, status: 'done', result: outcome.result, lastError: null, updatedAt: at }
-          : outcome.status === 'waiting'
-            ? {
-                ...draft,
-                status: 'waiting',
-                lastError: outcome.error,
-                updatedAt: at,
-                nextAttemptAt: outcome.retryAt,
-              }
-            : {
-                ...draft,
-                status: outcome.status,
-                lastError: outcome.error,
-                result: outcome.result,
-                updatedAt: at,
-              }
+        outcome.status === 'waiting'
+          ? {
+              ...draft,
+              clientId,
+              status: 'waiting',
+              lastError: outcome.error,
+              updatedAt: at,
+              nextAttemptAt: outcome.retryAt,
+            }
+          : {
+              ...draft,
+              clientId,
+              status: outcome.status,
+              lastError: outcome.error,
+              result: outcome.result,
+              updatedAt: at,
+            }
       await db.drafts.put(updated)
       return updated
     })

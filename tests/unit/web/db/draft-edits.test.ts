@@ -38,34 +38,18 @@ describe('changing a draft', () => {
     await expect(store.repo.edit('no-such-draft', {})).rejects.toMatchObject({ code: 'not_found' })
   })
 
-  it('a refused draft goes back to waiting under a new clientId: the proxy wrote nothing for the old one', async () => {
+  it('a failed draft edited goes back to waiting, due at once', async () => {
     store = openTestStore()
     const draft = await store.repo.add(newDraft('Refused'))
     await store.repo.claimNext()
     await store.repo.finish(draft.id, {
       status: 'failed',
-      error: { code: 'image_invalid', message: 'no face' },
+      error: { code: 'validation_failed', message: 'bad name', field: 'student.firstName' },
       result: null,
     })
-    const edited = await store.repo.edit(draft.id, { photo: jpegBytes(5) })
-    expect(edited.status).toBe('waiting')
-    expect(edited.lastError).toBeNull()
-    expect(edited.clientId).not.toBe(draft.clientId)
-    expect(edited.id).toBe(draft.id)
-  })
-
-  it('after an attempt with no answer the clientId stays, so the proxy can answer the first result', async () => {
-    store = openTestStore()
-    const draft = await store.repo.add(newDraft('Unknown'))
-    await store.repo.claimNext()
-    await store.repo.finish(draft.id, {
-      status: 'waiting',
-      error: { code: 'proxy_timeout', message: 'no answer' },
-      retryAt: store.clock.now() + 5000,
-    })
-    const edited = await store.repo.edit(draft.id, { student: { ...draft.student, lastName: 'Changed' } })
-    expect(edited.clientId).toBe(draft.clientId)
-    expect(edited.nextAttemptAt).toBe(store.clock.now())
+    store.clock.advance(30_000)
+    const edited = await store.repo.edit(draft.id, { student: { ...draft.student, firstName: 'Vali' } })
+    expect(edited).toMatchObject({ status: 'waiting', nextAttemptAt: store.clock.now() })
   })
 
   it('retry makes a failed draft due now with the same clientId', async () => {
@@ -84,6 +68,60 @@ describe('changing a draft', () => {
       clientId: draft.clientId,
       nextAttemptAt: store.clock.now(),
     })
+  })
+})
+
+describe('the clientId', () => {
+  const failedAnswer = (clientId: string) => ({
+    clientId,
+    employeeNo: '4820193746',
+    status: 'FAILED' as const,
+    devices: [
+      { deviceId: 'dev-1', status: 'ROLLED_BACK' as const },
+      {
+        deviceId: 'dev-2',
+        status: 'FAILED' as const,
+        error: { code: 'device_unreachable', message: 'gone' },
+      },
+    ],
+    backend: { status: 'off' as const },
+  })
+
+  it('stays after an attempt with no answer, so the proxy can answer the first result', async () => {
+    store = openTestStore()
+    const draft = await store.repo.add(newDraft('Unknown'))
+    for (const code of ['proxy_unreachable', 'proxy_timeout', 'internal', 'credentials_expired']) {
+      await store.repo.claimNext()
+      await store.repo.finish(draft.id, {
+        status: 'waiting',
+        error: { code, message: '' },
+        retryAt: store.clock.now(),
+      })
+      const edited = await store.repo.edit(draft.id, { student: { ...draft.student, lastName: code } })
+      expect(edited.clientId).toBe(draft.clientId)
+    }
+  })
+
+  it('is replaced once the proxy answered FAILED: it would give that answer to the same clientId forever', async () => {
+    store = openTestStore()
+    const draft = await store.repo.add(newDraft('RolledBack'))
+    await store.repo.claimNext()
+    const waiting = await store.repo.finish(draft.id, {
+      status: 'waiting',
+      error: { code: 'device_unreachable', message: 'gone', details: failedAnswer(draft.clientId) },
+      retryAt: store.clock.now(),
+    })
+    expect(waiting?.clientId).not.toBe(draft.clientId)
+    expect(waiting?.id).toBe(draft.id)
+
+    await store.repo.claimNext()
+    const failed = await store.repo.finish(draft.id, {
+      status: 'failed',
+      error: { code: 'image_invalid', message: 'no face', details: failedAnswer(waiting!.clientId) },
+      result: failedAnswer(waiting!.clientId),
+    })
+    expect(failed?.clientId).not.toBe(waiting?.clientId)
+    expect((await store.repo.retry(draft.id)).clientId).toBe(failed?.clientId)
   })
 })
 

@@ -90,6 +90,22 @@ describe('what each answer does to a draft', () => {
     expect(draft.status).toBe('waiting')
   })
 
+  it('tries a rolled-back registration again under a new clientId, since the proxy keeps its first answer', async () => {
+    h = senderHarness()
+    const draft = await h.store.repo.add(newDraft('Again'))
+    h.answer(refusal('device_unreachable', 504, { details: rolledBack('device_unreachable') }), offline())
+    h.sender.start()
+    await h.settle()
+    await h.advance(5_000)
+    await h.advance(2_000)
+    const [first, second, third] = h.calls.map((c) => c.clientId)
+    expect(first).toBe(draft.clientId)
+    expect(second).not.toBe(first)
+    // no answer at all: the same clientId, in case the proxy did write
+    expect(third).toBe(second)
+    expect((await h.store.repo.get(draft.id))?.status).toBe('done')
+  })
+
   it('a 201 that says FAILED is not taken for success', async () => {
     h = senderHarness()
     const draft = await h.store.repo.add(newDraft('Odd'))
