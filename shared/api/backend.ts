@@ -292,7 +292,13 @@ export type ImportJob = z.infer<typeof ImportJob>
 // ---- the proxy's own answers, built from the ones above ----
 
 /** `GET /api/classes` item. */
-export const ClassListItem = z.object({ id: z.string(), name: z.string(), gradeLevel: z.number().nullable() })
+export const ClassListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  gradeLevel: z.number().nullable(),
+  /** true when the school server was out of reach and this is the list the proxy saw last */
+  stale: z.boolean().optional(),
+})
 export type ClassListItem = z.infer<typeof ClassListItem>
 export const ClassListResponse = z.array(ClassListItem)
 export type ClassListResponse = z.infer<typeof ClassListResponse>
@@ -324,6 +330,8 @@ export const StudentListItem = z.object({
   className: z.string().nullable(),
   /** absolute URL on the backend; null when the student has none (such a student cannot be cloned) */
   photoUrl: z.string().nullable(),
+  /** the same photo through the proxy (`/api/students/:id/photo`, bearer auth, cached for offline use) */
+  photoPath: z.string().nullable().optional(),
   hasPhoto: z.boolean(),
   devices: z.array(StudentDeviceStatus),
 })

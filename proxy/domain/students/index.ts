@@ -1,0 +1,57 @@
+import { createBackendClient, type BackendClient } from '../../backend/client'
+import type { Config } from '../../config'
+import type { Logger } from '../../log'
+import type { Db } from '../../store/db'
+import { PhotoCache } from '../../store/photo-cache'
+import { SettingsRepo } from '../../store/settings-repo'
+import { BackendAccess } from './backend-access'
+import { ClassCatalog } from './class-catalog'
+import { StudentDirectory } from './student-directory'
+import { StudentPhotos } from './student-photos'
+
+export { notConfigured } from './backend-access'
+export { ClassCatalog, CLASSES_SETTING } from './class-catalog'
+export { photoPathOf, StudentDirectory } from './student-directory'
+export { StudentPhotos, type ServedPhoto } from './student-photos'
+
+/** The school's students, their photos and the classes: what the students and classes routes call. */
+export interface Students {
+  directory: StudentDirectory
+  photos: StudentPhotos
+  classes: ClassCatalog
+}
+
+export interface StudentsOptions {
+  config: Pick<Config, 'dataDir' | 'backend'>
+  db: Db
+  logger: Logger
+  /** the school server's client; by default one for the configured backend, none in LAN-only mode */
+  client?: BackendClient | null
+  photoFreshForMs?: number
+}
+
+export function createStudents(options: StudentsOptions): Students {
+  const backend = new BackendAccess(options.client === undefined ? clientFor(options.config) : options.client)
+  const directory = new StudentDirectory(backend)
+  return {
+    directory,
+    photos: new StudentPhotos({
+      backend,
+      directory,
+      cache: new PhotoCache(options.config.dataDir),
+      logger: options.logger,
+      ...(options.photoFreshForMs === undefined ? {} : { freshForMs: options.photoFreshForMs }),
+    }),
+    classes: new ClassCatalog(backend, new SettingsRepo(options.db)),
+  }
+}
+
+function clientFor(config: Pick<Config, 'backend'>): BackendClient | null {
+  const backend = config.backend
+  if (!backend) return null
+  const auth =
+    backend.auth.kind === 'token'
+      ? { token: backend.auth.token }
+      : { email: backend.auth.email, password: backend.auth.password }
+  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+}

@@ -1,0 +1,90 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { StudentListQuery, type StudentListResponse } from '../../../shared/api/backend'
+import { StudentIdParams, type StudentPhotoResult } from '../../../shared/api/students'
+import { AppError } from '../../../shared/errors'
+import type { AppContext, AppEnv } from '../context'
+import { imageBodyLimit } from '../middleware/body-limit'
+
+/**
+ * The school's students (50 a page, with their state on each backend device) and their photos: served from
+ * the proxy's disk cache with an ETag, and a new photo sent to the school server. A photo upload is JSON
+ * (`{"photo": "<base64>"}`), multipart (a `photo` or `face` file part) or the image itself (`image/*`).
+ */
+export function studentRoutes(ctx: AppContext): Hono<AppEnv> {
+  const { directory, photos } = ctx.services.students
+  return new Hono<AppEnv>()
+    .get('/students', async (c) =>
+      c.json<StudentListResponse>(await directory.list(StudentListQuery.parse(c.req.query()))),
+    )
+    .get('/students/:id/photo', async (c) => {
+      const photo = await photos.get(StudentIdParams.parse(c.req.param()).id)
+      const headers = {
+        etag: photo.etag,
+        'cache-control': 'private, no-cache',
+        ...(photo.stale ? { 'x-stale': '1' } : {}),
+      }
+      if (c.req.header('if-none-match') === photo.etag) return c.body(null, 304, headers)
+      return c.body(new Uint8Array(photo.bytes), 200, { ...headers, 'content-type': photo.contentType })
+    })
+    .post('/students/:id/photo', imageBodyLimit, async (c) => {
+      const { id } = StudentIdParams.parse(c.req.param())
+      const upload = await readPhoto(c)
+      const employeeNo = upload.employeeNo ?? c.req.query('employeeNo')
+      const result = await photos.upload(id, upload.bytes, employeeNo || undefined)
+      return c.json<StudentPhotoResult>(result)
+    })
+}
+
+interface PhotoUpload {
+  bytes: Uint8Array
+  /** the student's employee number when the screen knows it: saves walking the school's pages */
+  employeeNo?: string
+}
+
+async function readPhoto(c: Context<AppEnv>): Promise<PhotoUpload> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (type.startsWith('multipart/form-data')) return readMultipart(c)
+  if (type.startsWith('image/') || type.startsWith('application/octet-stream')) {
+    return { bytes: new Uint8Array(await c.req.arrayBuffer()) }
+  }
+  return readJsonPhoto(await c.req.text())
+}
+
+async function readMultipart(c: Context<AppEnv>): Promise<PhotoUpload> {
+  let form: FormData
+  try {
+    form = await c.req.raw.formData()
+  } catch {
+    throw new AppError('validation_failed', 'The multipart body cannot be read', { field: 'body' })
+  }
+  const part = form.get('photo') ?? form.get('face')
+  if (!(part instanceof Blob)) {
+    throw new AppError('validation_failed', 'photo: a file part named "photo" is missing', { field: 'photo' })
+  }
+  const employeeNo = form.get('employeeNo')
+  return {
+    bytes: new Uint8Array(await part.arrayBuffer()),
+    ...(typeof employeeNo === 'string' && employeeNo ? { employeeNo } : {}),
+  }
+}
+
+function readJsonPhoto(text: string): PhotoUpload {
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new AppError('validation_failed', 'The request body is not valid JSON', { field: 'body' })
+  }
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const photo = fields.photo ?? fields.face
+  if (typeof photo !== 'string' || photo.trim() === '') {
+    throw new AppError('validation_failed', 'photo: a base64 picture is required', { field: 'photo' })
+  }
+  const base64 = photo.replace(/^data:[^,]*,/, '').replace(/\s+/g, '')
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(base64)) {
+    throw new AppError('validation_failed', 'photo: not valid base64', { field: 'photo' })
+  }
+  const employeeNo = typeof fields.employeeNo === 'string' ? fields.employeeNo : undefined
+  return { bytes: new Uint8Array(Buffer.from(base64, 'base64')), ...(employeeNo ? { employeeNo } : {}) }
+}
