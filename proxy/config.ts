@@ -33,6 +33,8 @@ export interface Config {
   /** null means LAN-only mode: reports wait in the outbox */
   backend: BackendConfig | null
   logLevel: LogLevel
+  /** the school's IANA time zone (SR_TIMEZONE): device clocks are set and checked in it */
+  timeZone: string
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -127,6 +129,18 @@ const urlSchema = z.string().refine((value) => {
   }
 }, 'must be an http:// or https:// address')
 
+const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value })
+      return true
+    } catch {
+      return false
+    }
+  }, 'must be a time zone name such as Asia/Tashkent')
+
 /**
  * Reads the proxy's configuration from environment variables (`API-CONTRACT.md`, "Configuration").
  * Throws `ConfigError` with one line naming the first bad variable, so the operator knows what to fix.
@@ -173,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     deviceNets,
     backend: readBackend(env, read),
     logLevel: read('SR_LOG_LEVEL', z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+    timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
   }
 }
 

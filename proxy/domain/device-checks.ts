@@ -1,0 +1,46 @@
+import type { Config } from '../config'
+import { DeviceStatusBoard } from './device-status/status-board'
+import type { ClientSource, DeviceSource } from './device-source'
+import { DeviceClocks } from './device-time/device-clocks'
+import { DeviceWebhooks } from './webhooks/device-webhooks'
+import { WebhookDirectory, type SettingsStore, type WebhookInfoSource } from './webhooks/webhook-directory'
+
+/** The phone check's use cases: device status, clocks and webhooks, sharing one status cache. */
+export interface DeviceChecks {
+  directory: WebhookDirectory
+  webhooks: DeviceWebhooks
+  clocks: DeviceClocks
+  status: DeviceStatusBoard
+}
+
+export interface DeviceChecksOptions {
+  config: Pick<Config, 'timeZone'>
+  devices: DeviceSource & { recordSeen?(id: string, seen: { model?: string; firmware?: string }): unknown }
+  clients: ClientSource
+  settings: SettingsStore
+  /** the backend client (its `webhookInfo`), or null in LAN-only mode */
+  backend: WebhookInfoSource | null
+  now?: () => number
+  cacheMs?: number
+  budgetMs?: number
+}
+
+export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
+  const { devices, clients, settings } = options
+  const now = options.now ?? Date.now
+  const clock = { timeZone: options.config.timeZone, now }
+  const directory = new WebhookDirectory({ backend: options.backend, settings, now })
+  const forget = (deviceId: string) => status.forget(deviceId)
+  const webhooks = new DeviceWebhooks({ devices, clients, directory, settings, onChanged: forget })
+  const status = new DeviceStatusBoard({
+    devices,
+    clients,
+    webhooks,
+    directory,
+    clock,
+    ...(options.cacheMs !== undefined ? { cacheMs: options.cacheMs } : {}),
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+  })
+  const clocks = new DeviceClocks({ devices, clients, clock, onChanged: forget })
+  return { directory, webhooks, clocks, status }
+}

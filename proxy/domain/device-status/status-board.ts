@@ -1,0 +1,188 @@
+import type { Device } from '../../../shared/api/devices'
+import type { DeviceStatusReport } from '../../../shared/api/status'
+import type { DeviceWebhook } from '../../../shared/api/webhooks'
+import { AppError } from '../../../shared/errors'
+import type { CallOptions, DeviceCapabilities, IsapiClient, UserCount } from '../../isapi'
+import { readDeviceClock, type ClockReference } from '../device-time/device-clock'
+import type { ClientSource, DeviceSource } from '../device-source'
+import type { DeviceWebhooks } from '../webhooks/device-webhooks'
+import type { WebhookDirectory } from '../webhooks/webhook-directory'
+import { publicDeviceInfo } from './public-info'
+
+export interface StatusBoardDeps {
+  devices: DeviceSource & { recordSeen?(id: string, seen: { model?: string; firmware?: string }): unknown }
+  clients: ClientSource
+  webhooks: Pick<DeviceWebhooks, 'inspect'>
+  directory: Pick<WebhookDirectory, 'forCheck'>
+  clock: ClockReference
+  /** a report younger than this is answered again; default 10 s */
+  cacheMs?: number
+  /** the most one device's check may take; default 3 s */
+  budgetMs?: number
+}
+
+export interface StatusOptions {
+  /** skip the cache (pull to refresh); a check already running is still shared */
+  refresh?: boolean
+}
+
+/** Errors that mean "nobody answered": the device is reported offline rather than failing the request. */
+const NOT_REACHED = new Set(['device_unreachable', 'credentials_expired', 'host_not_allowed'])
+
+/**
+ * Device health for the Check page: one quick look per device (alive, model, people and faces against
+ * capacity, clock drift, webhook, last event), shared by everyone asking within `cacheMs`, never longer
+ * than `budgetMs` per device, all devices in parallel. An unreachable device is an answer (`online:false`),
+ * not an error.
+ */
+export class DeviceStatusBoard {
+  private readonly cacheMs: number
+  private readonly budgetMs: number
+  private readonly cache = new Map<string, { report: DeviceStatusReport; at: number }>()
+  private readonly running = new Map<string, Promise<DeviceStatusReport>>()
+  private readonly lastOnline = new Map<string, DeviceStatusReport>()
+
+  constructor(private readonly deps: StatusBoardDeps) {
+    this.cacheMs = deps.cacheMs ?? 10_000
+    this.budgetMs = deps.budgetMs ?? 3_000
+  }
+
+  async one(deviceId: string, opts: StatusOptions = {}): Promise<DeviceStatusReport> {
+    return this.statusOf(this.deps.devices.get(deviceId), opts)
+  }
+
+  async all(opts: StatusOptions = {}): Promise<DeviceStatusReport[]> {
+    return Promise.all(this.deps.devices.list().map((device) => this.statusOf(device, opts)))
+  }
+
+  /** Drops the cached report, e.g. after the clock or the webhook was just changed. */
+  forget(deviceId: string): void {
+    this.cache.delete(deviceId)
+  }
+
+  private statusOf(device: Device, opts: StatusOptions): Promise<DeviceStatusReport> {
+    const cached = this.cache.get(device.id)
+    if (!opts.refresh && cached && this.deps.clock.now() - cached.at < this.cacheMs) {
+      return Promise.resolve(cached.report)
+    }
+    const running = this.running.get(device.id)
+    if (running) return running
+    const check = this.check(device)
+      .then((report) => {
+        this.cache.set(device.id, { report, at: this.deps.clock.now() })
+        if (report.online && !report.busy) this.lastOnline.set(device.id, report)
+        return report
+      })
+      .finally(() => this.running.delete(device.id))
+    this.running.set(device.id, check)
+    return check
+  }
+
+  private async check(device: Device): Promise<DeviceStatusReport> {
+    const { clock, directory, webhooks } = this.deps
+    const started = clock.now()
+    const budget = AbortSignal.timeout(this.budgetMs)
+    const call = (): CallOptions => ({
+      signal: budget,
+      timeoutMs: Math.max(1, started + this.budgetMs - clock.now()),
+    })
+    const base: DeviceStatusReport = {
+      id: device.id,
+      name: device.name,
+      direction: device.direction ?? null,
+      online: false,
+      checkedAt: new Date(started).toISOString(),
+      clock: null,
+      webhook: null,
+    }
+    const took = () => ({ tookMs: Math.round(clock.now() - started) })
+
+    let client: IsapiClient
+    try {
+      client = this.deps.clients.get(device.id)
+    } catch (error) {
+      return { ...base, ...failure(error, budget), ...took() }
+    }
+    // Busy with an enrolment: queuing behind a minute of face uploads would blow the budget.
+    const last = this.lastOnline.get(device.id)
+    if (client.pending > 0 && last) return { ...last, busy: true }
+
+    const urls = directory.forCheck(Math.min(1_500, this.budgetMs / 2))
+    let info
+    try {
+      info = await client.deviceInfo(call())
+    } catch (error) {
+      return { ...base, ...failure(error, budget), ...took() }
+    }
+    this.deps.devices.recordSeen?.(device.id, {
+      ...(info.model ? { model: info.model } : {}),
+      ...(info.firmwareVersion ? { firmware: info.firmwareVersion } : {}),
+    })
+
+    const [time, counts, caps, webhook, lastEvent] = await Promise.allSettled([
+      readDeviceClock(client, clock, call()),
+      countPeople(client, call),
+      client.capabilities(call()),
+      urls.then((known) => webhooks.inspect(client, device, known, call())),
+      client.searchEvents({ max: 1, timeReverseOrder: true }, call()).then((page) => page.events[0] ?? null),
+    ])
+    const capabilities = value(caps)
+    const people = value(counts)
+    const hook: DeviceWebhook | null = value(webhook)
+    const clockRead = value(time)
+    const outcomes = [time, counts, caps, webhook, lastEvent]
+    return {
+      ...base,
+      online: true,
+      deviceInfo: publicDeviceInfo(info),
+      userCount: people?.users ?? null,
+      faceCount: people?.faces ?? null,
+      userCapacity: capabilities?.users?.maxRecords ?? null,
+      faceCapacity: faceCapacity(capabilities),
+      timeDriftSec: clockRead?.driftSec ?? null,
+      clock: clockRead,
+      webhook: hook,
+      webhookInSync: hook?.expected ? hook.inSync : null,
+      lastEventAt: value(lastEvent)?.time ?? null,
+      ...(budget.aborted && outcomes.some((o) => o.status === 'rejected') ? { partial: true } : {}),
+      ...took(),
+    }
+  }
+}
+
+/** People, and faces: from the people count where the firmware counts them, else from the face library. */
+async function countPeople(
+  client: IsapiClient,
+  call: () => CallOptions,
+): Promise<{ users: number; faces: number | null }> {
+  const count: UserCount = await client.countUsers(call())
+  if (count.usersWithFace !== undefined) return { users: count.users, faces: count.usersWithFace }
+  const faces = await client.searchFaces({ max: 1 }, call()).then(
+    (page) => page.total,
+    () => null,
+  )
+  return { users: count.users, faces }
+}
+
+function faceCapacity(caps: DeviceCapabilities | null): number | null {
+  if (!caps) return null
+  if (caps.accessControl && !caps.accessControl.faceLib && !caps.faces) return null
+  return caps.faces?.maxRecords ?? caps.users?.maxRecords ?? null
+}
+
+function value<T>(outcome: PromiseSettledResult<T>): T | null {
+  return outcome.status === 'fulfilled' ? outcome.value : null
+}
+
+function failure(error: unknown, budget: AbortSignal): Pick<DeviceStatusReport, 'online' | 'error'> {
+  if (error instanceof AppError) {
+    return { online: !NOT_REACHED.has(error.code), error: { code: error.code, message: error.message } }
+  }
+  if (budget.aborted) {
+    return {
+      online: false,
+      error: { code: 'device_unreachable', message: 'The device did not answer within the check time' },
+    }
+  }
+  return { online: false, error: { code: 'internal', message: 'The device could not be checked' } }
+}

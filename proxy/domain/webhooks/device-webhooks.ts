@@ -1,0 +1,169 @@
+import type { Device } from '../../../shared/api/devices'
+import type { DeviceWebhook, WebhookApplyItem, WebhookUrls } from '../../../shared/api/webhooks'
+import { AppError } from '../../../shared/errors'
+import type { CallOptions, HttpHost, HttpHostInput, IsapiClient } from '../../isapi'
+import type { ClientSource, DeviceSource } from '../device-source'
+import { redact, sameListener, slotInputFor, slotUrl } from './listener-url'
+import { chooseSlot } from './slot-choice'
+import { WebhookDirectory, type SettingsStore } from './webhook-directory'
+
+export interface DeviceWebhooksDeps {
+  devices: DeviceSource
+  clients: ClientSource
+  directory: WebhookDirectory
+  /** remembers which slot this proxy wrote on each device */
+  settings: SettingsStore
+  /** how long a read waits for the backend before using the kept URLs; default 2 s */
+  backendWaitMs?: number
+  /** told after a device's slots were written, so cached status reports do not show the old state */
+  onChanged?: (deviceId: string) => void
+}
+
+type HostsClient = Pick<IsapiClient, 'getHttpHosts' | 'putHttpHost' | 'putHttpHosts'>
+
+/** Refusals of `PUT httpHosts/<id>` that mean "this firmware only takes the whole list". */
+const SINGLE_SLOT_UNSUPPORTED = new Set(['methodnotallowed', 'notsupport', 'invalidoperation', 'notfound'])
+
+/**
+ * The devices' event listening addresses (httpHosts) against the backend's webhook URLs: what each
+ * device posts to, whether that is what it should be, and writing it when it is not.
+ */
+export class DeviceWebhooks {
+  constructor(private readonly deps: DeviceWebhooksDeps) {}
+
+  /** `GET /api/devices/:id/webhook`: never fails for want of a backend, the answer says `gap` instead. */
+  async read(deviceId: string, call?: CallOptions): Promise<DeviceWebhook> {
+    const device = this.deps.devices.get(deviceId)
+    const urls = await this.deps.directory.forCheck(this.deps.backendWaitMs ?? 2_000)
+    return this.inspect(this.deps.clients.get(deviceId), device, urls, call)
+  }
+
+  /** Reads the device's slots and compares them with what the device should post to. */
+  async inspect(
+    client: Pick<IsapiClient, 'getHttpHosts'>,
+    device: Device,
+    urls: WebhookUrls | null,
+    call?: CallOptions,
+  ): Promise<DeviceWebhook> {
+    const slots = await client.getHttpHosts(call)
+    return webhookView(slots, device, urls, this.remembered(device.id))
+  }
+
+  /**
+   * Writes the expected URL into one slot and reads the list back. The write is only a success when the
+   * device then reports that URL: firmware is known to answer OK and keep something else (the DS-K1A340
+   * drops the path).
+   */
+  async apply(deviceId: string): Promise<DeviceWebhook> {
+    const device = this.deps.devices.get(deviceId)
+    const urls = await this.deps.directory.current()
+    if (!device.direction) {
+      throw new AppError(
+        'validation_failed',
+        `Say whether "${device.name}" stands at the entrance or the exit before writing its webhook`,
+        { field: 'direction' },
+      )
+    }
+    const client = this.deps.clients.get(deviceId)
+    const expected = WebhookDirectory.urlFor(urls, device.direction)
+    const slots = await client.getHttpHosts()
+    const slot = chooseSlot({
+      slots,
+      expected,
+      remembered: this.remembered(device.id),
+      ownUrls: [urls.in, urls.out],
+    })
+    let view: DeviceWebhook
+    try {
+      await writeSlot(client, slotInputFor(slot.id, expected))
+      this.deps.settings.set(slotKey(device.id), slot.id)
+      view = webhookView(await client.getHttpHosts(), device, urls, slot.id)
+    } finally {
+      this.deps.onChanged?.(device.id)
+    }
+    if (!view.inSync) {
+      throw new AppError(
+        'device_rejected',
+        `The device answered OK but kept a different address in slot ${slot.id}; it cannot post attendance to ${redact(expected)}`,
+        { details: { reason: 'not_kept', slotId: slot.id, actual: view.actual.map(redact) } },
+      )
+    }
+    return view
+  }
+
+  /** `POST /api/webhooks/apply`: every device at once (each device's own queue keeps its writes in order). */
+  async applyAll(): Promise<WebhookApplyItem[]> {
+    await this.deps.directory.current()
+    const devices = this.deps.devices.list()
+    return Promise.all(
+      devices.map(async (device): Promise<WebhookApplyItem> => {
+        try {
+          const view = await this.apply(device.id)
+          return {
+            deviceId: device.id,
+            name: device.name,
+            inSync: true,
+            expected: view.expected,
+            actual: view.actual,
+          }
+        } catch (error) {
+          const known = error instanceof AppError ? error : null
+          return {
+            deviceId: device.id,
+            name: device.name,
+            inSync: false,
+            error: {
+              code: known?.code ?? 'internal',
+              message: known?.message ?? 'The webhook could not be written',
+            },
+          }
+        }
+      }),
+    )
+  }
+
+  private remembered(deviceId: string): string | undefined {
+    return this.deps.settings.get(slotKey(deviceId))
+  }
+}
+
+function slotKey(deviceId: string): string {
+  return `webhooks.slot.${deviceId}`
+}
+
+/** What a device posts to against what it should post to; `slotId` is where the expected URL is or goes. */
+export function webhookView(
+  slots: readonly HttpHost[],
+  device: Pick<Device, 'direction'>,
+  urls: WebhookUrls | null,
+  preferredSlot?: string,
+): DeviceWebhook {
+  const actual = slots.map(slotUrl).filter((url): url is string => url !== null)
+  const direction = device.direction ?? null
+  const base = { actual, direction, slots: slots.length }
+  if (!urls) return { ...base, expected: null, inSync: false, gap: 'no_backend', slotId: null }
+  if (!direction) return { ...base, expected: null, inSync: false, gap: 'no_direction', slotId: null }
+  const expected = WebhookDirectory.urlFor(urls, direction)
+  const holding = slots.find((slot) => {
+    const url = slotUrl(slot)
+    return url !== null && sameListener(url, expected)
+  })
+  return {
+    ...base,
+    expected,
+    inSync: holding !== undefined,
+    slotId: holding?.id ?? preferredSlot ?? null,
+  }
+}
+
+async function writeSlot(client: HostsClient, input: HttpHostInput): Promise<void> {
+  try {
+    await client.putHttpHost(input)
+  } catch (error) {
+    const sub = error instanceof AppError ? (error.extra.subStatusCode ?? '').toLowerCase() : ''
+    if (!SINGLE_SLOT_UNSUPPORTED.has(sub)) throw error
+    // Firmware without the per-slot path takes the list. Only this slot is sent: the other slots cannot
+    // be sent back as they are, since a device never reads out their passwords.
+    await client.putHttpHosts([input])
+  }
+}
