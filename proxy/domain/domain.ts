@@ -43,6 +43,8 @@ export interface DomainOptions {
   timeouts?: Partial<IsapiTimeouts>
   recoveryIntervalMs?: number
   allowedHosts?: AllowedHosts
+  /** where new employeeNo candidates come from (tests pin them) */
+  drawEmployeeNo?: () => string
 }
 
 export function createDomain(options: DomainOptions): Domain {
@@ -64,6 +66,7 @@ export function createDomain(options: DomainOptions): Domain {
   const numbers = new EmployeeNumbers({
     repo: new EmployeeNumbersRepo(db),
     backend: options.backend === undefined ? lookupFrom(options.config) : options.backend,
+    ...(options.drawEmployeeNo ? { random: options.drawEmployeeNo } : {}),
     logger,
     now,
   })
