@@ -111,6 +111,7 @@ async function startOnDatabase(
   services.outbox.start()
   // undoes what a previous run left half-written on devices (in the background: devices may be slow)
   services.domain.start()
+  services.jobs.start()
   const scheme = tls ? 'https' : 'http'
   const urls = hostsToShow(config.host).map((host) => `${scheme}://${host}:${config.port}/`)
   const pairingCode = announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
@@ -127,6 +128,7 @@ async function startOnDatabase(
       stopRenewal()
       await Promise.all(servers.map(closeServer))
       await services.outbox.stop()
+      await services.jobs.stop()
       await services.domain.stop()
       db.close()
       logger.info('stopped')

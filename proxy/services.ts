@@ -2,6 +2,7 @@ import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createDomain, type Domain } from './domain/domain'
+import { createJobs, type Jobs } from './domain/jobs'
 import { createStudents, type Students } from './domain/students'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
@@ -24,19 +25,23 @@ export interface Services {
   domain: Domain
   /** the school's students, their photos (cached on disk) and classes, from the backend */
   students: Students
+  /** clone jobs (database → device, device → device), resumed at start */
+  jobs: Jobs
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
   const settings = new SettingsRepo(db)
   const tokens = new TokensRepo(db)
   const outbox = createOutbox(config, db, logger)
+  const domain = createDomain({ config, db, logger, outbox })
   return {
     settings,
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
     pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
     outbox,
-    domain: createDomain({ config, db, logger, outbox }),
+    domain,
     students: createStudents({ config, db, logger }),
+    jobs: createJobs({ config, db, logger, domain }),
   }
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+export const JobType = z.enum(['clone-db-to-device', 'clone-device-to-device'])
+export type JobType = z.infer<typeof JobType>
+
 export const JobCreate = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clone-db-to-device'), targetDeviceId: z.string().min(1) }),
   z.object({
@@ -11,6 +14,7 @@ export const JobCreate = z.discriminatedUnion('type', [
 export type JobCreate = z.infer<typeof JobCreate>
 
 export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled'])
+export type JobState = z.infer<typeof JobState>
 
 export const JobError = z.object({
   employeeNo: z.string().optional(),
@@ -18,12 +22,26 @@ export const JobError = z.object({
   name: z.string().optional(),
   code: z.string(),
   message: z.string(),
+  /** the device's own reason, when the device refused */
+  subStatusCode: z.string().optional(),
 })
 export type JobError = z.infer<typeof JobError>
 
+/**
+ * Room on the target before the job starts: `max` from its capabilities (null when it does not say),
+ * `onDevice` people already there, `incoming` the most the job may add (the source's count).
+ */
+export const JobCapacity = z.object({
+  max: z.number().nullable(),
+  onDevice: z.number(),
+  incoming: z.number(),
+  fits: z.boolean(),
+})
+export type JobCapacity = z.infer<typeof JobCapacity>
+
 export const Job = z.object({
   id: z.string(),
-  type: z.enum(['clone-db-to-device', 'clone-device-to-device']),
+  type: JobType,
   state: JobState,
   total: z.number(),
   done: z.number(),
@@ -33,5 +51,35 @@ export const Job = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable().optional(),
   warning: z.string().optional(),
+  sourceDeviceId: z.string().nullable().optional(),
+  targetDeviceId: z.string().optional(),
+  capacity: JobCapacity.nullable().optional(),
+  /** a cancel was asked for; the job stops after the item it is writing */
+  cancelRequested: z.boolean().optional(),
+  /** why the whole job stopped (`failed`), or what it is waiting for while a device is away */
+  lastError: JobError.nullable().optional(),
 })
 export type Job = z.infer<typeof Job>
+
+export const JobList = z.array(Job)
+export type JobList = z.infer<typeof JobList>
+
+/** `GET /api/jobs/capacity?targetDeviceId=&sourceDeviceId=`: the check a job makes before it starts. */
+export const JobCapacityQuery = z.object({
+  targetDeviceId: z.string().min(1),
+  sourceDeviceId: z.string().min(1).optional(),
+})
+export type JobCapacityQuery = z.infer<typeof JobCapacityQuery>
+
+export const JobCapacityCheck = z.object({
+  capacity: JobCapacity,
+  warning: z.string().optional(),
+})
+export type JobCapacityCheck = z.infer<typeof JobCapacityCheck>
+
+/** The outcome of one person in a job's CSV report. */
+export const JobItemOutcome = z.enum(['done', 'skipped', 'failed'])
+export type JobItemOutcome = z.infer<typeof JobItemOutcome>
+
+/** Server-Sent Events on `GET /api/jobs/:id/events`: `event: job`, `data: <Job JSON>`; the last one is final. */
+export const JOB_EVENT = 'job'

@@ -3,6 +3,7 @@ import { m001Tokens } from './001-tokens'
 import { m002Devices } from './002-devices'
 import { m003Outbox } from './003-outbox'
 import { m004Registrations } from './004-registrations'
+import { m005Jobs } from './005-jobs'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: Database.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices, m003Outbox, m004Registrations]
+export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices, m003Outbox, m004Registrations, m005Jobs]

@@ -1,0 +1,168 @@
+import type { JobError } from '../../../shared/api/jobs'
+import { MAX_PAGE, type DeviceCapabilities, type IsapiClient } from '../../isapi'
+import type { JobItemState, JobsRepo } from '../../store/jobs-repo'
+import { removePerson } from '../registration/device-ops'
+import { who, type CloneItem, type CloneSource } from './clone-item'
+import { Handoff } from './handoff'
+import { jobError, stopsTheJob } from './job-errors'
+import { writePerson } from './write-person'
+
+/** How many people (faces in hand) the reader may be ahead of the writer. */
+const LOOKAHEAD = 6
+
+export interface PassDeps {
+  repo: JobsRepo
+  target: IsapiClient
+  source: CloneSource
+  now(): Date
+  /** something about the job changed (for live views) */
+  changed(): void
+  /** a cancel (or a shutdown) was asked for: stop after the current person */
+  stopping(): boolean
+  /** records numbers written to a device, so the proxy never hands them out to someone else */
+  claimNumber?(employeeNo: string): void
+}
+
+interface Ready {
+  item: CloneItem & { employeeNo: string }
+  jpeg: Buffer
+}
+
+/**
+ * One pass over the source: the reader pages through it, asks the target in batches of 30 which people it
+ * already has (skipped), and fetches the remaining faces; the writer creates each person and uploads its
+ * face. Reader and writer run at once, so the source's reads (another device, or the backend and sharp)
+ * hide behind the target's writes, which go one at a time through the target's own queue. People decided
+ * on an earlier pass are left alone; people left `writing` by a crash are removed first and done again.
+ */
+export async function clonePass(jobId: string, deps: PassDeps): Promise<void> {
+  await removeUnfinished(jobId, deps)
+  const caps = await deps.target.capabilities()
+  const handoff = new Handoff<Ready>(LOOKAHEAD)
+  const abort = new AbortController()
+  const fail = (error: unknown) => {
+    abort.abort()
+    handoff.close()
+    throw error
+  }
+  const reading = read(jobId, deps, handoff, abort.signal).then(() => handoff.close(), fail)
+  const writing = write(jobId, deps, caps, handoff).catch(fail)
+  const results = await Promise.allSettled([reading, writing])
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failure) throw failure.reason
+}
+
+/** People a previous run was writing when it stopped: off the target again, so the pass does them afresh. */
+export async function removeUnfinished(jobId: string, deps: Pick<PassDeps, 'repo' | 'target' | 'changed'>) {
+  for (const item of deps.repo.writing(jobId)) {
+    if (item.employeeNo) await removePerson(deps.target, item.employeeNo)
+    deps.repo.dropItem(jobId, item.key)
+  }
+  deps.changed()
+}
+
+async function read(jobId: string, deps: PassDeps, handoff: Handoff<Ready>, signal: AbortSignal) {
+  const decided = deps.repo.itemStates(jobId)
+  for await (const page of deps.source.pages(signal)) {
+    if (deps.stopping() || signal.aborted) return
+    deps.repo.setTotal(jobId, page.total)
+    const fresh = page.items.filter((item) => !decided.has(item.key))
+    for (const item of fresh) decided.set(item.key, 'writing')
+    const writable = refuseUnwritable(jobId, deps, fresh)
+    const present = await presentOnTarget(deps.target, writable, signal)
+    for (const item of writable) {
+      if (present.has(item.employeeNo)) record(jobId, deps, item, 'skipped')
+    }
+    deps.changed()
+    for (const item of writable.filter((i) => !present.has(i.employeeNo))) {
+      if (deps.stopping() || signal.aborted) return
+      const jpeg = await faceOrReason(jobId, deps, item, signal)
+      if (jpeg && !(await handoff.put({ item, jpeg }))) return
+    }
+  }
+}
+
+async function write(
+  jobId: string,
+  deps: PassDeps,
+  caps: DeviceCapabilities | null,
+  handoff: Handoff<Ready>,
+) {
+  try {
+    await writeAll(jobId, deps, caps, handoff)
+  } finally {
+    // A writer that stops (cancel, shutdown) lets a reader waiting for room go.
+    handoff.close()
+  }
+}
+
+async function writeAll(
+  jobId: string,
+  deps: PassDeps,
+  caps: DeviceCapabilities | null,
+  handoff: Handoff<Ready>,
+) {
+  for (;;) {
+    const next = deps.stopping() ? undefined : await handoff.take()
+    if (!next) return
+    const { item, jpeg } = next
+    // Stored before the first packet: a crash from here on leaves a name to clean up, not a mystery.
+    record(jobId, deps, item, 'writing')
+    const outcome = await writePerson(deps.target, caps, item, jpeg)
+    if (outcome.state === 'failed') record(jobId, deps, item, 'failed', outcome.error)
+    else record(jobId, deps, item, outcome.state)
+    if (outcome.state === 'done') deps.claimNumber?.(item.employeeNo)
+    deps.changed()
+  }
+}
+
+/** People with no number or no photo are reported at once and never reach the target. */
+function refuseUnwritable(
+  jobId: string,
+  deps: PassDeps,
+  items: CloneItem[],
+): Array<CloneItem & { employeeNo: string }> {
+  const writable: Array<CloneItem & { employeeNo: string }> = []
+  for (const item of items) {
+    if (item.refusal || !item.employeeNo) {
+      const error = item.refusal ?? { ...who(item), code: 'validation_failed', message: 'No employee number' }
+      record(jobId, deps, item, 'failed', error)
+    } else writable.push(item as CloneItem & { employeeNo: string })
+  }
+  return writable
+}
+
+/** Which of these people the target already has: one search per 30 (EmployeeNoList), not one per person. */
+async function presentOnTarget(
+  target: IsapiClient,
+  items: Array<{ employeeNo: string }>,
+  signal: AbortSignal,
+): Promise<Set<string>> {
+  const present = new Set<string>()
+  for (let i = 0; i < items.length; i += MAX_PAGE) {
+    const employeeNos = items.slice(i, i + MAX_PAGE).map((item) => item.employeeNo)
+    const page = await target.searchUsers({ employeeNos, max: MAX_PAGE }, { signal })
+    for (const user of page.users) present.add(user.employeeNo)
+  }
+  return present
+}
+
+async function faceOrReason(
+  jobId: string,
+  deps: PassDeps,
+  item: CloneItem,
+  signal: AbortSignal,
+): Promise<Buffer | undefined> {
+  try {
+    return await item.face(signal)
+  } catch (error) {
+    if (stopsTheJob(error) || signal.aborted) throw error
+    record(jobId, deps, item, 'failed', jobError(error, who(item)))
+    deps.changed()
+    return undefined
+  }
+}
+
+function record(jobId: string, deps: PassDeps, item: CloneItem, state: JobItemState, error?: JobError) {
+  deps.repo.setItem(jobId, { key: item.key, ...who(item) }, state, deps.now().toISOString(), error ?? null)
+}
