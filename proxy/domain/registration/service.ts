@@ -38,13 +38,13 @@ export class Registrations {
     for (const saga of deps.sagas.unfinished()) this.leftOver.add(saga.id)
   }
 
-  register(body: unknown): Promise<Registration> {
+  async register(body: unknown): Promise<Registration> {
     const clientId = (body as { clientId?: unknown } | null)?.clientId
     if (typeof clientId !== 'string') return register(this.deps, body)
     return this.once(clientId, 'register', () => register(this.deps, body))
   }
 
-  edit(employeeNo: string, body: unknown, face?: FaceInput): Promise<Registration> {
+  async edit(employeeNo: string, body: unknown, face?: FaceInput): Promise<Registration> {
     const no = validate(RegistrationEmployeeNo, employeeNo, 'employeeNo')
     const clientId = (body as { clientId?: unknown } | null)?.clientId
     const run = () =>
@@ -56,7 +56,7 @@ export class Registrations {
     return typeof clientId === 'string' ? this.once(clientId, 'edit', run, no) : run()
   }
 
-  remove(employeeNo: string, deviceIds?: string[]): Promise<Registration> {
+  async remove(employeeNo: string, deviceIds?: string[]): Promise<Registration> {
     const no = validate(RegistrationEmployeeNo, employeeNo, 'employeeNo')
     return this.exclusive(no, () => {
       const record = this.deps.registrations.get(no)

@@ -85,22 +85,26 @@ export async function sagaRig(options: SagaRigOptions = {}): Promise<SagaRig> {
   }
 }
 
-let cachedPhoto: Promise<Buffer> | undefined
+const photos = new Map<number, Promise<Buffer>>()
 
-/** A phone photo (960 × 1280 with noise), made once per test file. */
-export function photo(): Promise<Buffer> {
-  cachedPhoto ??= sharp({
-    create: {
-      width: 960,
-      height: 1280,
-      channels: 3,
-      background: { r: 190, g: 160, b: 140 },
-      noise: { type: 'gaussian', mean: 128, sigma: 25 },
-    },
-  })
-    .jpeg({ quality: 85 })
-    .toBuffer()
-  return cachedPhoto
+/** A phone photo (960 × 1280 with noise), made once per test file; `variant` gives a different one. */
+export function photo(variant = 0): Promise<Buffer> {
+  let made = photos.get(variant)
+  if (!made) {
+    made = sharp({
+      create: {
+        width: 960,
+        height: 1280,
+        channels: 3,
+        background: { r: 190 - variant * 40, g: 160, b: 140 + variant * 30 },
+        noise: { type: 'gaussian', mean: 128, sigma: 25 },
+      },
+    })
+      .jpeg({ quality: 85 })
+      .toBuffer()
+    photos.set(variant, made)
+  }
+  return made
 }
 
 export const STUDENT: StudentInput = {
