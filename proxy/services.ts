@@ -1,8 +1,8 @@
 import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
+import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDomain, type Domain } from './domain/domain'
-import { createJobs, type Jobs } from './domain/jobs'
 import { createStudents, type Students } from './domain/students'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
@@ -25,8 +25,8 @@ export interface Services {
   domain: Domain
   /** the school's students, their photos (cached on disk) and classes, from the backend */
   students: Students
-  /** clone jobs (database → device, device → device), resumed at start */
-  jobs: Jobs
+  /** the phone check: device status (cached), clocks and webhooks */
+  checks: DeviceChecks
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -42,6 +42,6 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     outbox,
     domain,
     students: createStudents({ config, db, logger }),
-    jobs: createJobs({ config, db, logger, domain }),
+    checks: createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings }),
   }
 }

@@ -1,3 +1,4 @@
+import { createBackendClient } from '../backend/client'
 import type { Config } from '../config'
 import { DeviceStatusBoard } from './device-status/status-board'
 import type { ClientSource, DeviceSource } from './device-source'
@@ -14,12 +15,12 @@ export interface DeviceChecks {
 }
 
 export interface DeviceChecksOptions {
-  config: Pick<Config, 'timeZone'>
+  config: Pick<Config, 'timeZone' | 'backend'>
   devices: DeviceSource & { recordSeen?(id: string, seen: { model?: string; firmware?: string }): unknown }
   clients: ClientSource
   settings: SettingsStore
-  /** the backend client (its `webhookInfo`), or null in LAN-only mode */
-  backend: WebhookInfoSource | null
+  /** where webhook-info comes from; by default a client of the configured backend (none in LAN-only mode) */
+  backend?: WebhookInfoSource | null
   now?: () => number
   cacheMs?: number
   budgetMs?: number
@@ -29,7 +30,8 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
   const { devices, clients, settings } = options
   const now = options.now ?? Date.now
   const clock = { timeZone: options.config.timeZone, now }
-  const directory = new WebhookDirectory({ backend: options.backend, settings, now })
+  const backend = options.backend === undefined ? clientFor(options.config) : options.backend
+  const directory = new WebhookDirectory({ backend, settings, now })
   const forget = (deviceId: string) => status.forget(deviceId)
   const webhooks = new DeviceWebhooks({ devices, clients, directory, settings, onChanged: forget })
   const status = new DeviceStatusBoard({
@@ -43,4 +45,14 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
   })
   const clocks = new DeviceClocks({ devices, clients, clock, onChanged: forget })
   return { directory, webhooks, clocks, status }
+}
+
+function clientFor(config: Pick<Config, 'backend'>): WebhookInfoSource | null {
+  const backend = config.backend
+  if (!backend) return null
+  const auth =
+    backend.auth.kind === 'token'
+      ? { token: backend.auth.token }
+      : { email: backend.auth.email, password: backend.auth.password }
+  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
 }

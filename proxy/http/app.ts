@@ -11,15 +11,17 @@ import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
 import { classRoutes } from './routes/classes'
 import { deviceUserRoutes } from './routes/device-users'
+import { deviceStatusRoutes } from './routes/device-status'
+import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
-import { jobRoutes } from './routes/jobs'
 import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
 import { registrationRoutes } from './routes/registrations'
 import { studentRoutes } from './routes/students'
 import { tokenRoutes } from './routes/tokens'
+import { webhookRoutes } from './routes/webhooks'
 
 /**
  * The proxy's HTTP face: the API under /api (bearer auth except health and pairing) and the built PWA.
@@ -41,10 +43,12 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', pairingRoutes(ctx))
   app.route('/api', tokenRoutes(ctx))
   app.route('/api', outboxRoutes(ctx))
+  app.route('/api', deviceStatusRoutes(ctx))
+  app.route('/api', deviceTimeRoutes(ctx))
+  app.route('/api', webhookRoutes(ctx))
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
-  app.route('/api', jobRoutes(ctx))
   app.route('/api', studentRoutes(ctx))
   app.route('/api', classRoutes(ctx))
 

@@ -118,7 +118,7 @@ export function rig(options: RigOptions = {}): Rig {
       })
     : null
   const checks = createDeviceChecks({
-    config: { timeZone: options.timeZone ?? 'Asia/Tashkent' },
+    config: { timeZone: options.timeZone ?? 'Asia/Tashkent', backend: null },
     devices,
     clients: { get: (id) => devices.client(id) },
     settings,

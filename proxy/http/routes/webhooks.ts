@@ -1,0 +1,24 @@
+import { Hono } from 'hono'
+import type { DeviceWebhook, WebhookApplyAll, WebhookUrls } from '../../../shared/api/webhooks'
+import type { AppContext, AppEnv } from '../context'
+
+/** The backend's webhook URLs (read-only) and writing them into the devices' listening slots. */
+export function webhookRoutes(ctx: AppContext): Hono<AppEnv> {
+  const { directory, webhooks } = ctx.services.checks
+  return new Hono<AppEnv>()
+    .get('/webhooks', async (c) => c.json<WebhookUrls>(await directory.current()))
+    .post('/webhooks/apply', async (c) => {
+      const results = await webhooks.applyAll()
+      ctx.logger.info(
+        { devices: results.length, inSync: results.filter((r) => r.inSync).length },
+        'webhooks written to all devices',
+      )
+      return c.json<WebhookApplyAll>(results)
+    })
+    .get('/devices/:id/webhook', async (c) => c.json<DeviceWebhook>(await webhooks.read(c.req.param('id'))))
+    .post('/devices/:id/webhook/apply', async (c) => {
+      const view = await webhooks.apply(c.req.param('id'))
+      ctx.logger.info({ deviceId: c.req.param('id'), slotId: view.slotId }, 'webhook written to device')
+      return c.json<DeviceWebhook>(view)
+    })
+}
