@@ -126,10 +126,9 @@ describe('editing a registered student', () => {
       rig,
       [a].filter((d) => d !== undefined),
     )
-    rig.terminals[1]?.state.users.set(employeeNo, {
-      ...(rig.terminals[0]?.state.users.get(employeeNo) as never),
-      name: 'Begona',
-    })
+    const original = rig.terminals[0]?.state.users.get(employeeNo)
+    if (!original) throw new Error('the student should be on the first device')
+    rig.terminals[1]?.state.users.set(employeeNo, { ...original, name: 'Begona' })
     const error = await failure(rig.domain.registrations.edit(employeeNo, { deviceIds: [a?.id, b?.id] }))
     expect(error.code).toBe('duplicate')
     expect(rig.terminals[1]?.state.users.get(employeeNo)?.name).toBe('Begona')
