@@ -2,10 +2,14 @@ import { z } from 'zod'
 import {
   Device,
   DeviceStatus,
+  DeviceTestResult,
+  DeviceUsersPage,
   HealthResponse,
   PairingCodeResponse,
   PairResponse,
   TokenInfo,
+  type DeviceCreate,
+  type DevicePatch,
   type PairRequest,
   type Role,
 } from '../../shared/api'
@@ -47,10 +51,26 @@ export interface ApiClient {
   revokeToken(id: string): Promise<void>
   listDevices(): Promise<Device[]>
   deviceStatus(id: string): Promise<DeviceStatus>
+  createDevice(body: DeviceCreate): Promise<Device>
+  updateDevice(id: string, patch: DevicePatch): Promise<Device>
+  deleteDevice(id: string): Promise<void>
+  testDevice(id: string): Promise<DeviceTestResult>
+  listDeviceUsers(id: string, query: DeviceUsersRequest, signal?: AbortSignal): Promise<DeviceUsersPage>
+  deleteDeviceUser(id: string, employeeNo: string): Promise<void>
+  /** an image route (a face on a device, a student's photo) as a Blob, with the token sent */
+  fetchImage(path: string, signal?: AbortSignal): Promise<Blob>
+}
+
+export interface DeviceUsersRequest {
+  offset: number
+  limit: number
+  q?: string
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
 const TIMEOUT = Symbol('timeout')
+/** the "schema" of image routes: the body is handed back as a Blob, unparsed */
+const BLOB = z.instanceof(Blob)
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -64,6 +84,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw error
     }
     if (opts.schema === null) return undefined as T
+    if ((opts.schema as z.ZodType) === BLOB) return (await response.blob()) as T
     const body = await readJson(response)
     const parsed = opts.schema.safeParse(body)
     if (!parsed.success) {
@@ -125,6 +146,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listDevices: () => request('GET', '/api/devices', { schema: z.array(Device) }),
     deviceStatus: (id) =>
       request('GET', `/api/devices/${encodeURIComponent(id)}/status`, { schema: DeviceStatus }),
+    createDevice: (body) => request('POST', '/api/devices', { schema: Device, body }),
+    updateDevice: (id, patch) =>
+      request('PATCH', `/api/devices/${encodeURIComponent(id)}`, { schema: Device, body: patch }),
+    deleteDevice: (id) => request('DELETE', `/api/devices/${encodeURIComponent(id)}`, { schema: null }),
+    // The device is asked live, and a locked or slow one takes its time: longer than a plain read.
+    testDevice: (id) =>
+      request('POST', `/api/devices/${encodeURIComponent(id)}/test`, {
+        schema: DeviceTestResult,
+        timeoutMs: 45_000,
+      }),
+    listDeviceUsers: (id, query, signal) =>
+      request('GET', `/api/devices/${encodeURIComponent(id)}/users`, {
+        schema: DeviceUsersPage,
+        query: { offset: query.offset, limit: query.limit, q: query.q || undefined },
+        timeoutMs: 30_000,
+        ...(signal ? { signal } : {}),
+      }),
+    deleteDeviceUser: (id, employeeNo) =>
+      request('DELETE', `/api/devices/${encodeURIComponent(id)}/users/${encodeURIComponent(employeeNo)}`, {
+        schema: null,
+      }),
+    fetchImage: (path, signal) =>
+      request('GET', path, { schema: BLOB, timeoutMs: 30_000, ...(signal ? { signal } : {}) }),
   }
 }
 

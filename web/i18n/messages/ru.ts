@@ -1,5 +1,6 @@
 import type { Messages } from './uz'
 import enrollment from './enrollment/ru'
+import devices from './devices/ru'
 
 const ru: Messages = {
   app: {
@@ -212,6 +213,7 @@ const ru: Messages = {
       'Локальный сервер прислал непонятный ответ. Возможно, версии приложения и сервера не совпадают.',
   },
   ...enrollment,
+  ...devices,
 }
 
 export default ru

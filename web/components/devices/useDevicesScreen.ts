@@ -1,0 +1,97 @@
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { Device } from '../../../shared/api'
+import { useApi } from '../../composables/useApi'
+import { useDevices } from '../../composables/useDevices'
+import { useSessionStore } from '../../stores/session'
+import { useDeviceOnline } from './useDeviceOnline'
+
+/**
+ * The Devices screen's state: the registry with each device's online state, which sheet is open (the
+ * form, a device's people, a removal to confirm), and the removal itself. Admin-only actions are offered
+ * only to an admin screen; the proxy refuses them to operators anyway.
+ */
+export function useDevicesScreen() {
+  const api = useApi()
+  const session = useSessionStore()
+  const { devices, loading, error, reload } = useDevices()
+  const online = useDeviceOnline()
+  /** the device being edited; `'new'` for the add form */
+  const editing = shallowRef<Device | 'new' | null>(null)
+  const browsing = shallowRef<Device | null>(null)
+  const removing = shallowRef<Device | null>(null)
+  const removeBusy = ref(false)
+  const removeError = shallowRef<unknown>(null)
+  const removedName = ref<string | null>(null)
+
+  const admin = computed(() => session.isAdmin)
+  const formDevice = computed(() => (editing.value === 'new' ? null : editing.value))
+
+  watch(devices, (list) => void (list ? online.check(list) : undefined))
+
+  const refresh = () => reload()
+
+  function startAdd(): void {
+    removedName.value = null
+    editing.value = 'new'
+  }
+
+  /** The form saved a device: show it in the list at once (the list reloads when the form closes). */
+  function onSaved(device: Device): void {
+    const list = devices.value ?? []
+    const known = list.some((d) => d.id === device.id)
+    devices.value = known ? list.map((d) => (d.id === device.id ? device : d)) : [...list, device]
+  }
+
+  function onTested(device: Device): void {
+    online.markOnline(device.id)
+  }
+
+  async function closeForm(): Promise<void> {
+    editing.value = null
+    await reload()
+  }
+
+  function askRemove(device: Device): void {
+    removeError.value = null
+    removing.value = device
+  }
+
+  async function confirmRemove(): Promise<void> {
+    const device = removing.value
+    if (!device) return
+    removeBusy.value = true
+    removeError.value = null
+    try {
+      await api.deleteDevice(device.id)
+      removedName.value = device.name
+      removing.value = null
+      await reload()
+    } catch (failure) {
+      removeError.value = failure
+    } finally {
+      removeBusy.value = false
+    }
+  }
+
+  return {
+    devices,
+    loading,
+    error,
+    admin,
+    online: online.states,
+    editing,
+    formDevice,
+    browsing,
+    removing,
+    removeBusy,
+    removeError,
+    removedName,
+    refresh,
+    startAdd,
+    onSaved,
+    onTested,
+    closeForm,
+    askRemove,
+    confirmRemove,
+  }
+}

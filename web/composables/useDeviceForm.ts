@@ -1,0 +1,132 @@
+import { computed, reactive, ref, shallowRef } from 'vue'
+import type { Device, DeviceTestResult } from '../../shared/api'
+import { ApiError, isApiError } from '../api/errors'
+import {
+  emptyDeviceForm,
+  fieldOfError,
+  formFromDevice,
+  passwordExpired,
+  toDeviceCreate,
+  toDevicePatch,
+  validateDeviceForm,
+  type DeviceField,
+  type DeviceFormErrors,
+  type DeviceFormValues,
+} from '../components/devices/deviceForm'
+import { useApi } from './useApi'
+
+export type DeviceFormStep = 'idle' | 'saving' | 'testing'
+
+/**
+ * The add/edit form of one device: checks the fields, saves (create, or only what changed), then tests the
+ * connection, since a device that cannot be reached is no use. A failed test keeps the saved device, so
+ * fixing the password and pressing again patches it instead of adding a second one. The proxy's refusal
+ * is kept as is (`failure`) and pinned to the field it is about (`failureField`).
+ */
+export function useDeviceForm(onSaved?: (device: Device) => void) {
+  const api = useApi()
+  const values = reactive<DeviceFormValues>(emptyDeviceForm())
+  const device = shallowRef<Device | null>(null)
+  const errors = ref<DeviceFormErrors>({})
+  const failure = shallowRef<unknown>(null)
+  const testResult = shallowRef<DeviceTestResult | null>(null)
+  const step = ref<DeviceFormStep>('idle')
+  /** the proxy said the stored password expired: ask for it as if the device were new */
+  const passwordAskedAgain = ref(false)
+
+  const isEdit = computed(() => device.value !== null)
+  const passwordRequired = computed(
+    () => device.value === null || passwordAskedAgain.value || passwordExpired(device.value),
+  )
+  const busy = computed(() => step.value !== 'idle')
+  const failureField = computed<DeviceField | null>(() =>
+    isApiError(failure.value) ? fieldOfError(failure.value) : null,
+  )
+
+  function open(existing: Device | null): void {
+    Object.assign(values, existing ? formFromDevice(existing) : emptyDeviceForm())
+    device.value = existing
+    errors.value = {}
+    failure.value = null
+    testResult.value = null
+    passwordAskedAgain.value = false
+  }
+
+  /** Saves when anything changed, then tests. Resolves true when the device answered. */
+  async function submit(): Promise<boolean> {
+    errors.value = validateDeviceForm(values, passwordRequired.value)
+    if (Object.keys(errors.value).length > 0) return false
+    failure.value = null
+    testResult.value = null
+    try {
+      step.value = 'saving'
+      device.value = await save()
+      values.password = ''
+      passwordAskedAgain.value = false
+      onSaved?.(device.value)
+      return await runTest(device.value)
+    } catch (error) {
+      fail(error)
+      return false
+    } finally {
+      step.value = 'idle'
+    }
+  }
+
+  /** Tests the stored device as it is, without saving the form. */
+  async function test(): Promise<boolean> {
+    if (!device.value) return submit()
+    failure.value = null
+    testResult.value = null
+    try {
+      return await runTest(device.value)
+    } catch (error) {
+      fail(error)
+      return false
+    } finally {
+      step.value = 'idle'
+    }
+  }
+
+  async function save(): Promise<Device> {
+    const stored = device.value
+    if (!stored) return api.createDevice(toDeviceCreate(values))
+    const patch = toDevicePatch(values, stored)
+    return Object.keys(patch).length === 0 ? stored : api.updateDevice(stored.id, patch)
+  }
+
+  async function runTest(target: Device): Promise<boolean> {
+    step.value = 'testing'
+    const result = await api.testDevice(target.id)
+    testResult.value = result
+    if (result.device) {
+      device.value = result.device
+      onSaved?.(result.device)
+    }
+    return true
+  }
+
+  function fail(error: unknown): void {
+    failure.value = error
+    if (error instanceof ApiError && error.code === 'credentials_expired') {
+      passwordAskedAgain.value = true
+      values.password = ''
+    }
+  }
+
+  return {
+    values,
+    device,
+    errors,
+    failure,
+    failureField,
+    testResult,
+    step,
+    busy,
+    isEdit,
+    passwordRequired,
+    open,
+    submit,
+    test,
+  }
+}
