@@ -39,6 +39,7 @@ export async function sagaRig(options: SagaRigOptions = {}): Promise<SagaRig> {
   const terminals = await Promise.all((options.terminals ?? [{}, {}, {}]).map((t) => startTerminal(t)))
   const db = openMemoryDatabase()
   const outbox = new Outbox({ db, backend: options.reportBackend ?? null })
+  outbox.start()
   const domains: Domain[] = []
   const make = (over: Partial<DomainOptions> = {}) => {
     const domain = createDomain({
