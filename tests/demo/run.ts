@@ -1,0 +1,95 @@
+/*
+ * `npm run demo`: the whole product on one machine without hardware. See HELP in ./options.ts.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { demoAdminToken } from './admin-token'
+import { banner } from './banner'
+import { HELP, parseDemoArgs, UsageError, type DemoOptions } from './options'
+import { startProxyChild, type ProxyChild } from './proxy-child'
+import { pairingCode, registerTerminals } from './register-devices'
+import { startSimulators, type DemoSimulators } from './simulators'
+
+let simulators: DemoSimulators | null = null
+let proxy: ProxyChild | null = null
+let stopping = false
+
+/** Stops what was started, the proxy first (it may still be talking to the simulators). */
+async function stopAll(): Promise<void> {
+  await proxy?.stop()
+  await simulators?.close()
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (stopping) return
+  stopping = true
+  process.stdout.write(`\nStopping the demo (${signal})…\n`)
+  stopAll().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`Could not stop cleanly: ${(error as Error).message}\n`)
+      process.exit(1)
+    },
+  )
+}
+
+async function run(options: DemoOptions): Promise<void> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const admin = demoAdminToken(options.dataDir)
+  process.stdout.write('Starting the simulated school server and three face terminals…\n')
+  simulators = await startSimulators()
+  const { backend } = simulators
+  process.stdout.write(`Starting the proxy (data in ${options.dataDir})…\n`)
+  proxy = await startProxyChild(options, {
+    backendUrl: backend.url,
+    schoolId: backend.schoolId,
+    backendEmail: backend.credentials.admin.email,
+    backendPassword: backend.credentials.admin.password,
+    adminToken: admin.token,
+  })
+  void proxy.exited.then((code) => {
+    if (stopping) return
+    process.stderr.write(`The proxy stopped on its own (exit ${code}); see ${proxy?.logFile}\n`)
+    stopping = true
+    void simulators?.close().then(() => process.exit(1))
+  })
+  const terminals = await registerTerminals(proxy, simulators.terminals)
+  const pairing = await pairingCode(proxy)
+  const appUrl = proxy.appUrls[0] ?? `${proxy.localUrl}/`
+  process.stdout.write(
+    banner({
+      appUrl,
+      pairing,
+      trustPageUrls: proxy.trustPageUrls,
+      caFile: options.tls === 'auto' ? join(options.dataDir, 'ca.crt') : null,
+      backend,
+      terminals,
+      adminTokenFile: admin.file,
+      logFile: proxy.logFile,
+    }),
+  )
+}
+
+process.once('SIGINT', onSignal)
+process.once('SIGTERM', onSignal)
+
+let options: DemoOptions | null
+try {
+  options = parseDemoArgs(process.argv.slice(2))
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error
+  process.stderr.write(`${error.message}\n\n${HELP}`)
+  process.exit(2)
+}
+if (options === null) {
+  process.stdout.write(HELP)
+  process.exit(0)
+}
+try {
+  await run(options)
+} catch (error) {
+  process.stderr.write(`The demo could not start: ${(error as Error).message}\n`)
+  stopping = true
+  await stopAll()
+  process.exit(1)
+}
