@@ -111,8 +111,19 @@ interface LogLine {
   credentialed: boolean
 }
 
+/**
+ * Apache writes an access-log line after it has sent the answer, so a client can see the answer before the
+ * line exists; read until the log stops growing.
+ */
 async function accessLog(): Promise<LogLine[]> {
-  const text = await readFile(join(dir, 'logs/access.log'), 'utf8').catch(() => '')
+  const read = () => readFile(join(dir, 'logs/access.log'), 'utf8').catch(() => '')
+  let text = await read()
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    const again = await read()
+    if (again === text) break
+    text = again
+  }
   return text
     .split('\n')
     .filter(Boolean)
