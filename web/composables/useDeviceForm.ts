@@ -31,7 +31,7 @@ export function useDeviceForm(onSaved?: (device: Device) => void) {
   const failure = shallowRef<unknown>(null)
   const testResult = shallowRef<DeviceTestResult | null>(null)
   const step = ref<DeviceFormStep>('idle')
-  /** the proxy said the stored password expired: ask for it as if the device were new */
+  /** the proxy refused the stored password or said it expired: ask for it as if the device were new */
   const passwordAskedAgain = ref(false)
 
   const isEdit = computed(() => device.value !== null)
@@ -108,7 +108,12 @@ export function useDeviceForm(onSaved?: (device: Device) => void) {
 
   function fail(error: unknown): void {
     failure.value = error
-    if (error instanceof ApiError && error.code === 'credentials_expired') {
+    // A refused or expired password is asked for again: pressing Save with the field empty would only
+    // repeat the same refusal, and each one brings the device nearer to locking itself.
+    if (
+      error instanceof ApiError &&
+      (error.code === 'credentials_expired' || error.code === 'device_auth_failed')
+    ) {
       passwordAskedAgain.value = true
       values.password = ''
     }

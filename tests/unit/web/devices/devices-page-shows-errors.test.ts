@@ -112,6 +112,12 @@ describe('the device form on the Devices page', { timeout: 20_000 }, () => {
     expect(text()).toContain('Qurilma saqlandi, lekin ulanish tekshiruvidan oʻtmadi')
     expect(text()).not.toContain('english')
 
+    // the refused password is asked for again instead of being tried once more
+    const testsSoFar = proxy.seen.filter((r) => r.path === '/api/devices/d1/test').length
+    await submit()
+    expect(input('password').parentElement?.textContent).toContain('Toʻldirilishi shart')
+    expect(proxy.seen.filter((r) => r.path === '/api/devices/d1/test')).toHaveLength(testsSoFar)
+
     await type('password', 'Togri#2026')
     await submit()
     await vi.waitFor(() => expect(text()).toContain('Ulanish bor!'))

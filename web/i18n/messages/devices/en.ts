@@ -62,7 +62,7 @@ const devices: typeof devicesUz = {
     },
   },
   deviceUsers: {
-    title: 'People on “{name}”',
+    title: 'People on {name}',
     search: 'Search by name or number',
     total: 'Total: {count}',
     empty: 'Nobody is on this device yet.',

@@ -61,7 +61,7 @@ const devices: typeof devicesUz = {
     },
   },
   deviceUsers: {
-    title: 'Пользователи на «{name}»',
+    title: 'Пользователи: {name}',
     search: 'Поиск по имени или номеру',
     total: 'Всего: {count}',
     empty: 'На этом устройстве пока никого нет.',

@@ -62,7 +62,7 @@ const devices = {
     },
   },
   deviceUsers: {
-    title: '„{name}“ dagi foydalanuvchilar',
+    title: 'Foydalanuvchilar: {name}',
     search: 'Ism yoki raqam boʻyicha qidirish',
     total: 'Jami: {count} ta',
     empty: 'Bu qurilmada hali hech kim yoʻq.',

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Device } from '../../shared/api/devices'
+import uz from '../../web/i18n/messages/uz'
+import { startProxy, type RunningProxy } from '../helpers/proxy-process'
+import { startTerminal, type Terminal } from '../sim/terminal'
+import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
+import { pairTablet, portraitJpeg } from './enroll-rig'
+
+const TABLET_SIZE = { width: 1024, height: 768 }
+const SHOTS = process.env.SR_SCREENSHOT_DIR ?? join(tmpdir(), 'sr-devices-screens')
+
+async function newScreen(browser: Browser, proxy: RunningProxy, viewport: typeof TABLET_SIZE) {
+  const phone = viewport.width < 720
+  const context = await browser.newContext({
+    viewport,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  })
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  await pairTablet(page, proxy)
+  await page.goto(`${proxy.url}/devices`)
+  await page.getByRole('heading', { level: 1, name: uz.pages.devices.title }).waitFor()
+  return { context, page }
+}
+
+async function fillDeviceForm(page: Page, terminal: Terminal, password: string) {
+  const form = page.getByTestId('device-form')
+  await form.locator('[name="name"]').fill('Asosiy kirish')
+  await form.locator('[name="host"]').fill(terminal.host)
+  await form.locator('[name="port"]').fill(String(terminal.port))
+  await form.locator('[name="username"]').fill(terminal.username)
+  await form.locator('[name="password"]').fill(password)
+}
+
+// A secretary adds the entrance terminal on the tablet, mistypes the password, fixes it, and then looks at
+// who is on the terminal after a student was enrolled.
+describe('the Devices page in Chromium against two simulated terminals', () => {
+  let proxy: RunningProxy
+  let terminals: Terminal[]
+  let browser: Browser
+  let tablet: { context: BrowserContext; page: Page }
+  let added: Device
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    terminals = await Promise.all([startTerminal(), startTerminal()])
+    proxy = await startProxy({ tls: 'off' })
+    browser = await launchChromium()
+    tablet = await newScreen(browser, proxy, TABLET_SIZE)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await proxy?.stop()
+    await Promise.all((terminals ?? []).map((terminal) => terminal.close()))
+  })
+
+  it('adds a device with a wrong password and says so in Uzbek', async () => {
+    const { page } = tablet
+    await page.getByRole('button', { name: uz.devicesPage.add }).first().click()
+    await fillDeviceForm(page, terminals[0] as Terminal, 'Notogri#1')
+    await page.getByRole('button', { name: uz.deviceForm.save }).click()
+    const form = page.getByTestId('device-form')
+    await form.getByText(uz.errors.device_auth_failed).waitFor()
+    await form.getByText(uz.deviceForm.savedNotTested).waitFor()
+    expect(await form.textContent()).not.toMatch(/Notogri#1|Admin12345/)
+    await page.screenshot({ path: join(SHOTS, 'tablet-wrong-password.png') })
+  })
+
+  it('tests again after the password is fixed and shows the model', async () => {
+    const { page } = tablet
+    const terminal = terminals[0] as Terminal
+    await page.getByTestId('device-form').locator('[name="password"]').fill(terminal.password)
+    await page.getByRole('button', { name: uz.deviceForm.save }).click()
+    const ok = page.getByTestId('test-ok')
+    await ok.waitFor()
+    expect(await ok.textContent()).toContain('DS-K1T342MWX')
+    await page.screenshot({ path: join(SHOTS, 'tablet-test-ok.png') })
+    await page.getByRole('button', { name: uz.deviceForm.done }).click()
+
+    const devices = (await (await proxy.adminFetch('/api/devices')).json()) as Device[]
+    expect(devices).toHaveLength(1)
+    added = devices[0] as Device
+    expect(added).toMatchObject({ model: 'DS-K1T342MWX', host: terminal.host, port: terminal.port })
+    const card = page.locator(`[data-device-id="${added.id}"]`)
+    await card.getByText('DS-K1T342MWX').waitFor()
+  })
+
+  it('shows the student enrolled through the API in the users browser, with a face thumbnail', async () => {
+    const second = terminals[1] as Terminal
+    const other = await proxy.adminFetch('/api/devices', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Chiqish',
+        host: second.host,
+        port: second.port,
+        username: second.username,
+        password: second.password,
+        direction: 'out',
+      }),
+    })
+    expect(other.status).toBe(201)
+    const secondDevice = (await other.json()) as Device
+    const registration = await proxy.adminFetch('/api/registrations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        student: { firstName: 'Oʻtkir', lastName: 'Gʻulomov', gender: 'male' },
+        face: (await portraitJpeg(3)).toString('base64'),
+        deviceIds: [added.id, secondDevice.id],
+      }),
+    })
+    expect(registration.status, await registration.clone().text()).toBe(201)
+    const { employeeNo } = (await registration.json()) as { employeeNo: string }
+
+    const { page } = tablet
+    await page.getByRole('button', { name: uz.devicesPage.refresh }).click()
+    await page.locator(`[data-device-id="${secondDevice.id}"]`).waitFor()
+    await page.locator(`[data-device-id="${added.id}"] [data-action="users"]`).click()
+    const row = page.locator(`[data-employee-no="${employeeNo}"]`)
+    await row.getByText('Gʻulomov Oʻtkir').waitFor()
+    const face = row.locator('img')
+    await face.waitFor()
+    await expect.poll(() => face.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    expect(await face.getAttribute('src')).toMatch(/^blob:/)
+    await page.screenshot({ path: join(SHOTS, 'tablet-users.png') })
+    await page.keyboard.press('Escape')
+  })
+
+  it('fits a phone: the list, the form and the users browser', async () => {
+    const phone = await newScreen(browser, proxy, PHONE)
+    const { page } = phone
+    await page.locator(`[data-device-id="${added.id}"]`).waitFor()
+    await page.locator('[data-state="online"]').first().waitFor()
+    expect(await hasHorizontalScroll(page)).toBe(false)
+    await page.screenshot({ path: join(SHOTS, 'phone-list.png') })
+
+    await page.locator(`[data-device-id="${added.id}"] [data-action="edit"]`).click()
+    await page.getByTestId('device-form').waitFor()
+    expect(await hasHorizontalScroll(page)).toBe(false)
+    await page.screenshot({ path: join(SHOTS, 'phone-form.png') })
+    await page.keyboard.press('Escape')
+
+    await page.locator(`[data-device-id="${added.id}"] [data-action="users"]`).click()
+    await page.getByTestId('device-users').locator('img').first().waitFor()
+    expect(await hasHorizontalScroll(page)).toBe(false)
+    await page.screenshot({ path: join(SHOTS, 'phone-users.png') })
+    await phone.context.close()
+  })
+})
