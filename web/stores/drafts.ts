@@ -28,8 +28,9 @@ export const useDraftsStore = defineStore('drafts', () => {
     if (parts.sender !== undefined) sender.value = parts.sender
   }
 
+  /** Looks at the queue now; a hold (the proxy is down, a device is locked) still holds. */
   function wake(): void {
-    sender.value?.kick('person')
+    sender.value?.kick()
   }
 
   async function save(input: NewDraft): Promise<Draft> {
@@ -49,9 +50,10 @@ export const useDraftsStore = defineStore('drafts', () => {
     return draft
   }
 
+  /** "Retry" and "send now": a person asks for it, so a hold is lifted and the draft goes at once. */
   async function retry(id: string): Promise<void> {
     await repository().retry(id)
-    wake()
+    sender.value?.kick('person')
   }
 
   async function remove(id: string): Promise<void> {

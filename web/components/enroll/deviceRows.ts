@@ -18,15 +18,15 @@ export function draftRegistration(draft: Draft): Registration | null {
 
 /** One row per chosen device: where the draft stands on it. */
 export function deviceRows(draft: Draft): DeviceRow[] {
-  const registration =
-    draft.status === 'waiting' || draft.status === 'sending' ? null : draftRegistration(draft)
+  const registration = draftRegistration(draft)
   return draft.deviceIds.map((id, index) => {
-    if (draft.status === 'waiting') return { id, state: 'waiting', outcome: null }
-    if (draft.status === 'sending') return { id, state: 'writing', outcome: null }
     const outcome =
       registration?.devices.find((device) => device.deviceId === id) ??
       (registration?.devices.length === draft.deviceIds.length ? registration.devices[index] : undefined) ??
       null
+    if (draft.status === 'sending') return { id, state: 'writing', outcome: null }
+    // a waiting draft keeps what each device said last time, so the reason shows until the next try
+    if (draft.status === 'waiting') return { id, state: 'waiting', outcome }
     const state: DeviceRowState = outcome?.status ?? (draft.status === 'done' ? 'SUCCESS' : 'FAILED')
     return { id, state, outcome }
   })

@@ -1,0 +1,110 @@
+// The world the enrollment end-to-end tests run in: the school backend simulator, two simulated entrance
+// terminals, and the real proxy on a port chosen here, so it can be stopped and started again at the same
+// origin (the page and its service worker stay on that origin throughout).
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import type { Page } from 'playwright-core'
+import type { Device } from '../../shared/api/devices'
+import { freePort, startProxy, type RunningProxy } from '../helpers/proxy-process'
+import { startBackend, type SimBackend } from '../sim/backend'
+import type { SeedResult } from '../sim/backend'
+import { startTerminal, type Terminal } from '../sim/terminal'
+
+export interface EnrollRig {
+  backend: SimBackend
+  school: SeedResult
+  terminals: Terminal[]
+  devices: Device[]
+  proxy: RunningProxy | null
+  /** (re)starts the proxy on the same port, data dir and admin token */
+  startProxy(): Promise<RunningProxy>
+  stopProxy(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startEnrollRig(): Promise<EnrollRig> {
+  const backend = await startBackend()
+  const school = await backend.seedSchool({ classes: 3, students: 8, withPhotos: true, devices: 2 })
+  const terminals = await Promise.all([startTerminal(), startTerminal()])
+  const dataDir = mkdtempSync(join(tmpdir(), 'sr-e2e-enroll-'))
+  const env = {
+    SR_PORT: String(await freePort()),
+    SR_ADMIN_TOKEN: `e2e-admin-${randomBytes(16).toString('hex')}`,
+    SR_BACKEND_URL: backend.url,
+    SR_SCHOOL_ID: backend.schoolId,
+    SR_BACKEND_EMAIL: backend.credentials.admin.email,
+    SR_BACKEND_PASSWORD: backend.credentials.admin.password,
+  }
+  const rig: EnrollRig = {
+    backend,
+    school,
+    terminals,
+    devices: [],
+    proxy: null,
+    async startProxy() {
+      rig.proxy = await startProxy({ tls: 'off', dataDir, env })
+      return rig.proxy
+    },
+    async stopProxy() {
+      await rig.proxy?.stop()
+      rig.proxy = null
+    },
+    async close() {
+      await rig.stopProxy()
+      await Promise.all(terminals.map((terminal) => terminal.close()))
+      await backend.close()
+    },
+  }
+  const proxy = await rig.startProxy()
+  for (const [index, terminal] of terminals.entries()) {
+    const answer = await proxy.adminFetch('/api/devices', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `Kirish ${index + 1}`,
+        host: terminal.host,
+        port: terminal.port,
+        username: terminal.username,
+        password: terminal.password,
+        backendId: school.devices[index]?.id ?? null,
+        direction: 'in',
+      }),
+    })
+    if (answer.status !== 201) throw new Error(`adding a terminal failed: ${await answer.text()}`)
+    rig.devices.push((await answer.json()) as Device)
+  }
+  return rig
+}
+
+/** The tablet is paired: the session the Settings page would have saved, with the admin token. */
+export async function pairTablet(page: Page, proxy: RunningProxy): Promise<void> {
+  await page.goto(proxy.url)
+  await page.evaluate(
+    (token) =>
+      localStorage.setItem(
+        'sr.session',
+        JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
+      ),
+    proxy.adminToken,
+  )
+  await page.reload()
+}
+
+/** A phone-sized portrait photo with a face-like drawing, different per seed, as a JPEG file. */
+export async function portraitJpeg(seed: number): Promise<Buffer> {
+  const hue = (seed * 67) % 360
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1500" height="2000">
+    <rect width="1500" height="2000" fill="hsl(${hue},35%,78%)"/>
+    <ellipse cx="750" cy="1650" rx="560" ry="420" fill="hsl(${(hue + 180) % 360},40%,40%)"/>
+    <ellipse cx="750" cy="860" rx="360" ry="470" fill="#e0b48f"/>
+    <ellipse cx="750" cy="470" rx="380" ry="190" fill="#2b1d16"/>
+    <ellipse cx="610" cy="820" rx="46" ry="30" fill="#2b1d16"/>
+    <ellipse cx="890" cy="820" rx="46" ry="30" fill="#2b1d16"/>
+    <path d="M750 860 L715 1010 L785 1010 Z" fill="#c9966f"/>
+    <path d="M620 1130 Q750 ${1180 + seed * 10} 880 1130" stroke="#8c3b2f" stroke-width="22" fill="none"/>
+  </svg>`
+  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer()
+}
