@@ -9,6 +9,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   images: () => import('./images'),
   outbox: () => import('./outbox'),
   'isapi-requests': () => import('./isapi-requests'),
+  registration: () => import('./registration'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
