@@ -1,5 +1,6 @@
 import type { Messages } from './uz'
 import enrollment from './enrollment/en'
+import check from './check/en'
 import devices from './devices/en'
 
 const en: Messages = {
@@ -211,6 +212,7 @@ const en: Messages = {
       'The local server sent an answer the app does not understand. The app and server versions may not match.',
   },
   ...enrollment,
+  ...check,
   ...devices,
 }
 

@@ -1,5 +1,6 @@
 import type { Messages } from './uz'
 import enrollment from './enrollment/ru'
+import check from './check/ru'
 import devices from './devices/ru'
 
 const ru: Messages = {
@@ -213,6 +214,7 @@ const ru: Messages = {
       'Локальный сервер прислал непонятный ответ. Возможно, версии приложения и сервера не совпадают.',
   },
   ...enrollment,
+  ...check,
   ...devices,
 }
 

@@ -1,6 +1,7 @@
 // Uzbek (Latin) is the source language: its shape is the schema the other languages must match.
 // Oʻ/gʻ use U+02BB and the tutuq belgisi uses U+02BC, as in the official Latin alphabet.
 import enrollment from './enrollment/uz'
+import check from './check/uz'
 import devices from './devices/uz'
 
 const uz = {
@@ -217,6 +218,7 @@ const uz = {
       'Lokal serverdan tushunarsiz javob keldi. Ilova va server versiyalari mos kelmasligi mumkin.',
   },
   ...enrollment,
+  ...check,
   ...devices,
 }
 

@@ -1,0 +1,38 @@
+import { onMounted, ref, shallowRef, watch } from 'vue'
+import { WebhookUrls } from '../../shared/api/webhooks'
+import { useSessionStore } from '../stores/session'
+import { useApi } from './useApi'
+
+/** The backend's webhook URLs as the proxy knows them (possibly its kept copy), read-only. */
+export function useWebhookUrls() {
+  const api = useApi()
+  const session = useSessionStore()
+  const urls = shallowRef<WebhookUrls | null>(null)
+  const error = shallowRef<unknown>(null)
+  const loading = ref(false)
+
+  async function reload(): Promise<void> {
+    if (!session.isPaired) return
+    loading.value = true
+    try {
+      urls.value = await api.request('GET', '/api/webhooks', { schema: WebhookUrls })
+      error.value = null
+    } catch (failure) {
+      error.value = failure
+    } finally {
+      loading.value = false
+    }
+  }
+
+  onMounted(reload)
+  watch(
+    () => session.isPaired,
+    () => void reload(),
+  )
+  return { urls, error, loading, reload }
+}
+
+/** The URL with its secret hidden, for a screen someone may be looking over. */
+export function maskSecret(url: string): string {
+  return url.replace(/([?&]secret=)[^&#]*/i, '$1••••••')
+}
