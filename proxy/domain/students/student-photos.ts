@@ -1,6 +1,7 @@
 import type { BackendStudent } from '../../../shared/api/backend'
 import type { StudentPhotoResult } from '../../../shared/api/students'
 import { AppError } from '../../../shared/errors'
+import { backendUnavailable } from '../../backend/backend-errors'
 import { normalizeFace } from '../../images/normalize'
 import type { Logger } from '../../log'
 import type { CachedPhoto, PhotoCache } from '../../store/photo-cache'
@@ -84,9 +85,10 @@ export class StudentPhotos {
   private async refresh(studentId: string, sourceUrl: string, cached: CachedPhoto | null) {
     const { backend, cache } = this.options
     const photo = await backend.require().fetchPhoto(sourceUrl)
+    // A Wi-Fi login page or a proxy's error page answers 200 too: that is "not reachable", not a photo.
     if (!photo.contentType.startsWith('image/')) {
-      throw new AppError('backend_rejected', 'The school server sent something that is not a picture', {
-        details: { reason: 'not_an_image', contentType: photo.contentType, retryable: false },
+      throw backendUnavailable('The school server sent something that is not a picture', {
+        reason: 'bad_response',
       })
     }
     if (cached && cached.bytes.equals(photo.bytes)) return cache.touch(studentId, cached)
