@@ -9,6 +9,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   images: () => import('./images'),
   outbox: () => import('./outbox'),
   'isapi-requests': () => import('./isapi-requests'),
+  clone: () => import('./clone'),
   registration: () => import('./registration'),
 }
 
