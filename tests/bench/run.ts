@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'isapi-requests': () => import('./isapi-requests'),
   clone: () => import('./clone'),
   registration: () => import('./registration'),
+  'device-status': () => import('./device-status'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
