@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { connect } from 'node:net'
+import { connect, createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Agent, fetch } from 'undici'
+import { randomUUID } from 'node:crypto'
+import { Agent, fetch, type RequestInit, type Response } from 'undici'
 import { afterAll, describe, expect, it } from 'vitest'
+import { StudentListResponse } from '../../../shared/api/backend'
 import { Device } from '../../../shared/api/devices'
+import { Registration } from '../../../shared/api/registrations'
 import { freePort, REPO_ROOT } from '../../helpers/proxy-process'
 
 interface DemoRun {
@@ -36,12 +39,12 @@ async function startDemo(port: number, httpPort: number): Promise<DemoRun> {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
-  let ended = false
-  void exited.then(() => (ended = true))
-  const deadline = Date.now() + 50_000
+  let ended: number | null | undefined
+  void exited.then(({ code }) => (ended = code))
+  const deadline = Date.now() + 90_000
   while (!output.includes('Ctrl+C stops everything.')) {
-    if (ended) throw new Error(`the demo ended before it was ready:\n${output}`)
-    if (Date.now() > deadline) throw new Error(`the demo was not ready within 50 s:\n${output}`)
+    if (ended !== undefined) throw new Error(`the demo ended (exit ${ended}) before it was ready:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`the demo was not ready within 90 s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   return {
@@ -75,21 +78,47 @@ function refused(port: number): Promise<boolean> {
   })
 }
 
-async function listDevices(appUrl: string): Promise<Device[]> {
+/** fetch against the demo proxy, trusting its CA, with the admin token the demo keeps in its data dir */
+function adminFetch(appUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
   const dispatcher = new Agent({ connect: { ca: readFileSync(join(dataDir, 'ca.crt'), 'utf8') } })
-  const health = await fetch(new URL('/api/health', appUrl), { dispatcher })
-  expect(health.status).toBe(200)
   const token = readFileSync(join(dataDir, 'demo-admin-token'), 'utf8').trim()
-  const response = await fetch(new URL('/api/devices', appUrl), {
+  return fetch(new URL(path, appUrl), {
+    ...init,
     dispatcher,
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   })
+}
+
+async function listDevices(appUrl: string): Promise<Device[]> {
+  expect((await adminFetch(appUrl, '/api/health')).status).toBe(200)
+  const response = await adminFetch(appUrl, '/api/devices')
   expect(response.status).toBe(200)
   return Device.array().parse(await response.json())
 }
 
+/** One student from the simulated school server, with their photo, onto all three terminals. */
+async function enrollOne(appUrl: string, devices: Device[]): Promise<Registration> {
+  const page = StudentListResponse.parse(await (await adminFetch(appUrl, '/api/students?page=1')).json())
+  const student = page.students.find((item) => item.hasPhoto)
+  if (!student) throw new Error('no seeded student has a photo')
+  const photo = await adminFetch(appUrl, `/api/students/${student.id}/photo`)
+  expect(photo.status).toBe(200)
+  const face = Buffer.from(await photo.arrayBuffer()).toString('base64')
+  const response = await adminFetch(appUrl, '/api/registrations', {
+    method: 'POST',
+    body: JSON.stringify({
+      clientId: randomUUID(),
+      student: { firstName: 'Oʻtkir', lastName: 'Gʻulomov', gender: 'male', classId: student.classId },
+      face,
+      deviceIds: devices.map((device) => device.id),
+    }),
+  })
+  expect(response.status).toBe(201)
+  return Registration.parse(await response.json())
+}
+
 describe('npm run demo', () => {
-  it('starts the proxy with three registered terminals, again without duplicates, and Ctrl+C leaves nothing listening', async () => {
+  it('starts the proxy with three registered terminals that take an enrollment, again without duplicates, and Ctrl+C leaves nothing listening', async () => {
     const port = await freePort()
     let httpPort = await freePort()
     while (httpPort === port) httpPort = await freePort()
@@ -103,6 +132,9 @@ describe('npm run demo', () => {
     expect(devices.map((device) => device.name).sort()).toEqual(['Chiqish 1', 'Kirish 1', 'Kirish 2'])
     expect(devices.map((device) => device.direction).sort()).toEqual(['in', 'in', 'out'])
     expect(devices.every((device) => device.backendId !== null && device.model)).toBe(true)
+    const registration = await enrollOne(appUrl, devices)
+    expect(registration.devices.map((device) => device.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS'])
+    expect(registration.backend.status).toBe('sent')
     const firstPorts = printedPorts(first.output())
     expect(await first.interrupt()).toEqual({ code: 0, signal: null })
     for (const used of firstPorts) expect(await refused(used), `port ${used} still open`).toBe(true)
@@ -115,5 +147,20 @@ describe('npm run demo', () => {
     const secondPorts = printedPorts(second.output())
     expect(await second.interrupt()).toEqual({ code: 0, signal: null })
     for (const used of secondPorts) expect(await refused(used), `port ${used} still open`).toBe(true)
-  }, 150_000)
+  }, 240_000)
+
+  it('stops with exit code 1 and a line naming the taken port', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const taken = (blocker.address() as AddressInfo).port
+    try {
+      const run = await startDemo(taken, await freePort()).then(
+        () => null,
+        (error: Error) => error.message,
+      )
+      expect(run).toMatch(/exit 1\).*The demo could not start: .*Port \d+ \(SR_PORT\) is already in use/s)
+    } finally {
+      blocker.close()
+    }
+  }, 120_000)
 })
