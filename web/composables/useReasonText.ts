@@ -33,6 +33,8 @@ export function useReasonText() {
     const lang: MessageLang = isLocale(locale.value) ? locale.value : 'uz'
     if (error.code === 'device_rejected' && error.subStatusCode)
       return deviceErrorMessage(error.subStatusCode)[lang]
+    if (error.code === 'duplicate' && error.field?.endsWith('employeeNo'))
+      return t('progress.alreadyEnrolled')
     if (error.code === 'validation_failed' && error.field) {
       const last = error.field.split('.').pop() ?? error.field
       const label = FIELD_LABELS[last]

@@ -27,7 +27,8 @@ export function deviceRows(draft: Draft): DeviceRow[] {
     if (draft.status === 'sending') return { id, state: 'writing', outcome: null }
     // a waiting draft keeps what each device said last time, so the reason shows until the next try
     if (draft.status === 'waiting') return { id, state: 'waiting', outcome }
-    const state: DeviceRowState = outcome?.status ?? (draft.status === 'done' ? 'SUCCESS' : 'FAILED')
+    // refused before any device was touched (bad input, a known student): no device wrote anything
+    const state: DeviceRowState = outcome?.status ?? (draft.status === 'done' ? 'SUCCESS' : 'SKIPPED')
     return { id, state, outcome }
   })
 }

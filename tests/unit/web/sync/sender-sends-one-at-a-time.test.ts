@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { newDraft } from '../db/fixtures'
 import { offline, senderHarness, type SenderHarness } from './sender-fixture'
 
 let h: SenderHarness
 afterEach(async () => {
+  h.release()
   h.sender.stop()
   await h.settle()
   await h.store.destroy()
@@ -59,7 +60,7 @@ describe('the draft sender', () => {
     await h.store.repo.add(newDraft('Slow'))
     h.hold()
     h.sender.start()
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await vi.waitFor(() => expect(h.sender.state.sendingId).not.toBeNull())
     for (let i = 0; i < 5; i += 1) h.sender.kick('person')
     expect(h.sender.state.sendingId).not.toBeNull()
     h.release()
@@ -122,7 +123,7 @@ describe('the draft sender', () => {
     const draft = await h.store.repo.add(newDraft('Deleted'))
     h.hold()
     h.sender.start()
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await vi.waitFor(() => expect(h.sender.state.sendingId).not.toBeNull())
     await h.store.db.drafts.delete(draft.id)
     h.release()
     await h.settle()

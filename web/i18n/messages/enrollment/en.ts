@@ -92,6 +92,7 @@ const enrollment: EnrollmentMessages = {
     failedBody: 'The student was written to no device. The reason:',
     attentionTitle: '{name} was not enrolled: something must be fixed first',
     attentionBody: 'The student was written to no device. Fix this first, then try again:',
+    alreadyEnrolled: 'This student is already on the devices. There is no need to enroll them again.',
     goneTitle: 'This enrollment was deleted',
     next: 'Next student',
     retry: 'Try again',

@@ -91,6 +91,7 @@ const enrollment = {
     failedBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Sababi:',
     attentionTitle: '{name} roʻyxatga olinmadi: avval tuzatish kerak',
     attentionBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Avval quyidagini tuzating, soʻng qayta urining:',
+    alreadyEnrolled: 'Bu oʻquvchi allaqachon qurilmalarga yozilgan. Qayta roʻyxatga olish shart emas.',
     goneTitle: 'Bu roʻyxat oʻchirilgan',
     next: 'Keyingi oʻquvchi',
     retry: 'Qayta urinish',
