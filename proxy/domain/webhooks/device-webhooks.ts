@@ -54,9 +54,9 @@ export class DeviceWebhooks {
    * device then reports that URL: firmware is known to answer OK and keep something else (the DS-K1A340
    * drops the path).
    */
-  async apply(deviceId: string): Promise<DeviceWebhook> {
+  async apply(deviceId: string, known?: WebhookUrls): Promise<DeviceWebhook> {
     const device = this.deps.devices.get(deviceId)
-    const urls = await this.deps.directory.current()
+    const urls = known ?? (await this.deps.directory.current())
     if (!device.direction) {
       throw new AppError(
         'validation_failed',
@@ -93,12 +93,12 @@ export class DeviceWebhooks {
 
   /** `POST /api/webhooks/apply`: every device at once (each device's own queue keeps its writes in order). */
   async applyAll(): Promise<WebhookApplyItem[]> {
-    await this.deps.directory.current()
+    const urls = await this.deps.directory.current()
     const devices = this.deps.devices.list()
     return Promise.all(
       devices.map(async (device): Promise<WebhookApplyItem> => {
         try {
-          const view = await this.apply(device.id)
+          const view = await this.apply(device.id, urls)
           return {
             deviceId: device.id,
             name: device.name,
