@@ -89,6 +89,9 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
     expect(added).toMatchObject({ model: 'DS-K1T342MWX', host: terminal.host, port: terminal.port })
     const card = page.locator(`[data-device-id="${added.id}"]`)
     await card.getByText('DS-K1T342MWX').waitFor()
+    await card.locator('[data-state="online"]').waitFor()
+    expect(await hasHorizontalScroll(page)).toBe(false)
+    await page.screenshot({ path: join(SHOTS, 'tablet-list.png') })
   })
 
   it('shows the student enrolled through the API in the users browser, with a face thumbnail', async () => {
