@@ -40,16 +40,17 @@ export async function clonePass(jobId: string, deps: PassDeps): Promise<void> {
   const caps = await deps.target.capabilities()
   const handoff = new Handoff<Ready>(LOOKAHEAD)
   const abort = new AbortController()
+  // The first failure is the reason; the other side's failure is then only the abort it caused.
+  let first: { error: unknown } | undefined
   const fail = (error: unknown) => {
+    first ??= { error }
     abort.abort()
     handoff.close()
-    throw error
   }
   const reading = read(jobId, deps, handoff, abort.signal).then(() => handoff.close(), fail)
   const writing = write(jobId, deps, caps, handoff).catch(fail)
-  const results = await Promise.allSettled([reading, writing])
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-  if (failure) throw failure.reason
+  await Promise.all([reading, writing])
+  if (first) throw first.error
 }
 
 /** People a previous run was writing when it stopped: off the target again, so the pass does them afresh. */
