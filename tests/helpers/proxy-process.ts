@@ -52,6 +52,8 @@ export interface LaunchedProxy {
   exited: Promise<number | null>
 }
 
+const PAIRING_LINE = /^Pairing code: (\d+)$/m
+
 const children = new Set<ChildProcess>()
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL')
@@ -142,12 +144,14 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       caPem = readFileSync(caPath, 'utf8')
       dispatcher = new Agent({ connect: { ca: caPem } })
     }
-    const healthy = await undiciFetch(`${url}/api/health`, { dispatcher }).then(
-      (response) => response.status === 200,
-      () => false,
+    const health = await undiciFetch(`${url}/api/health`, { dispatcher }).then(
+      async (response) =>
+        response.status === 200 ? ((await response.json()) as { paired?: boolean }) : null,
+      () => null,
     )
-    // The start-up lines are written before the "listening" log line; wait for both.
-    if (healthy && launched.output().includes('"msg":"listening"')) break
+    // The proxy prints its start-up lines before it serves, but they travel over a pipe, which may be
+    // read after the health answer: while unpaired, wait for the pairing code line as well.
+    if (health && (health.paired !== false || PAIRING_LINE.test(launched.output()))) break
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 
@@ -162,7 +166,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     httpUrl,
     dataDir,
     adminToken,
-    pairingCode: /^Pairing code: (\d+)$/m.exec(launched.output())?.[1] ?? null,
+    pairingCode: PAIRING_LINE.exec(launched.output())?.[1] ?? null,
     caPem,
     pid: child.pid as number,
     output: launched.output,

@@ -19,3 +19,17 @@ describe('a freshly started proxy', () => {
     expect(proxy.caPem).toContain('BEGIN CERTIFICATE')
   })
 })
+
+describe('a proxy told to log only warnings', () => {
+  let proxy: RunningProxy
+  beforeAll(async () => {
+    proxy = await startProxy({ env: { SR_LOG_LEVEL: 'warn' } })
+  })
+  afterAll(() => proxy?.stop())
+
+  it('still prints its start-up lines, and logs no requests', async () => {
+    expect(proxy.pairingCode).toMatch(/^\d{8}$/)
+    expect((await proxy.fetch('/api/health')).status).toBe(200)
+    expect(proxy.output()).not.toContain('"msg":"request"')
+  })
+})
