@@ -59,7 +59,12 @@ function proxyEnv(options: DemoOptions, env: ProxyEnv): Record<string, string> {
  * Runs the proxy as a child process, as `npm start` does (building the app first when it is stale, unless
  * told not to), with its output kept in `<dataDir>/proxy.log`, and resolves once `/api/health` answers.
  */
-export async function startProxyChild(options: DemoOptions, env: ProxyEnv): Promise<ProxyChild> {
+export async function startProxyChild(
+  options: DemoOptions,
+  env: ProxyEnv,
+  /** told at once how to stop the child, so a Ctrl+C while it is still starting leaves no orphan */
+  onSpawn: (stop: () => Promise<void>) => void,
+): Promise<ProxyChild> {
   const entry = options.build ? 'proxy/start.ts' : 'proxy/main.ts'
   const logFile = join(options.dataDir, 'proxy.log')
   const log = createWriteStream(logFile, { flags: 'a' })
@@ -102,6 +107,7 @@ export async function startProxyChild(options: DemoOptions, env: ProxyEnv): Prom
     await exited
     clearTimeout(timer)
   }
+  onSpawn(stop)
 
   const deadline = Date.now() + HEALTHY_WITHIN_MS
   for (;;) {

@@ -12,11 +12,12 @@ import { startSimulators, type DemoSimulators } from './simulators'
 
 let simulators: DemoSimulators | null = null
 let proxy: ProxyChild | null = null
+let stopProxy: (() => Promise<void>) | null = null
 let stopping = false
 
 /** Stops what was started, the proxy first (it may still be talking to the simulators). */
 async function stopAll(): Promise<void> {
-  await proxy?.stop()
+  await stopProxy?.()
   await simulators?.close()
 }
 
@@ -40,13 +41,17 @@ async function run(options: DemoOptions): Promise<void> {
   simulators = await startSimulators()
   const { backend } = simulators
   process.stdout.write(`Starting the proxy (data in ${options.dataDir})…\n`)
-  proxy = await startProxyChild(options, {
-    backendUrl: backend.url,
-    schoolId: backend.schoolId,
-    backendEmail: backend.credentials.admin.email,
-    backendPassword: backend.credentials.admin.password,
-    adminToken: admin.token,
-  })
+  proxy = await startProxyChild(
+    options,
+    {
+      backendUrl: backend.url,
+      schoolId: backend.schoolId,
+      backendEmail: backend.credentials.admin.email,
+      backendPassword: backend.credentials.admin.password,
+      adminToken: admin.token,
+    },
+    (stop) => (stopProxy = stop),
+  )
   void proxy.exited.then((code) => {
     if (stopping) return
     process.stderr.write(`The proxy stopped on its own (exit ${code}); see ${proxy?.logFile}\n`)
@@ -88,8 +93,11 @@ if (options === null) {
 try {
   await run(options)
 } catch (error) {
-  process.stderr.write(`The demo could not start: ${(error as Error).message}\n`)
-  stopping = true
-  await stopAll()
-  process.exit(1)
+  // after Ctrl+C the signal handler is already stopping everything; the failure is just its echo
+  if (!stopping) {
+    process.stderr.write(`The demo could not start: ${(error as Error).message}\n`)
+    stopping = true
+    await stopAll()
+    process.exit(1)
+  }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { connect, createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,11 +22,17 @@ const kill: Array<() => void> = []
 
 afterAll(() => {
   for (const stop of kill) stop()
+  // a demo killed outright cannot stop its proxy; this test's data dir names the ones it started
+  for (const pid of processesOnDataDir()) process.kill(pid, 'SIGKILL')
   rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** Spawns the demo script (what `npm run demo` runs) and waits for its closing line. */
-async function startDemo(port: number, httpPort: number): Promise<DemoRun> {
+async function startDemo(
+  port: number,
+  httpPort: number,
+  readyLine = 'Ctrl+C stops everything.',
+): Promise<DemoRun> {
   const args = ['--no-build', '--data-dir', dataDir, '--port', String(port), '--http-port', String(httpPort)]
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/demo/run.ts', ...args], {
     cwd: REPO_ROOT,
@@ -42,7 +48,7 @@ async function startDemo(port: number, httpPort: number): Promise<DemoRun> {
   let ended: number | null | undefined
   void exited.then(({ code }) => (ended = code))
   const deadline = Date.now() + 90_000
-  while (!output.includes('Ctrl+C stops everything.')) {
+  while (!output.includes(readyLine)) {
     if (ended !== undefined) throw new Error(`the demo ended (exit ${ended}) before it was ready:\n${output}`)
     if (Date.now() > deadline) throw new Error(`the demo was not ready within 90 s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -65,6 +71,21 @@ function printed(output: string, label: string): string {
 /** Every http://127.0.0.1:PORT the demo printed: the app, the trust page, the simulators. */
 function printedPorts(output: string): number[] {
   return [...output.matchAll(/https?:\/\/127\.0\.0\.1:(\d+)/g)].map((match) => Number(match[1]))
+}
+
+/** Processes (other than this one) started with this test's data dir in their environment: the proxy child. */
+function processesOnDataDir(): number[] {
+  const found: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8')
+      if (environ.split('\0').includes(`SR_DATA_DIR=${dataDir}`)) found.push(Number(entry))
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found
 }
 
 function refused(port: number): Promise<boolean> {
@@ -147,7 +168,17 @@ describe('npm run demo', () => {
     const secondPorts = printedPorts(second.output())
     expect(await second.interrupt()).toEqual({ code: 0, signal: null })
     for (const used of secondPorts) expect(await refused(used), `port ${used} still open`).toBe(true)
+    expect(processesOnDataDir()).toEqual([])
   }, 240_000)
+
+  it('Ctrl+C while the proxy is still starting stops it too', async () => {
+    const port = await freePort()
+    const starting = await startDemo(port, await freePort(), 'Starting the proxy')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await starting.interrupt()).code).toBe(0)
+    expect(processesOnDataDir()).toEqual([])
+    expect(await refused(port)).toBe(true)
+  }, 120_000)
 
   it('stops with exit code 1 and a line naming the taken port', async () => {
     const blocker = createServer()
