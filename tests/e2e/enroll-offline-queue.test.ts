@@ -11,11 +11,13 @@ import {
 import { pairTablet, portraitJpeg, startEnrollRig, type EnrollRig } from './enroll-rig'
 
 const TABLET = { width: 1024, height: 768 }
+// the second one is corrected in the queue before anything goes out
 const STUDENTS = [
   { lastName: 'Oʻrinboyeva', firstName: 'Gʻuncha', gender: 'female' },
   { lastName: 'Toshmatov', firstName: 'Shoʻxrat', gender: 'male' },
   { lastName: 'Karimov', firstName: 'Aziz', gender: 'male' },
-] as const
+]
+const CORRECTED_FIRST_NAME = 'Shohruh'
 
 // Enrollment day with the local server down: three students are photographed and typed in, the tablet is
 // reloaded, and when the server comes back the queue goes out by itself, onto both terminals, once each.
@@ -99,9 +101,24 @@ describe('enrolling while the local server is down', () => {
     }
   })
 
-  it('still has the three drafts after a reload, with their photos, waiting in the order they were made', async () => {
+  it('lets a waiting draft be corrected from the queue, photo and all kept', async () => {
     await page.getByTestId('nav-queue').click()
     await expect.poll(queueStates).toEqual(['waiting', 'waiting', 'waiting'])
+    await page.locator('[data-testid="queue-list"] > li').nth(1).getByTestId('draft-edit').click()
+    await page.getByTestId('enroll-form').waitFor()
+    expect(await page.getByTestId('first-name').inputValue()).toBe(STUDENTS[1]!.firstName)
+    expect(await page.getByTestId('photo-preview').count()).toBe(1)
+    expect(await page.getByTestId('enroll-submit').textContent()).toContain(uz.enroll.saveChanges)
+    await page.getByTestId('first-name').fill(CORRECTED_FIRST_NAME)
+    STUDENTS[1]!.firstName = CORRECTED_FIRST_NAME
+    await page.getByTestId('enroll-submit').click()
+    await page.waitForURL(`${origin}/queue`)
+    await expect
+      .poll(() => page.locator('[data-testid="queue-list"] h3').allTextContents())
+      .toEqual(STUDENTS.map((s) => `${s.lastName} ${s.firstName}`))
+  })
+
+  it('still has the three drafts after a reload, with their photos, waiting in the order they were made', async () => {
     await page.reload()
     await expect.poll(queueStates).toEqual(['waiting', 'waiting', 'waiting'])
     const names = await page.locator('[data-testid="queue-list"] h3').allTextContents()
