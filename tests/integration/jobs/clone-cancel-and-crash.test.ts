@@ -6,7 +6,7 @@ import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, faceless, finished, getJob, people, startJob, waitFor } from './job-helpers'
 
-describe('a clone job stopped on purpose or by a crash', () => {
+describe('a clone job stopped on purpose or by a crash', { timeout: 120_000 }, () => {
   let proxy: RunningProxy | undefined
   const sims: Terminal[] = []
   afterEach(async () => {

@@ -4,7 +4,7 @@ import { startBackend, type SeedResult, type SimBackend } from '../../sim/backen
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, faceless, readEvents, startJob } from './job-helpers'
 
-describe('clone database → device through the proxy process', () => {
+describe('clone database → device through the proxy process', { timeout: 120_000 }, () => {
   let backend: SimBackend
   let school: SeedResult
   let proxy: RunningProxy

@@ -3,7 +3,7 @@ import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, faceless, people, readEvents, startJob, waitFor, finished } from './job-helpers'
 
-describe('clone device → device through the proxy process', () => {
+describe('clone device → device through the proxy process', { timeout: 120_000 }, () => {
   let proxy: RunningProxy
   const sims: Terminal[] = []
   const terminal = async (options: Parameters<typeof startTerminal>[0]) => {
