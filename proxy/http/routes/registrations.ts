@@ -34,8 +34,8 @@ export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
 
 interface Body {
   data: unknown
-  /** the photo's bytes from a multipart `face` part */
-  face?: Uint8Array
+  /** the photo from a multipart `face` part: a file's bytes, or base64 text */
+  face?: Uint8Array | string
 }
 
 async function readBody(c: Context<AppEnv>): Promise<Body> {
@@ -59,7 +59,7 @@ async function readMultipart(c: Context<AppEnv>): Promise<Body> {
   return {
     data: parseJson(typeof data === 'string' ? data : await data.text(), 'data'),
     ...(face instanceof Blob ? { face: new Uint8Array(await face.arrayBuffer()) } : {}),
-    ...(typeof face === 'string' ? { face: new Uint8Array(Buffer.from(face)) } : {}),
+    ...(typeof face === 'string' ? { face } : {}),
   }
 }
 
