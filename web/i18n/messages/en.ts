@@ -56,8 +56,6 @@ const en: Messages = {
   pages: {
     enroll: {
       title: 'Enroll a student',
-      subtitle:
-        'Take a photo, type the name, pick the devices: the student is written to every chosen device or to none.',
       stepsTitle: 'Before you start',
       stepPair: 'Connect this screen to the local server',
       stepDevices: 'Add the entrance devices',
@@ -68,8 +66,6 @@ const en: Messages = {
       noDevicesBody:
         'You need at least one device to enroll a student. On the Devices page, enter the terminal’s IP address, login and password.',
       goDevices: 'Go to Devices',
-      devicesReady: 'Connected devices: {count}',
-      devicesReadyBody: 'The enrollment form opens here: camera, name and the choice of devices.',
     },
     queue: {
       title: 'Queue',

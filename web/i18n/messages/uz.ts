@@ -58,8 +58,6 @@ const uz = {
   pages: {
     enroll: {
       title: 'Oʻquvchini roʻyxatga olish',
-      subtitle:
-        'Suratga oling, ism-familiyani yozing, qurilmalarni tanlang: oʻquvchi tanlangan barcha qurilmalarga yoziladi yoki hech biriga yozilmaydi.',
       stepsTitle: 'Boshlashdan oldin',
       stepPair: 'Ekranni lokal serverga ulang',
       stepDevices: 'Kirish eshigidagi qurilmalarni qoʻshing',
@@ -70,9 +68,6 @@ const uz = {
       noDevicesBody:
         'Oʻquvchini yozish uchun kamida bitta qurilma kerak. Qurilmalar boʻlimida terminalning IP manzili, login va parolini kiriting.',
       goDevices: 'Qurilmalarga oʻtish',
-      devicesReady: 'Ulangan qurilmalar: {count} ta',
-      devicesReadyBody:
-        'Roʻyxatga olish shakli shu yerda ochiladi: kamera, ism-familiya va qurilmalar tanlovi.',
     },
     queue: {
       title: 'Navbat',

@@ -23,10 +23,6 @@ const enrollment: EnrollmentMessages = {
     editGone: 'This enrollment can no longer be changed: it was sent or deleted.',
     prefilled: 'Student from the school server: {name}',
     devicesFromCache: 'No connection to the local server: showing the devices from the last saved list.',
-    noDevicesTitle: 'No devices yet',
-    noDevicesBody:
-      'At least one device is needed to enroll a student. On the Devices page, enter the terminal’s IP address, login and password.',
-    goDevices: 'Go to Devices',
     savedToQueue: 'The enrollment is saved on this tablet.',
     errors: {
       photo: 'Take the student’s photo or choose a photo file.',

@@ -22,10 +22,6 @@ const enrollment = {
     editGone: 'Bu roʻyxat endi tahrirlab boʻlmaydi: u yuborilgan yoki oʻchirilgan.',
     prefilled: 'Maktab serveridagi oʻquvchi: {name}',
     devicesFromCache: 'Lokal server bilan aloqa yoʻq: qurilmalar oxirgi saqlangan roʻyxatdan koʻrsatilmoqda.',
-    noDevicesTitle: 'Hali qurilma qoʻshilmagan',
-    noDevicesBody:
-      'Oʻquvchini yozish uchun kamida bitta qurilma kerak. Qurilmalar boʻlimida terminalning IP manzili, login va parolini kiriting.',
-    goDevices: 'Qurilmalarga oʻtish',
     savedToQueue: 'Roʻyxat planshetda saqlandi.',
     errors: {
       photo: 'Oʻquvchini suratga oling yoki rasm faylini tanlang.',
