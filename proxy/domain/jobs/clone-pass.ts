@@ -5,7 +5,7 @@ import { removePerson } from '../registration/device-ops'
 import { who, type CloneItem, type CloneSource } from './clone-item'
 import { Handoff } from './handoff'
 import { jobError, stopsTheJob } from './job-errors'
-import { writePerson } from './write-person'
+import { addFaceOnly, writePerson } from './write-person'
 
 /** How many people (faces in hand) the reader may be ahead of the writer. */
 const LOOKAHEAD = 6
@@ -26,6 +26,8 @@ export interface PassDeps {
 interface Ready {
   item: CloneItem & { employeeNo: string }
   jpeg: Buffer
+  /** the target has the person but no face: only the face goes up, and the person is never removed */
+  faceOnly: boolean
 }
 
 /**
@@ -72,13 +74,14 @@ async function read(jobId: string, deps: PassDeps, handoff: Handoff<Ready>, sign
     const writable = refuseUnwritable(jobId, deps, fresh)
     const present = await presentOnTarget(deps.target, writable, signal)
     for (const item of writable) {
-      if (present.has(item.employeeNo)) record(jobId, deps, item, 'skipped')
+      if (present.get(item.employeeNo) === 'with-face') record(jobId, deps, item, 'skipped')
     }
     deps.changed()
-    for (const item of writable.filter((i) => !present.has(i.employeeNo))) {
+    for (const item of writable.filter((i) => present.get(i.employeeNo) !== 'with-face')) {
       if (deps.stopping() || signal.aborted) return
       const jpeg = await faceOrReason(jobId, deps, item, signal)
-      if (jpeg && !(await handoff.put({ item, jpeg }))) return
+      const faceOnly = present.get(item.employeeNo) === 'faceless'
+      if (jpeg && !(await handoff.put({ item, jpeg, faceOnly }))) return
     }
   }
 }
@@ -106,10 +109,13 @@ async function writeAll(
   for (;;) {
     const next = deps.stopping() ? undefined : await handoff.take()
     if (!next) return
-    const { item, jpeg } = next
-    // Stored before the first packet: a crash from here on leaves a name to clean up, not a mystery.
-    record(jobId, deps, item, 'writing')
-    const outcome = await writePerson(deps.target, caps, item, jpeg)
+    const { item, jpeg, faceOnly } = next
+    // Stored before the first packet: a crash from here on leaves a name to clean up, not a mystery. A
+    // person the target had before the job is not ours to remove, so it is never marked `writing`.
+    if (!faceOnly) record(jobId, deps, item, 'writing')
+    const outcome = faceOnly
+      ? await addFaceOnly(deps.target, item, jpeg)
+      : await writePerson(deps.target, caps, item, jpeg)
     if (outcome.state === 'failed') record(jobId, deps, item, 'failed', outcome.error)
     else record(jobId, deps, item, outcome.state)
     if (outcome.state === 'done') deps.claimNumber?.(item.employeeNo)
@@ -133,17 +139,21 @@ function refuseUnwritable(
   return writable
 }
 
-/** Which of these people the target already has: one search per 30 (EmployeeNoList), not one per person. */
+/**
+ * Which of these people the target already has: one search per 30 (EmployeeNoList), not one per person.
+ * A person the device counts no face for is `faceless`; firmware that does not count faces is trusted.
+ */
 async function presentOnTarget(
   target: IsapiClient,
   items: Array<{ employeeNo: string }>,
   signal: AbortSignal,
-): Promise<Set<string>> {
-  const present = new Set<string>()
+): Promise<Map<string, 'with-face' | 'faceless'>> {
+  const present = new Map<string, 'with-face' | 'faceless'>()
   for (let i = 0; i < items.length; i += MAX_PAGE) {
     const employeeNos = items.slice(i, i + MAX_PAGE).map((item) => item.employeeNo)
     const page = await target.searchUsers({ employeeNos, max: MAX_PAGE }, { signal })
-    for (const user of page.users) present.add(user.employeeNo)
+    for (const user of page.users)
+      present.set(user.employeeNo, user.numOfFace === 0 ? 'faceless' : 'with-face')
   }
   return present
 }

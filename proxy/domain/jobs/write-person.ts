@@ -44,6 +44,22 @@ export async function writePerson(
   }
 }
 
+/** Uploads the face of a person the target already has without one; the person stays whatever happens. */
+export async function addFaceOnly(
+  target: IsapiClient,
+  item: CloneItem & { employeeNo: string },
+  jpeg: Buffer,
+): Promise<WriteOutcome> {
+  try {
+    await target.addFace(item.employeeNo, jpeg)
+    return { state: 'done' }
+  } catch (error) {
+    if (stopsTheJob(error)) throw error
+    if (targetFull(error)) throw full(error)
+    return { state: 'failed', error: jobError(error, who(item)) }
+  }
+}
+
 function full(error: unknown): AppError {
   const reason = error instanceof AppError ? error.extra.subStatusCode : undefined
   return new AppError('capacity_exceeded', 'The target device is full: it takes no more people or faces', {

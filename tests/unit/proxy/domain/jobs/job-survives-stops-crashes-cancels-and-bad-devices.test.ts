@@ -136,6 +136,26 @@ describe('a clone job across a stop and a start', () => {
     expect(sims.b.state.users.size).toBe(0)
   })
 
+  it('gives a face to a person the target has without one, and skips those that have theirs', async () => {
+    const db = openMemoryDatabase()
+    const people = seed(3, 7_700_000_001)
+    const onTarget = people.slice(0, 2).map((p, i) => ({ ...p, withFace: i === 0 }))
+    const sims = { a: await terminal({ seedUsers: people }), b: await terminal({ seedUsers: onTarget }) }
+    const { jobs, close } = jobsOn(db, sims)
+    const job = await jobs.create({
+      type: 'clone-device-to-device',
+      sourceDeviceId: 'a',
+      targetDeviceId: 'b',
+    })
+    const last = await until(jobs, job.id)
+    await close()
+    expect(last).toMatchObject({ state: 'done', done: 2, skipped: 1, failed: 0 })
+    expect(sims.b.state.users.size).toBe(3)
+    expect(sims.b.state.faces.size).toBe(3)
+    const created = sims.b.stats.log.filter((e) => e.op === 'userRecord' && e.status === 200).length
+    expect(created).toBe(1)
+  })
+
   it('cancels a job still waiting behind another on the same target at once', async () => {
     const db = openMemoryDatabase()
     const sims = {
