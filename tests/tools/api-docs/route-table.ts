@@ -1,7 +1,5 @@
 import type { z } from 'zod'
 import * as api from '../../../shared/api/index'
-import * as status from '../../../shared/api/status'
-import * as webhooks from '../../../shared/api/webhooks'
 
 /** Who may call a route: anyone, any paired screen (bearer token), or an admin token only. */
 export type Access = 'public' | 'token' | 'admin'
@@ -36,13 +34,13 @@ export const SCHEMAS = {
   DeviceUsersQuery: api.DeviceUsersQuery,
   DeviceUsersPage: api.DeviceUsersPage,
   DeviceUser: api.DeviceUser,
-  DeviceStatusReport: status.DeviceStatusReport,
-  DeviceStatusList: status.DeviceStatusList,
-  DeviceClock: status.DeviceClock,
-  TimeSyncResult: status.TimeSyncResult,
-  WebhookUrls: webhooks.WebhookUrls,
-  DeviceWebhook: webhooks.DeviceWebhook,
-  WebhookApplyAll: webhooks.WebhookApplyAll,
+  DeviceStatusReport: api.DeviceStatusReport,
+  DeviceStatusList: api.DeviceStatusList,
+  DeviceClock: api.DeviceClock,
+  TimeSyncResult: api.TimeSyncResult,
+  WebhookUrls: api.WebhookUrls,
+  DeviceWebhook: api.DeviceWebhook,
+  WebhookApplyAll: api.WebhookApplyAll,
   RegistrationRequest: api.RegistrationRequest,
   RegistrationEdit: api.RegistrationEdit,
   RegistrationRemoveQuery: api.RegistrationRemoveQuery,
