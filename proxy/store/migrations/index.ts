@@ -12,4 +12,10 @@ export interface Migration {
   up(db: Database.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Tokens, m002Devices, m003Outbox, m004Registrations, m005Jobs]
+export const MIGRATIONS: readonly Migration[] = [
+  m001Tokens,
+  m002Devices,
+  m003Outbox,
+  m004Registrations,
+  m005Jobs,
+]
