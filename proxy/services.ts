@@ -3,6 +3,7 @@ import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDomain, type Domain } from './domain/domain'
+import { createJobs, type Jobs } from './domain/jobs'
 import { createStudents, type Students } from './domain/students'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
@@ -27,6 +28,8 @@ export interface Services {
   students: Students
   /** the phone check: device status (cached), clocks and webhooks */
   checks: DeviceChecks
+  /** clone jobs (database → device, device → device), resumed at start */
+  jobs: Jobs
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -43,5 +46,6 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     domain,
     students: createStudents({ config, db, logger }),
     checks: createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings }),
+    jobs: createJobs({ config, db, logger, domain }),
   }
 }

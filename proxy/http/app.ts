@@ -15,6 +15,7 @@ import { deviceStatusRoutes } from './routes/device-status'
 import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
+import { jobRoutes } from './routes/jobs'
 import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
+  app.route('/api', jobRoutes(ctx))
   app.route('/api', studentRoutes(ctx))
   app.route('/api', classRoutes(ctx))
 

@@ -9,9 +9,9 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   images: () => import('./images'),
   outbox: () => import('./outbox'),
   'isapi-requests': () => import('./isapi-requests'),
-  clone: () => import('./clone'),
   registration: () => import('./registration'),
   'device-status': () => import('./device-status'),
+  clone: () => import('./clone'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
