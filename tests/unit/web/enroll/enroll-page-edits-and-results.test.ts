@@ -1,0 +1,207 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, type Router } from 'vue-router'
+import App from '../../../../web/App.vue'
+import { createApiClient } from '../../../../web/api/client'
+import { apiClientKey } from '../../../../web/composables/useApi'
+import { createAppI18n } from '../../../../web/i18n'
+import { createAppRouter } from '../../../../web/router'
+import { useDraftsStore } from '../../../../web/stores/drafts'
+import { useSessionStore } from '../../../../web/stores/session'
+import { newDraft, openTestStore, type TestStore } from '../db/fixtures'
+import { fakeFetch, HEALTHY, json, PROXY } from '../fake-proxy'
+
+const DEVICES = [
+  {
+    id: 'dev-1',
+    name: 'Asosiy kirish',
+    host: '10.0.0.5',
+    port: 80,
+    scheme: 'http',
+    username: 'admin',
+    hasPassword: true,
+    credentialsExpiresAt: null,
+    deviceId: null,
+    backendId: null,
+  },
+  {
+    id: 'dev-2',
+    name: 'Sport zali',
+    host: '10.0.0.6',
+    port: 80,
+    scheme: 'http',
+    username: 'admin',
+    hasPassword: true,
+    credentialsExpiresAt: null,
+    deviceId: null,
+    backendId: null,
+  },
+]
+
+let store: TestStore
+let wrapper: VueWrapper | null = null
+
+beforeEach(() => {
+  localStorage.clear()
+  store = openTestStore()
+})
+afterEach(async () => {
+  wrapper?.unmount()
+  wrapper = null
+  document.body.replaceChildren()
+  await store.destroy()
+})
+
+/** The whole app, as main.ts mounts it, on a draft store of this test's own. */
+async function openApp(path: string, routes: Parameters<typeof fakeFetch>[0]): Promise<Router> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore(pinia).setPaired({ token: 'tok', tokenId: 't1', role: 'operator' })
+  useDraftsStore(pinia).connect({ repo: store.repo })
+  const { fetch } = fakeFetch({ ...HEALTHY, 'GET /api/devices': () => json(200, DEVICES), ...routes })
+  const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  wrapper = mount(App, {
+    attachTo: document.body,
+    global: {
+      plugins: [pinia, createAppI18n('uz'), router, { install: (app) => app.provide(apiClientKey, api) }],
+    },
+  })
+  await flushPromises()
+  return router
+}
+
+const text = () => wrapper!.text()
+
+describe('the result screen', () => {
+  it('names the device that refused and why, and the ones that were rolled back', async () => {
+    const draft = await store.repo.add(newDraft('Karimov'))
+    await store.repo.claimNext()
+    const details = {
+      clientId: draft.clientId,
+      employeeNo: '4820193746',
+      status: 'FAILED' as const,
+      devices: [
+        { deviceId: 'dev-1', status: 'ROLLED_BACK' as const },
+        {
+          deviceId: 'dev-2',
+          status: 'FAILED' as const,
+          error: { code: 'device_rejected', message: 'x', subStatusCode: 'deviceUserAlreadyExistFace' },
+        },
+      ],
+      backend: { status: 'off' as const },
+    }
+    await store.repo.finish(draft.id, {
+      status: 'failed',
+      error: { code: 'device_rejected', message: 'x', subStatusCode: 'deviceUserAlreadyExistFace', details },
+      result: details,
+    })
+    await openApp(`/?sent=${draft.id}`, {})
+    await vi.waitFor(
+      () => expect(wrapper!.find('[data-testid="enroll-progress"]').attributes('data-state')).toBe('failed'),
+      { timeout: 5000 },
+    )
+    expect(wrapper!.get('[data-testid="enroll-result-title"]').text()).toBe('Karimov Vali roʻyxatga olinmadi')
+    const rows = wrapper!.findAll('[data-testid="device-progress"] > li')
+    expect(rows.map((row) => row.attributes('data-state'))).toEqual(['ROLLED_BACK', 'FAILED'])
+    expect(rows[0]!.text()).toContain('Asosiy kirish')
+    expect(rows[0]!.text()).toContain('oʻquvchi hammasida yoki hech birida boʻladi')
+    expect(rows[1]!.text()).toContain('Sport zali')
+    expect(rows[1]!.text()).not.toContain('deviceUserAlreadyExistFace')
+  })
+
+  it('sends a failed draft again on "retry", and shows it written', async () => {
+    const draft = await store.repo.add(newDraft('Toshmatov'))
+    await store.repo.claimNext()
+    await store.repo.finish(draft.id, {
+      status: 'attention',
+      error: { code: 'credentials_expired', message: '' },
+      result: null,
+    })
+    const seen: string[] = []
+    await openApp(`/?sent=${draft.id}`, {
+      'POST /api/registrations': (request) => {
+        const body = request.body as { clientId: string; deviceIds: string[] }
+        seen.push(body.clientId)
+        return json(201, {
+          clientId: body.clientId,
+          employeeNo: '5550001112',
+          status: 'SUCCESS',
+          devices: body.deviceIds.map((deviceId) => ({ deviceId, status: 'SUCCESS' })),
+          backend: { status: 'queued' },
+        })
+      },
+    })
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="enroll-retry"]').exists()).toBe(true))
+    expect(text()).toContain('Qurilma parolining muddati tugagan')
+    await wrapper!.get('[data-testid="enroll-retry"]').trigger('click')
+    await vi.waitFor(() =>
+      expect(wrapper!.find('[data-testid="enroll-progress"]').attributes('data-state')).toBe('done'),
+    )
+    expect(seen).toEqual([draft.clientId])
+    expect(text()).toContain('Qurilmadagi raqami: 5550001112')
+    expect(text()).toContain('Maktab serveriga keyinroq yuboriladi.')
+  })
+})
+
+describe('editing a queued draft', () => {
+  it('opens it in the form and puts the change back in the queue', async () => {
+    const draft = await store.repo.add(newDraft('Aliyev'))
+    await store.repo.claimNext()
+    await store.repo.finish(draft.id, {
+      status: 'failed',
+      error: { code: 'validation_failed', message: '', field: 'student.firstName' },
+      result: null,
+    })
+    const sent: string[] = []
+    const router = await openApp(`/?draft=${draft.id}`, {
+      'POST /api/registrations': (request) => {
+        const body = request.body as { clientId: string; student: { firstName: string } }
+        sent.push(body.student.firstName)
+        return json(201, {
+          clientId: body.clientId,
+          employeeNo: '1',
+          status: 'SUCCESS',
+          devices: [],
+          backend: { status: 'off' },
+        })
+      },
+    })
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="enroll-form"]').exists()).toBe(true), {
+      timeout: 5000,
+    })
+    expect((wrapper!.get('[data-testid="first-name"]').element as HTMLInputElement).value).toBe('Vali')
+    expect(wrapper!.find('[data-testid="photo-preview"]').exists()).toBe(true)
+    expect(wrapper!.get('[data-testid="enroll-submit"]').text()).toBe('Oʻzgarishlarni saqlash')
+    await wrapper!.get('[data-testid="first-name"]').setValue('Valijon')
+    await wrapper!.get('form').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/queue'))
+    // back in the line, it goes out at once with the change
+    await vi.waitFor(async () => expect((await store.repo.get(draft.id))?.status).toBe('done'))
+    expect(sent).toEqual(['Valijon'])
+  })
+
+  it('says so, and keeps what was typed, when the draft went out while it was open', async () => {
+    const draft = await store.repo.add(newDraft('Band'))
+    await store.repo.claimNext()
+    await store.repo.finish(draft.id, {
+      status: 'failed',
+      error: { code: 'image_invalid', message: '' },
+      result: null,
+    })
+    await openApp(`/?draft=${draft.id}`, {})
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="enroll-form"]').exists()).toBe(true), {
+      timeout: 5000,
+    })
+    // the sender took it meanwhile (another tab pressed "retry")
+    await store.repo.retry(draft.id)
+    await store.repo.claimNext()
+    await wrapper!.get('[data-testid="first-name"]').setValue('Yangi')
+    await wrapper!.get('form').trigger('submit')
+    await vi.waitFor(() => expect(text()).toContain('Bu roʻyxat endi tahrirlab boʻlmaydi'))
+    expect((wrapper!.get('[data-testid="first-name"]').element as HTMLInputElement).value).toBe('Yangi')
+  })
+})
