@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+
+function student(n: number, extra: Record<string, unknown> = {}) {
+  return {
+    id: `s-${n}`,
+    employeeNo: `48201937${String(n).padStart(2, '0')}`,
+    name: `Karimov Aziz ${n}`,
+    firstName: 'Aziz',
+    lastName: `Karimov${n}`,
+    fatherName: 'Akmal',
+    classId: 'c-1',
+    className: '1-A',
+    photoUrl: null,
+    hasPhoto: false,
+    devices: [
+      {
+        backendDeviceId: 'b-1',
+        name: 'Kirish 1',
+        serial: 'DS-1',
+        status: 'SUCCESS',
+        lastError: null,
+        updatedAt: null,
+      },
+      {
+        backendDeviceId: 'b-2',
+        name: 'Kirish 2',
+        serial: 'DS-2',
+        status: 'FAILED',
+        lastError: 'offline',
+        updatedAt: null,
+      },
+    ],
+    ...extra,
+  }
+}
+
+const CLASSES = [
+  { id: 'c-1', name: '1-A', gradeLevel: 1 },
+  { id: 'c-2', name: '2-B', gradeLevel: 2 },
+]
+
+let mounted: MountedApp | null = null
+beforeEach(() => localStorage.clear())
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted = null
+  document.body.replaceChildren()
+})
+
+const cards = () => mounted!.wrapper.findAll('[data-testid="students-list"] > li')
+
+describe('the Students page', () => {
+  it('lists a page of students with their state on each device, and pages on', async () => {
+    const { fetch, seen } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/classes': () => json(200, CLASSES),
+      'GET /api/students': (request) => {
+        const page = Number(new URL(request.path, 'http://x').searchParams.get('page'))
+        return json(200, {
+          students: [student(page * 10 + 1), student(page * 10 + 2)],
+          page,
+          totalPages: 2,
+          total: 4,
+        })
+      },
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(2))
+    const first = cards()[0]!
+    expect(first.text()).toContain('Karimov11 Aziz Akmal')
+    expect(first.text()).toContain('1-A · Raqami: 4820193711')
+    expect(first.text()).toContain('Kirish 1: Bor')
+    expect(first.text()).toContain('Kirish 2: Xato')
+    expect(mounted.wrapper.text()).toContain('Jami: 4 ta oʻquvchi')
+    expect(mounted.wrapper.text()).toContain('1 / 2 sahifa')
+
+    await mounted.wrapper.get('[data-testid="students-next"]').trigger('click')
+    await vi.waitFor(() => expect(cards()[0]!.text()).toContain('Karimov21'))
+    expect(seen.filter((r) => r.path.startsWith('/api/students')).map((r) => r.path)).toEqual([
+      '/api/students?page=1',
+      '/api/students?page=2',
+    ])
+  })
+
+  it('asks again after a pause in typing, and when a class is picked, from page 1', async () => {
+    const { fetch, seen } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/classes': () => json(200, CLASSES),
+      'GET /api/students': () => json(200, { students: [student(1)], page: 1, totalPages: 1, total: 1 }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    const search = mounted.wrapper.get('[data-testid="students-search"]')
+    await search.setValue('Ka')
+    await search.setValue('Kar')
+    await search.setValue('Karim')
+    await vi.waitFor(() => expect(seen.map((r) => r.path)).toContain('/api/students?page=1&search=Karim'))
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.find('[data-testid="students-class"]').exists()).toBe(true),
+    )
+    await mounted.wrapper.get('[data-testid="students-class"]').setValue('c-2')
+    await vi.waitFor(() =>
+      expect(seen.map((r) => r.path)).toContain('/api/students?page=1&search=Karim&classId=c-2'),
+    )
+    const searches = seen.filter((r) => r.path.includes('search='))
+    expect(searches.map((r) => r.path)).toEqual([
+      '/api/students?page=1&search=Karim',
+      '/api/students?page=1&search=Karim&classId=c-2',
+    ])
+  })
+
+  it('explains that the school server is out of reach, and that enrolling still works', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/students': () =>
+        json(503, { error: { code: 'backend_unavailable', message: 'ECONNREFUSED' } }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.find('[data-testid="students-unavailable"]').exists()).toBe(true),
+    )
+    const text = mounted.wrapper.get('[data-testid="students-unavailable"]').text()
+    expect(text).toContain('Maktab serveri bilan aloqa yoʻq')
+    expect(text).toContain('Yangi oʻquvchilarni roʻyxatga olish baribir ishlaydi')
+  })
+
+  it('opens the Enroll page filled in with the student', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, []),
+      'GET /api/students': () => json(200, { students: [student(7)], page: 1, totalPages: 1, total: 1 }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    await cards()[0]!.get('[data-testid="student-enroll"]').trigger('click')
+    await flushPromises()
+    expect(mounted.router.currentRoute.value.query).toEqual({
+      studentId: 's-7',
+      firstName: 'Aziz',
+      lastName: 'Karimov7',
+      fatherName: 'Akmal',
+      classId: 'c-1',
+      className: '1-A',
+      employeeNo: '4820193707',
+    })
+  })
+})
