@@ -1,4 +1,12 @@
-import sharp, { type CreateRaw, type Metadata, type OutputInfo } from 'sharp'
+import type SharpFactory from 'sharp'
+import type { CreateRaw, Metadata, OutputInfo } from 'sharp'
+
+// libvips costs ~25 MB and a noticeable part of the proxy's start-up; load it with the first photo instead.
+let sharpModule: Promise<{ default: typeof SharpFactory }> | undefined
+async function sharp(...args: Parameters<typeof SharpFactory>): Promise<ReturnType<typeof SharpFactory>> {
+  sharpModule ??= import('sharp')
+  return (await sharpModule).default(...args)
+}
 import { AppError } from '../../shared/errors'
 import { createLimiter } from './limiter'
 import { isAccepted, sniffFormat, type AcceptedFormat, type SniffedFormat } from './sniff'
@@ -150,7 +158,7 @@ async function readMetadata(
   opts: Required<NormalizeOptions>,
 ): Promise<Metadata> {
   try {
-    return await sharp(input, { failOn: 'error', limitInputPixels: opts.maxInputPixels }).metadata()
+    return await (await sharp(input, { failOn: 'error', limitInputPixels: opts.maxInputPixels })).metadata()
   } catch (error) {
     throw decodeFailure(error, format)
   }
@@ -168,7 +176,9 @@ async function decodeToRaw(
 ): Promise<RawImage> {
   const { width, height } = targetSize(probe, opts)
   try {
-    return await sharp(input, { failOn: 'error', limitInputPixels: opts.maxInputPixels })
+    return await (
+      await sharp(input, { failOn: 'error', limitInputPixels: opts.maxInputPixels })
+    )
       .autoOrient()
       .resize({ width, height, fit: 'cover', position: 'centre' })
       .flatten({ background: '#ffffff' })
@@ -211,7 +221,9 @@ async function encodeWithinLimit(
         `The picture cannot be made smaller than ${kb(opts.maxBytes)} without losing the face.`,
       )
     }
-    current = await sharp(current.data, { raw: rawInput(current.info) })
+    current = await (
+      await sharp(current.data, { raw: rawInput(current.info) })
+    )
       .resize({ width, height, fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true })
@@ -258,8 +270,8 @@ async function ensureNotBlank(
 
 // Baseline and 4:2:0 on purpose: FDLib modelling refuses progressive and 4:4:4 JPEGs (isapi.md §4.8).
 // libjpeg rather than mozjpeg: 7–9× faster for 15–20% more bytes, which do not matter at face sizes.
-function encodeJpeg(raw: RawImage, quality: number): Promise<Buffer> {
-  return sharp(raw.data, { raw: rawInput(raw.info) })
+async function encodeJpeg(raw: RawImage, quality: number): Promise<Buffer> {
+  return (await sharp(raw.data, { raw: rawInput(raw.info) }))
     .jpeg({ quality, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: true })
     .toBuffer()
 }
