@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   registration: () => import('./registration'),
   'device-status': () => import('./device-status'),
   clone: () => import('./clone'),
+  'offline-sync': () => import('./offline-sync'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
