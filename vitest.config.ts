@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // polls wait on real processes and devices; a busy 2-core machine needs more than the 1 s default
+          expect: { poll: { timeout: 15_000 } },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -34,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          expect: { poll: { timeout: 15_000 } },
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
