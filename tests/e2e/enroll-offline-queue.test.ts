@@ -204,18 +204,20 @@ describe('enrolling while the local server is down', () => {
   })
 
   it('a reload in the middle of writing does not write the student twice', async () => {
-    for (const terminal of rig.terminals) terminal.setLatency('default', 400)
+    // slow writes, so the page is surely seen in the middle of writing
+    const SLOW_OPS = ['default', 'userRecord', 'faceRecord'] as const
+    for (const terminal of rig.terminals) for (const op of SLOW_OPS) terminal.setLatency(op, 1500)
     await page.getByTestId('enroll-next').click()
     await page.getByTestId('enroll-form').waitFor()
     await fillForm({ lastName: 'Qodirov', firstName: 'Ulugʻbek', gender: 'male' }, 9)
     await page.getByTestId('enroll-submit').click()
-    await expect.poll(() => state('[data-testid="enroll-progress"]')).toBe('sending')
+    await expect.poll(() => state('[data-testid="enroll-progress"]'), { interval: 25 }).toBe('sending')
     await page.screenshot({ path: '/tmp/e2e-enroll-tablet-sending.png' })
     await page.reload()
     // the same clientId again: the proxy answers with the first request's result instead of writing again
     await expect.poll(() => state('[data-testid="enroll-progress"]'), { timeout: 30_000 }).toBe('done')
     for (const terminal of rig.terminals) {
-      terminal.setLatency('default', 0)
+      for (const op of SLOW_OPS) terminal.setLatency(op, 0)
       const named = [...terminal.state.users.values()].filter((user) => user.name === 'Qodirov Ulugʻbek')
       expect(named).toHaveLength(1)
     }
