@@ -13,7 +13,7 @@ import { readFace } from './face-input'
 import { failureError, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
 import { failedDeviceResult, registrationOf } from './register'
-import { StepLog, stepError, type StepAction } from './step-log'
+import { failFastSteps, StepLog, type StepAction, type StepFailure } from './step-log'
 import { probeAll, resolveTargets, type Probe, type Target } from './targets'
 import { attempted, undoDevices, type UndoWork } from './undo'
 
@@ -163,11 +163,6 @@ function preflightFailure(
   })
 }
 
-interface Failure {
-  deviceId: string
-  error: StepError
-}
-
 async function writeAll(
   deps: SagaDeps,
   sagaId: string,
@@ -176,19 +171,10 @@ async function writeAll(
   employeeNo: string,
   face: Buffer,
   caps: Map<string, DeviceCapabilities>,
-): Promise<Failure[]> {
-  const log = new StepLog(deps.sagas, sagaId, deps.now)
-  const failures: Failure[] = []
-  const step = async (target: Target, action: StepAction, work: () => Promise<void>): Promise<boolean> => {
-    if (failures.length > 0) return false
-    try {
-      await log.run(target.deviceId, action, work)
-      return true
-    } catch (error) {
-      failures.push({ deviceId: target.deviceId, error: stepError(error) })
-      return false
-    }
-  }
+): Promise<StepFailure[]> {
+  const { failures, step: stepOn } = failFastSteps(new StepLog(deps.sagas, sagaId, deps.now))
+  const step = (target: Target, action: StepAction, work: () => Promise<void>) =>
+    stepOn(target.deviceId, action, work)
   await Promise.all(
     targets.map(async (target) => {
       const { client, deviceId } = target
@@ -285,7 +271,7 @@ async function fail(
   record: RegistrationRecord,
   plan: EditPlan,
   targets: Target[],
-  failures: Failure[],
+  failures: StepFailure[],
 ): Promise<never> {
   deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
   const undo = await restoreAll(deps, sagaId, record, plan)
@@ -293,7 +279,7 @@ async function fail(
   const devices = targets.map((t) =>
     failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
   )
-  const first = failures[0] as Failure
+  const first = failures[0] as StepFailure
   const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
   const outcome: StoredOutcome = {
     registration: registrationOf(clientId, record.employeeNo, plan.after.student, devices, 'FAILED'),

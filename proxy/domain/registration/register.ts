@@ -11,7 +11,7 @@ import { createPerson, isTakenNumber } from './device-ops'
 import { readFace, type FaceInput } from './face-input'
 import { deviceOutcome, failureError, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
-import { StepLog, stepError, type StepAction } from './step-log'
+import { failFastSteps, StepLog, stepError, type StepFailure } from './step-log'
 import { probeAll, recheckNumber, resolveTargets, type Probe, type ProbeResult, type Target } from './targets'
 import { removeWrites, undoDevices, type UndoResult } from './undo'
 
@@ -167,11 +167,6 @@ function takenError(employeeNo: string, subStatusCode?: string): StepError {
   }
 }
 
-interface Failure {
-  deviceId: string
-  error: StepError
-}
-
 /** Every device in parallel; within a device the client's queue keeps the steps in order. */
 async function writeAll(
   deps: SagaDeps,
@@ -181,27 +176,17 @@ async function writeAll(
   employeeNo: string,
   student: StoredStudent,
   jpeg: Buffer,
-): Promise<Failure[]> {
-  const log = new StepLog(deps.sagas, sagaId, deps.now)
-  const failures: Failure[] = []
-  // Once one device failed, the others start nothing new: all of it is going to be undone.
-  const step = async (target: Target, action: StepAction, work: () => Promise<void>): Promise<boolean> => {
-    if (failures.length > 0) return false
-    try {
-      await log.run(target.deviceId, action, work)
-      return true
-    } catch (error) {
-      const taken = action === 'create-user' && isTakenNumber(error)
-      const reason = taken ? takenError(employeeNo, stepError(error).subStatusCode) : stepError(error)
-      failures.push({ deviceId: target.deviceId, error: reason })
-      return false
-    }
-  }
+): Promise<StepFailure[]> {
+  const { failures, step } = failFastSteps(new StepLog(deps.sagas, sagaId, deps.now), (action, error) =>
+    action === 'create-user' && isTakenNumber(error)
+      ? takenError(employeeNo, stepError(error).subStatusCode)
+      : stepError(error),
+  )
   await Promise.all(
-    targets.map(async (target) => {
-      const person = personFor(employeeNo, student, probes.get(target.deviceId)?.caps ?? null)
-      if (!(await step(target, 'create-user', () => createPerson(target.client, person)))) return
-      await step(target, 'upload-face', () => target.client.addFace(employeeNo, jpeg))
+    targets.map(async ({ deviceId, client }) => {
+      const person = personFor(employeeNo, student, probes.get(deviceId)?.caps ?? null)
+      if (!(await step(deviceId, 'create-user', () => createPerson(client, person)))) return
+      await step(deviceId, 'upload-face', () => client.addFace(employeeNo, jpeg))
     }),
   )
   return failures
@@ -263,7 +248,7 @@ async function fail(
   employeeNo: string,
   student: StoredStudent,
   targets: Target[],
-  failures: Failure[],
+  failures: StepFailure[],
 ): Promise<never> {
   deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
   const undo = await undoDevices(
@@ -276,7 +261,7 @@ async function fail(
   const devices = targets.map((t) =>
     failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
   )
-  const first = failures[0] as Failure
+  const first = failures[0] as StepFailure
   const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
   const outcome: StoredOutcome = {
     registration: registrationOf(clientId, employeeNo, student, devices, 'FAILED'),

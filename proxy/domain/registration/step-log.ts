@@ -77,3 +77,36 @@ export function stepError(error: unknown): StepError {
     ...(error.extra.retryAfterSec !== undefined ? { retryAfterSec: error.extra.retryAfterSec } : {}),
   }
 }
+
+/** A device whose step failed, with the reason the caller reports for it. */
+export interface StepFailure {
+  deviceId: string
+  error: StepError
+}
+
+/**
+ * Runs logged steps across devices in parallel and stops starting new ones once any device failed: all of
+ * it is going to be undone. `reason` may turn a thrown error into a more telling one for its step.
+ */
+export function failFastSteps(
+  log: StepLog,
+  reason: (action: StepAction, error: unknown) => StepError = (_action, error) => stepError(error),
+): {
+  failures: StepFailure[]
+  step(deviceId: string, action: StepAction, work: () => Promise<void>): Promise<boolean>
+} {
+  const failures: StepFailure[] = []
+  return {
+    failures,
+    async step(deviceId, action, work) {
+      if (failures.length > 0) return false
+      try {
+        await log.run(deviceId, action, work)
+        return true
+      } catch (error) {
+        failures.push({ deviceId, error: reason(action, error) })
+        return false
+      }
+    },
+  }
+}
