@@ -88,3 +88,31 @@ export async function mountApp(
   await flushPromises()
   return { wrapper, router, pinia, api }
 }
+
+/** Two entrance terminals as GET /api/devices lists them. */
+export const TWO_DEVICES = [
+  {
+    id: 'dev-1',
+    name: 'Asosiy kirish',
+    host: '10.0.0.5',
+    port: 80,
+    scheme: 'http',
+    username: 'admin',
+    hasPassword: true,
+    credentialsExpiresAt: null,
+    deviceId: null,
+    backendId: null,
+  },
+  {
+    id: 'dev-2',
+    name: 'Sport zali',
+    host: '10.0.0.6',
+    port: 80,
+    scheme: 'http',
+    username: 'admin',
+    hasPassword: true,
+    credentialsExpiresAt: null,
+    deviceId: null,
+    backendId: null,
+  },
+]

@@ -11,34 +11,7 @@ import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
 import { newDraft, openTestStore, type TestStore } from '../db/fixtures'
-import { fakeFetch, HEALTHY, json, PROXY } from '../fake-proxy'
-
-const DEVICES = [
-  {
-    id: 'dev-1',
-    name: 'Asosiy kirish',
-    host: '10.0.0.5',
-    port: 80,
-    scheme: 'http',
-    username: 'admin',
-    hasPassword: true,
-    credentialsExpiresAt: null,
-    deviceId: null,
-    backendId: null,
-  },
-  {
-    id: 'dev-2',
-    name: 'Sport zali',
-    host: '10.0.0.6',
-    port: 80,
-    scheme: 'http',
-    username: 'admin',
-    hasPassword: true,
-    credentialsExpiresAt: null,
-    deviceId: null,
-    backendId: null,
-  },
-]
+import { fakeFetch, HEALTHY, json, PROXY, TWO_DEVICES } from '../fake-proxy'
 
 let store: TestStore
 let wrapper: VueWrapper | null = null
@@ -60,7 +33,7 @@ async function openApp(path: string, routes: Parameters<typeof fakeFetch>[0]): P
   setActivePinia(pinia)
   useSessionStore(pinia).setPaired({ token: 'tok', tokenId: 't1', role: 'operator' })
   useDraftsStore(pinia).connect({ repo: store.repo })
-  const { fetch } = fakeFetch({ ...HEALTHY, 'GET /api/devices': () => json(200, DEVICES), ...routes })
+  const { fetch } = fakeFetch({ ...HEALTHY, 'GET /api/devices': () => json(200, TWO_DEVICES), ...routes })
   const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
