@@ -77,7 +77,7 @@ LoadModule authn_file_module  /usr/lib/apache2/modules/mod_authn_file.so
 LoadModule authz_core_module  /usr/lib/apache2/modules/mod_authz_core.so
 LoadModule authz_user_module  /usr/lib/apache2/modules/mod_authz_user.so
 LoadModule auth_digest_module /usr/lib/apache2/modules/mod_auth_digest.so
-LogFormat "%>s %m %U auth=%{Authorization}i" probe
+LogFormat "%{begin:usec}t %>s %m %U auth=%{Authorization}i" probe
 CustomLog ${dir}/logs/access.log probe
 DocumentRoot "${dir}/htdocs"
 <Directory "/">
@@ -113,7 +113,8 @@ interface LogLine {
 
 /**
  * Apache writes an access-log line after it has sent the answer, so a client can see the answer before the
- * line exists; read until the log stops growing.
+ * line exists; read until the log stops growing. Worker threads write their lines as they finish, so two
+ * quick requests on different connections can land in either order: sort by when each request began.
  */
 async function accessLog(): Promise<LogLine[]> {
   const read = () => readFile(join(dir, 'logs/access.log'), 'utf8').catch(() => '')
@@ -127,8 +128,10 @@ async function accessLog(): Promise<LogLine[]> {
   return text
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
-      const [status, method, path] = line.split(' ')
+    .map((line) => ({ line, began: Number(line.split(' ')[0]) }))
+    .sort((a, b) => a.began - b.began)
+    .map(({ line }) => {
+      const [, status, method, path] = line.split(' ')
       return {
         status: Number(status),
         method: method ?? '',
