@@ -1,0 +1,13 @@
+export type {
+  CheckContext,
+  FileProblem,
+  FileProblemCode,
+  ImportGender,
+  ImportPhoto,
+  ImportProgress,
+  ImportRow,
+  ParsedImport,
+  ParsedSheet,
+  RowProblem,
+  RowProblemCode,
+} from './types'
