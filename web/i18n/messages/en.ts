@@ -190,6 +190,8 @@ const en: Messages = {
     device_rejected: 'The device refused the request.',
     device_rejected_reason: 'The device refused the request (reason: {reason}).',
     device_bad_response: 'The device gave an answer that makes no sense. Try restarting it.',
+    device_not_applied:
+      'The device answered OK but did not save it. Try again; if it repeats, restart the device.',
     image_invalid: 'The photo does not fit. A clear, well-lit JPEG or PNG photo of the face is needed.',
     host_not_allowed: 'This address is not in the school network. Check the device’s IP address.',
     credentials_expired:

@@ -196,6 +196,8 @@ const uz = {
     device_rejected: 'Qurilma soʻrovni rad etdi.',
     device_rejected_reason: 'Qurilma soʻrovni rad etdi (sababi: {reason}).',
     device_bad_response: 'Qurilma tushunarsiz javob qaytardi. Uni oʻchirib-yoqib koʻring.',
+    device_not_applied:
+      'Qurilma «bajarildi» dedi, lekin saqlamadi. Yana urinib koʻring; takrorlansa, uni oʻchirib-yoqing.',
     image_invalid: 'Rasm mos emas. Yuz aniq koʻringan, yorugʻ joyda olingan JPEG yoki PNG rasm kerak.',
     host_not_allowed: 'Bu manzil maktab tarmogʻiga tegishli emas. Qurilmaning IP manzilini tekshiring.',
     credentials_expired:
