@@ -38,13 +38,42 @@ export const routes: RouteRecordRaw[] = [
   { path: '/students', name: 'students', component: () => import('./pages/StudentsPage.vue') },
   { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  {
+    path: '/not-allowed',
+    name: 'notAllowed',
+    component: () => import('./components/NotAllowedNotice.vue'),
+  },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** only an admin screen may open this page; others get the polite "not allowed" page instead */
+    admin?: boolean
+  }
+}
 
 export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
   const router = createRouter({ history, routes })
   router.beforeEach(takePairCodeFromAddress)
+  router.beforeEach(keepAdminPagesForAdmins)
   return router
+}
+
+/** Whether this screen may open a route: one with `meta.admin` is for a screen paired as admin only. */
+export function mayOpen(route: Pick<RouteLocationNormalized, 'matched'>): boolean {
+  if (!route.matched.some((record) => record.meta.admin)) return true
+  const session = useSessionStore()
+  return session.isPaired && session.role === 'admin'
+}
+
+/**
+ * An operator (or an unpaired screen) that opens an admin page's address gets a page saying so, not a
+ * screen whose every request the proxy would refuse. The address it wanted goes along in `from`.
+ */
+function keepAdminPagesForAdmins(to: RouteLocationNormalized) {
+  if (mayOpen(to)) return true
+  return { name: 'notAllowed', query: { from: to.fullPath }, replace: true }
 }
 
 /**

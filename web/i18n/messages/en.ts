@@ -2,6 +2,7 @@ import type { Messages } from './uz'
 import enrollment from './enrollment/en'
 import check from './check/en'
 import devices from './devices/en'
+import access from './access/en'
 
 const en: Messages = {
   app: {
@@ -17,6 +18,7 @@ const en: Messages = {
     students: 'Students',
     check: 'Check',
     settings: 'Settings',
+    notAllowed: 'Not allowed',
     short: {
       enroll: 'Enroll',
       queue: 'Queue',
@@ -212,6 +214,7 @@ const en: Messages = {
   ...enrollment,
   ...check,
   ...devices,
+  ...access,
 }
 
 export default en

@@ -2,6 +2,7 @@ import type { Messages } from './uz'
 import enrollment from './enrollment/ru'
 import check from './check/ru'
 import devices from './devices/ru'
+import access from './access/ru'
 
 const ru: Messages = {
   app: {
@@ -17,6 +18,7 @@ const ru: Messages = {
     students: 'Ученики',
     check: 'Проверка',
     settings: 'Настройки',
+    notAllowed: 'Нет доступа',
     short: {
       enroll: 'Запись',
       queue: 'Очередь',
@@ -214,6 +216,7 @@ const ru: Messages = {
   ...enrollment,
   ...check,
   ...devices,
+  ...access,
 }
 
 export default ru

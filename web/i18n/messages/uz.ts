@@ -3,6 +3,7 @@
 import enrollment from './enrollment/uz'
 import check from './check/uz'
 import devices from './devices/uz'
+import access from './access/uz'
 
 const uz = {
   app: {
@@ -18,6 +19,7 @@ const uz = {
     students: 'Oʻquvchilar',
     check: 'Tekshiruv',
     settings: 'Sozlamalar',
+    notAllowed: 'Ruxsat yoʻq',
     /** shorter words for the phone tab bar, where six tabs share 390 px */
     short: {
       enroll: 'Qoʻshish',
@@ -217,6 +219,7 @@ const uz = {
   ...enrollment,
   ...check,
   ...devices,
+  ...access,
 }
 
 export type Messages = typeof uz
