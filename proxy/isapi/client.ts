@@ -1,7 +1,12 @@
+import * as probes from './capabilities'
 import type { CallOptions, Channel, OpKind, Send } from './channel'
+import * as counts from './counts'
+import * as door from './door'
 import * as events from './events'
 import * as faces from './faces'
 import * as hosts from './hosts'
+import * as network from './network'
+import * as ntp from './ntp'
 import { SerialQueue } from './queue'
 import * as system from './system'
 import {
@@ -80,6 +85,19 @@ export interface IsapiClient {
   putHttpHosts(list: readonly hosts.HttpHostInput[], call?: CallOptions): Promise<void>
   putHttpHost(host: hosts.HttpHostInput, call?: CallOptions): Promise<void>
   searchEvents(query?: events.EventSearchQuery, call?: CallOptions): Promise<events.EventSearchPage>
+  /** `System/capabilities`; null when the model does not answer it */
+  systemCapabilities(call?: CallOptions): Promise<probes.SystemCapabilities | null>
+  /** `System/time/capabilities`; null when the model does not answer it */
+  timeCapabilities(call?: CallOptions): Promise<probes.TimeCapabilities | null>
+  /** null: the model has no NTP client */
+  getNtpServers(call?: CallOptions): Promise<ntp.NtpServer[] | null>
+  putNtpServer(input: ntp.NtpServerInput, call?: CallOptions): Promise<void>
+  /** read-only; null when the model does not report its interfaces */
+  getNetworkInterfaces(call?: CallOptions): Promise<network.NetworkInterface[] | null>
+  /** null: the model has no face library */
+  countFaceLibrary(call?: CallOptions): Promise<counts.FaceLibraryCount | null>
+  /** the device only says OK; nothing about a door can be read back */
+  remoteControlDoor(doorId: number, cmd: door.DoorCommand, call?: CallOptions): Promise<void>
   /** after a refused login nothing is sent until this (a person asking again) or new credentials */
   resetAuth(): void
   close(): Promise<void>
@@ -157,6 +175,13 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     putHttpHosts: (list, call) => hosts.putHttpHosts(channel, list, call),
     putHttpHost: (host, call) => hosts.putHttpHost(channel, host, call),
     searchEvents: (query, call) => events.searchEvents(channel, query, call),
+    systemCapabilities: (call) => probes.systemCapabilities(channel, call),
+    timeCapabilities: (call) => probes.timeCapabilities(channel, call),
+    getNtpServers: (call) => ntp.getNtpServers(channel, call),
+    putNtpServer: (input, call) => ntp.putNtpServer(channel, input, call),
+    getNetworkInterfaces: (call) => network.getNetworkInterfaces(channel, call),
+    countFaceLibrary: (call) => counts.countFaceLibrary(channel, call),
+    remoteControlDoor: (doorId, cmd, call) => door.remoteControlDoor(channel, doorId, cmd, call),
     resetAuth: () => transport.resetAuth(),
     close: () => transport.close(),
   }

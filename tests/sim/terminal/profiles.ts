@@ -46,6 +46,11 @@ export interface ModelProfile {
   rejectsEventTimeRange: boolean
   timeZone: string
   timeMode: string
+  /**
+   * NTP client: `list` answers `ntpServers` and `ntpServers/1`; `item-only` only `ntpServers/1` (the
+   * DS-K1A340FWX, research/isapi.md §2.4); `none` refuses both with notSupport and offers manual time only
+   */
+  ntp: 'list' | 'item-only' | 'none'
 }
 
 const K1A340 = 'access-terminals/ds-k1a340fwx_v1.2.7'
@@ -140,6 +145,7 @@ function k1a340(): ModelProfile {
     rejectsEventTimeRange: false,
     timeZone: 'CST-3:00:00',
     timeMode: 'NTP',
+    ntp: 'item-only',
   }
 }
 
@@ -185,6 +191,7 @@ function k1t342(): ModelProfile {
     rejectsEventTimeRange: false,
     timeZone: 'CST+4:00:00',
     timeMode: 'NTP',
+    ntp: 'list',
   }
 }
 
@@ -222,6 +229,9 @@ function k1t341am(): ModelProfile {
     rejectsEventTimeRange: true,
     timeZone: 'CST-5:00:00',
     timeMode: 'manual',
+    // reconstructed: no NTP endpoint appears in the V3.2.30 field notes; this model stands for firmware
+    // without an NTP client
+    ntp: 'none',
   }
 }
 
@@ -270,6 +280,7 @@ function kv6124(): ModelProfile {
     rejectsEventTimeRange: false,
     timeZone: 'CST-5:00:00',
     timeMode: 'NTP',
+    ntp: 'list',
   }
 }
 

@@ -1,7 +1,10 @@
 import type { Handler } from './context'
+import * as door from './handlers/door'
 import * as events from './handlers/events'
 import * as faces from './handlers/faces'
 import * as hosts from './handlers/hosts'
+import * as network from './handlers/network'
+import * as ntp from './handlers/ntp'
 import * as system from './handlers/system'
 import * as users from './handlers/users'
 
@@ -34,6 +37,12 @@ export type OpName =
   | 'acsEventTotal'
   | 'door'
   | 'status'
+  | 'systemCaps'
+  /** the NTP list, `time/ntpServers` */
+  | 'ntpServers'
+  /** one NTP slot, `time/ntpServers/<id>` */
+  | 'ntpServer'
+  | 'networkInterfaces'
   | 'unknown'
 
 interface Route {
@@ -47,7 +56,23 @@ interface Route {
 const ROUTES: Route[] = [
   { op: 'deviceInfo', path: '/ISAPI/System/deviceInfo', methods: { GET: system.deviceInfo } },
   { op: 'time', path: '/ISAPI/System/time', methods: { GET: system.getTime, PUT: system.putTime } },
-  { op: 'timeCaps', path: '/ISAPI/System/time/capabilities', methods: { GET: system.timeCapabilities } },
+  { op: 'timeCaps', path: '/ISAPI/System/time/capabilities', methods: { GET: ntp.timeCapabilities } },
+  {
+    op: 'ntpServers',
+    path: '/ISAPI/System/time/ntpServers',
+    methods: { GET: ntp.getServers, PUT: ntp.putServers },
+  },
+  {
+    op: 'ntpServer',
+    path: /^\/ISAPI\/System\/time\/ntpServers\/\d+$/,
+    methods: { GET: ntp.getServer, PUT: ntp.putServer },
+  },
+  { op: 'systemCaps', path: '/ISAPI/System/capabilities', methods: { GET: network.systemCapabilities } },
+  {
+    op: 'networkInterfaces',
+    path: '/ISAPI/System/Network/interfaces',
+    methods: { GET: network.interfaces },
+  },
   { op: 'status', path: '/ISAPI/System/status', methods: { GET: () => system.notFound } },
   { op: 'userCheck', path: '/ISAPI/Security/userCheck', methods: { GET: system.userCheck } },
   {
@@ -109,7 +134,7 @@ const ROUTES: Route[] = [
     path: '/ISAPI/AccessControl/AcsEventTotalNum',
     methods: { POST: events.countEvents },
   },
-  { op: 'door', path: /^\/ISAPI\/AccessControl\/RemoteControl\/door\/\d+$/, methods: { PUT: system.door } },
+  { op: 'door', path: /^\/ISAPI\/AccessControl\/RemoteControl\/door\/\d+$/, methods: { PUT: door.door } },
 ]
 
 export interface Resolved {

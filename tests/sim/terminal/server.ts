@@ -467,6 +467,7 @@ interface Snapshot {
   httpHosts: TerminalState['httpHosts']
   clock: TerminalState['clock']
   nextPictureNo: number
+  ntpServers: TerminalState['ntpServers']
 }
 
 function snapshot(state: TerminalState): Snapshot {
@@ -477,6 +478,7 @@ function snapshot(state: TerminalState): Snapshot {
     httpHosts: [...state.httpHosts],
     clock: { ...state.clock },
     nextPictureNo: state.nextPictureNo,
+    ntpServers: state.ntpServers.map((server) => ({ ...server })),
   }
 }
 
@@ -490,4 +492,5 @@ function restore(state: TerminalState, saved: Snapshot): void {
   state.httpHosts = saved.httpHosts
   state.clock = saved.clock
   state.nextPictureNo = saved.nextPictureNo
+  state.ntpServers = saved.ntpServers
 }

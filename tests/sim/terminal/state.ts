@@ -40,6 +40,23 @@ export interface SimHttpHost {
   userName?: string
 }
 
+/** One NTP slot (`/ISAPI/System/time/ntpServers`). */
+export interface SimNtpServer {
+  id: string
+  addressingFormatType: string
+  hostName: string
+  ipAddress: string
+  portNo: number
+  synchronizeInterval: number
+}
+
+/** A remote door command the device carried out (nothing can be read back on a real one). */
+export interface SimDoorCommand {
+  doorId: number
+  cmd: string
+  at: number
+}
+
 /** Everything the terminal remembers; tests read and change it directly. */
 export interface TerminalState {
   /** in insertion order, as devices list them */
@@ -49,6 +66,9 @@ export interface TerminalState {
   httpHosts: SimHttpHost[]
   clock: { offsetMs: number; timeZone: string; timeMode: string }
   nextPictureNo: number
+  /** empty on a model without NTP */
+  ntpServers: SimNtpServer[]
+  doorCommands: SimDoorCommand[]
 }
 
 export interface SeedUser {
@@ -96,6 +116,16 @@ export function newUser(employeeNo: string, name: string): SimUser {
   }
 }
 
+/** reconstructed: the factory NTP slot of Hikvision firmware (host name, port 123, daily) */
+const DEFAULT_NTP_SERVER: SimNtpServer = {
+  id: '1',
+  addressingFormatType: 'hostname',
+  hostName: 'time.windows.com',
+  ipAddress: '0.0.0.0',
+  portNo: 123,
+  synchronizeInterval: 1440,
+}
+
 export function initialState(profile: ModelProfile, seed: SeedUser[], hosts: SimHttpHost[]): TerminalState {
   const state: TerminalState = {
     users: new Map(),
@@ -104,6 +134,8 @@ export function initialState(profile: ModelProfile, seed: SeedUser[], hosts: Sim
     httpHosts: hosts,
     clock: { offsetMs: 0, timeZone: profile.timeZone, timeMode: profile.timeMode },
     nextPictureNo: 1,
+    ntpServers: profile.ntp === 'none' ? [] : [{ ...DEFAULT_NTP_SERVER }],
+    doorCommands: [],
   }
   for (const user of seed) {
     state.users.set(user.employeeNo, newUser(user.employeeNo, user.name))

@@ -53,8 +53,6 @@ export const putTime: Handler = (ctx) => {
   return xmlOk(ctx.req.path)
 }
 
-export const timeCapabilities: Handler = () =>
-  xmlResponse(fixtureText(`${K1A340}/System.time.capabilities.xml`))
 export const userCheck: Handler = () => xmlResponse(fixtureText(`${K1A340}/userCheck.200.xml`))
 export const illegalLoginLock: Handler = () =>
   xmlResponse(fixtureText(`${K1A340}/Security.illegalLoginLock.xml`))
@@ -74,11 +72,3 @@ export const notFound = xmlResponse(
   404,
   'text/html',
 )
-
-export const door: Handler = (ctx) => {
-  if (!ctx.profile.remoteDoor) return refuse(ctx, 'notSupport')
-  const cmd = asString(asRecord(parseXmlBody(ctx.req.body)?.RemoteControlDoor)?.cmd)
-  if (!cmd || !['open', 'close', 'alwaysOpen', 'alwaysClose'].includes(cmd))
-    return refuse(ctx, 'badXmlContent', 'cmd')
-  return xmlOk(ctx.req.path)
-}
