@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { DeviceCapabilities, IsapiClient } from '../../isapi'
 import type { DeviceClients } from '../device-clients'
 import type { DeviceRegistry } from '../device-registry'
+import { deviceFactsOf, type DeviceFactsCache } from './device-facts-cache'
 import { personPresent } from './device-ops'
 import { stepError } from './step-log'
 import type { StepError } from '../../store/sagas-repo'
@@ -11,6 +12,8 @@ export interface Target {
   deviceId: string
   device: Device
   client: IsapiClient
+  /** the registry's kept device capabilities */
+  facts: DeviceFactsCache
 }
 
 /**
@@ -33,7 +36,8 @@ export function resolveTargets(
       throw error
     }
   })
-  return devices.map((device) => ({ deviceId: device.id, device, client: clients.get(device.id) }))
+  const facts = deviceFactsOf(registry)
+  return devices.map((device) => ({ deviceId: device.id, device, client: clients.get(device.id), facts }))
 }
 
 export interface Probe {
@@ -48,15 +52,21 @@ export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: StepE
  * The pre-flight check, read-only and on every device at once: the device answers with the login we
  * have, its capabilities (name limit, Modify and FDSetUp support) are known, and we know whether the
  * employeeNo is already taken there. A device that cannot pass it stops the saga before anything is written.
+ * The capabilities come from the registry's cache, so a device is usually asked one thing: the number.
+ * The number is always asked: someone else may have put a person under it since the last student.
  */
 export async function probeAll(targets: Target[], employeeNo: string): Promise<Map<string, ProbeResult>> {
   const results = await Promise.all(
     targets.map(async (target): Promise<[string, ProbeResult]> => {
       try {
-        const caps = await target.client.capabilities()
-        const present = await personPresent(target.client, employeeNo)
+        const [caps, present] = await Promise.all([
+          target.facts.capabilities(target.device, target.client),
+          personPresent(target.client, employeeNo),
+        ])
         return [target.deviceId, { ok: true, probe: { caps, present } }]
       } catch (error) {
+        // a refused login or a device that stopped answering may be new firmware or a swapped unit
+        target.facts.invalidate(target.deviceId)
         return [target.deviceId, { ok: false, error: stepError(error) }]
       }
     }),
@@ -77,6 +87,7 @@ export async function recheckNumber(
       try {
         current.probe.present = await personPresent(target.client, employeeNo)
       } catch (error) {
+        target.facts.invalidate(target.deviceId)
         probes.set(target.deviceId, { ok: false, error: stepError(error) })
       }
     }),
