@@ -2,6 +2,7 @@ import type { Messages } from './uz'
 import enrollment from './enrollment/en'
 import check from './check/en'
 import devices from './devices/en'
+import classImport from './import/en'
 import access from './access/en'
 
 const en: Messages = {
@@ -214,6 +215,7 @@ const en: Messages = {
   ...enrollment,
   ...check,
   ...devices,
+  ...classImport,
   ...access,
 }
 

@@ -3,6 +3,7 @@
 import enrollment from './enrollment/uz'
 import check from './check/uz'
 import devices from './devices/uz'
+import classImport from './import/uz'
 import access from './access/uz'
 
 const uz = {
@@ -219,6 +220,7 @@ const uz = {
   ...enrollment,
   ...check,
   ...devices,
+  ...classImport,
   ...access,
 }
 

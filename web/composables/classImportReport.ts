@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import type { ImportRow, RowProblemCode } from '../import'
+import { localCache } from './localCache'
+import { isGood } from './classImportPreview'
+
+export const ReportLine = z.object({
+  sheet: z.string(),
+  rowNumber: z.number(),
+  lastName: z.string(),
+  firstName: z.string(),
+  fatherName: z.string(),
+  className: z.string(),
+  imported: z.boolean(),
+  reasons: z.array(z.string()),
+})
+export type ReportLine = z.infer<typeof ReportLine>
+
+export const ImportReport = z.object({
+  fileName: z.string(),
+  /** epoch milliseconds */
+  at: z.number(),
+  imported: z.number(),
+  skipped: z.number(),
+  lines: z.array(ReportLine),
+})
+export type ImportReport = z.infer<typeof ImportReport>
+
+const lastReport = localCache('sr.import.lastReport', ImportReport)
+export const readLastReport = () => lastReport.read()
+export const keepReport = (report: ImportReport) => lastReport.write(report)
+
+/** What became of every row of one import: the good ones were queued, the others skipped for their problems. */
+export function buildReport(
+  fileName: string,
+  rows: readonly ImportRow[],
+  classNameOf: (id: string | undefined) => string,
+  at = Date.now(),
+): ImportReport {
+  const lines = rows.map((row): ReportLine => ({
+    sheet: row.sheet,
+    rowNumber: row.rowNumber,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    fatherName: row.fatherName ?? '',
+    className: classNameOf(row.classId) || row.classLabel,
+    imported: isGood(row),
+    reasons: row.problems.map((problem) => problem.code),
+  }))
+  const imported = lines.filter((line) => line.imported).length
+  return { fileName, at, imported, skipped: lines.length - imported, lines }
+}
+
+export interface ReportWords {
+  columns: {
+    sheet: string
+    row: string
+    lastName: string
+    firstName: string
+    fatherName: string
+    className: string
+    result: string
+    reason: string
+  }
+  imported: string
+  skipped: string
+  problem: (code: RowProblemCode) => string
+}
+
+/**
+ * A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula when opened (CSV
+ * injection), so it gets a leading apostrophe; quotes, separators and line breaks are quoted.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** The report as CSV in the reader's language: UTF-8 with a BOM, so Excel shows Uzbek letters right. */
+export function reportCsv(report: ImportReport, words: ReportWords): string {
+  const c = words.columns
+  const header = [c.sheet, c.row, c.lastName, c.firstName, c.fatherName, c.className, c.result, c.reason]
+  const lines = report.lines.map((line) => [
+    line.sheet,
+    line.rowNumber,
+    line.lastName,
+    line.firstName,
+    line.fatherName,
+    line.className,
+    line.imported ? words.imported : words.skipped,
+    line.reasons.map((code) => words.problem(code as RowProblemCode)).join('; '),
+  ])
+  return '\uFEFF' + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+export function reportFileName(report: ImportReport): string {
+  const base = report.fileName.replace(/\.[^.]*$/, '') || 'import'
+  return `${base}-report.csv`
+}
