@@ -2,7 +2,10 @@ import { Hono } from 'hono'
 import type { DeviceClock, TimeSyncResult } from '../../../shared/api/status'
 import type { AppContext, AppEnv } from '../context'
 
-/** A device's clock against the proxy's (in SR_TIMEZONE), and setting it. */
+/**
+ * A device's clock against the proxy's (in SR_TIMEZONE), and setting it. Operators may set it (the Check
+ * page's fix): the only time it can write is the proxy's own, so a wrong clock is all it can undo.
+ */
 export function deviceTimeRoutes(ctx: AppContext): Hono<AppEnv> {
   const { clocks } = ctx.services.checks
   return new Hono<AppEnv>()

@@ -24,5 +24,6 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx.logger.info({ deviceId: c.req.param('id') }, 'device removed')
       return c.body(null, 204)
     })
+    // any screen may test a device: it reads the device, and records only its serial and model
     .post('/devices/:id/test', async (c) => c.json<DeviceTestResult>(await testDevice(c.req.param('id'))))
 }

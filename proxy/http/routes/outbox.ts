@@ -2,7 +2,10 @@ import { Hono } from 'hono'
 import type { OutboxFlushResult, OutboxItem, OutboxView } from '../../../shared/api/outbox'
 import type { AppContext, AppEnv } from '../context'
 
-/** The backend reports the proxy still owes: what waits, what the backend refused, and "send now". */
+/**
+ * The backend reports the proxy still owes: what waits, what the backend refused, and "send now". Part of
+ * the operator's queue: sending again only delivers what the proxy already owes the backend.
+ */
 export function outboxRoutes(ctx: AppContext): Hono<AppEnv> {
   const { outbox } = ctx.services
   return new Hono<AppEnv>()

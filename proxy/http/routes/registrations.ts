@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { RegistrationRemoveQuery, type Registration } from '../../../shared/api/registrations'
 import { AppError } from '../../../shared/errors'
+import { RegistrationsRepo } from '../../store/registrations-repo'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
@@ -12,7 +13,9 @@ import { imageBodyLimit } from '../middleware/body-limit'
  * A failed registration answers the status of its first failure with the Registration under `details`.
  */
 export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
-  const { registrations } = ctx.services.domain
+  const { registrations, registry } = ctx.services.domain
+  const stored = new RegistrationsRepo(ctx.db)
+  const devicesOf = (employeeNo: string) => stored.deviceIds(employeeNo).filter((id) => registry.has(id))
   return new Hono<AppEnv>()
     .post('/registrations', imageBodyLimit, async (c) => {
       const { data, face } = await readBody(c)
@@ -23,6 +26,7 @@ export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
       const { data, face } = await readBody(c)
       const fields = (data ?? {}) as Record<string, unknown>
       const { face: jsonFace, ...rest } = fields
+      refuseOperatorRemoval(c, devicesOf, rest.deviceIds)
       const photo = face ?? (typeof jsonFace === 'string' ? jsonFace : undefined)
       return c.json<Registration>(await registrations.edit(c.req.param('employeeNo'), rest, photo))
     })
@@ -30,6 +34,25 @@ export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
       const query = RegistrationRemoveQuery.parse(c.req.query())
       return c.json<Registration>(await registrations.remove(c.req.param('employeeNo'), query.deviceIds))
     })
+}
+
+/**
+ * An operator may edit a student and add devices, but an edit whose `deviceIds` leaves out a device the
+ * student is on removes them from it: that is DELETE's job, which is for admins.
+ */
+function refuseOperatorRemoval(
+  c: Context<AppEnv>,
+  devicesOf: (employeeNo: string) => string[],
+  deviceIds: unknown,
+): void {
+  if (c.get('caller').role === 'admin' || !Array.isArray(deviceIds)) return
+  const wanted = new Set(deviceIds)
+  const dropped = devicesOf(c.req.param('employeeNo') ?? '').filter((id) => !wanted.has(id))
+  if (dropped.length > 0) {
+    throw new AppError('forbidden', 'Only an admin may remove a student from a device', {
+      field: 'deviceIds',
+    })
+  }
 }
 
 interface Body {

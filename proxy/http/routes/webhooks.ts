@@ -2,7 +2,12 @@ import { Hono } from 'hono'
 import type { DeviceWebhook, WebhookApplyAll, WebhookUrls } from '../../../shared/api/webhooks'
 import type { AppContext, AppEnv } from '../context'
 
-/** The backend's webhook URLs (read-only) and writing them into the devices' listening slots. */
+/**
+ * The backend's webhook URLs (read-only) and writing them into the devices' listening slots. Operators may
+ * apply them (the Check page's fix): the URL written is the one the school backend decides, never one the
+ * caller sends, so a wrong or missing address is all it can change. The URLs carry the backend's webhook
+ * secret, which every terminal on the LAN holds anyway; the app shows it masked.
+ */
 export function webhookRoutes(ctx: AppContext): Hono<AppEnv> {
   const { directory, webhooks } = ctx.services.checks
   return new Hono<AppEnv>()
