@@ -11,3 +11,7 @@ export type {
   RowProblem,
   RowProblemCode,
 } from './types'
+export { readClassList } from './readClassList'
+export { checkRows, MIN_PHOTO_SIDE } from './checkRows'
+export { suggestClassFor } from './suggestClassFor'
+export { makeTemplate } from './template'

@@ -1,0 +1,16 @@
+/// <reference lib="webworker" />
+import { parseClassList } from './parseFile'
+import { photoBuffers, type ParseReply, type ParseRequest } from './workerMessages'
+
+// The parse of a 500-photo workbook takes seconds; here it never freezes the page.
+const scope = self as unknown as DedicatedWorkerGlobalScope
+
+scope.onmessage = async (event: MessageEvent<ParseRequest>) => {
+  const reply = (message: ParseReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer)
+  try {
+    const result = await parseClassList(event.data, (progress) => reply({ type: 'progress', progress }))
+    reply({ type: 'done', result }, photoBuffers(result))
+  } catch (error) {
+    reply({ type: 'failed', message: String((error as Error).message ?? error) })
+  }
+}
