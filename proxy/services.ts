@@ -4,12 +4,14 @@ import type { Config } from './config'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
+import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
 import { PairingCodesRepo } from './store/pairing-codes-repo'
+import { RegistrationsRepo } from './store/registrations-repo'
 import { SettingsRepo } from './store/settings-repo'
 import { TokensRepo } from './store/tokens-repo'
 
@@ -30,6 +32,8 @@ export interface Services {
   checks: DeviceChecks
   /** clone jobs (database → device, device → device), resumed at start */
   jobs: Jobs
+  /** students × devices read live from the devices, and the fix that writes what is missing */
+  liveCheck: LiveCheck
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -37,6 +41,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const tokens = new TokensRepo(db)
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
+  const students = createStudents({ config, db, logger })
   return {
     settings,
     tokens,
@@ -44,8 +49,16 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
     outbox,
     domain,
-    students: createStudents({ config, db, logger }),
+    students,
     checks: createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings }),
     jobs: createJobs({ config, db, logger, domain }),
+    liveCheck: new LiveCheck({
+      registry: domain.registry,
+      clients: domain.clients,
+      registrations: new RegistrationsRepo(db),
+      directory: students.directory,
+      photos: students.photos,
+      logger,
+    }),
   }
 }

@@ -16,6 +16,7 @@ import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
+import { liveCheckRoutes } from './routes/live-check'
 import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
@@ -53,6 +54,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', jobRoutes(ctx))
   app.route('/api', studentRoutes(ctx))
   app.route('/api', classRoutes(ctx))
+  app.route('/api', liveCheckRoutes(ctx))
 
   if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
   app.route('/', pwaRoutes(ctx.distDir))

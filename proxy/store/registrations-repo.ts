@@ -81,6 +81,20 @@ export class RegistrationsRepo {
     })()
   }
 
+  /** The registered students of one class (by the class id they were registered with), by number. */
+  inClass(classId: string): Array<{ employeeNo: string; student: StoredStudent }> {
+    const rows = this.db
+      .prepare(
+        `SELECT employee_no AS employeeNo, student_json AS studentJson FROM registrations
+         WHERE json_extract(student_json, '$.classId') = ? ORDER BY employee_no`,
+      )
+      .all(classId) as Array<{ employeeNo: string; studentJson: string }>
+    return rows.map((row) => ({
+      employeeNo: row.employeeNo,
+      student: JSON.parse(row.studentJson) as StoredStudent,
+    }))
+  }
+
   unlinkDevice(employeeNo: string, deviceId: string): boolean {
     return (
       this.db

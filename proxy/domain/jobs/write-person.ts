@@ -1,15 +1,16 @@
 import type { JobError } from '../../../shared/api/jobs'
 import { AppError } from '../../../shared/errors'
 import { cutToBytes, nameByteLimit, type DeviceCapabilities, type IsapiClient } from '../../isapi'
-import { createPerson, isTakenNumber, removePerson } from '../registration/device-ops'
+import { createPerson, isTakenNumber, readBack, removePerson, writeFace } from '../registration/device-ops'
 import { who, type CloneItem } from './clone-item'
 import { jobError, stopsTheJob, targetFull } from './job-errors'
 
 export type WriteOutcome = { state: 'done' } | { state: 'skipped' } | { state: 'failed'; error: JobError }
 
 /**
- * Creates the person on the target, then uploads the face. A face the target refuses takes the person
- * off again, so nobody stays on the target without a face. A failure of the target as a whole is thrown:
+ * Creates the person on the target, then uploads the face and reads the person back (one search: present,
+ * named as written, with a face). A face the target refuses, or a write it answered OK and did not keep,
+ * takes the person off again, so nobody stays on the target without a face. A failure of the target as a whole is thrown:
  * the caller keeps the person marked `writing` until it has been removed (now or on the next pass).
  */
 export async function writePerson(
@@ -34,7 +35,7 @@ export async function writePerson(
     return { state: 'failed', error: jobError(error, who(item)) }
   }
   try {
-    await target.addFace(item.employeeNo, jpeg)
+    await writeFace(target, person, jpeg)
     return { state: 'done' }
   } catch (error) {
     await removePerson(target, item.employeeNo)
@@ -44,7 +45,10 @@ export async function writePerson(
   }
 }
 
-/** Uploads the face of a person the target already has without one; the person stays whatever happens. */
+/**
+ * Uploads the face of a person the target already has without one and reads it back; the person stays
+ * whatever happens.
+ */
 export async function addFaceOnly(
   target: IsapiClient,
   item: CloneItem & { employeeNo: string },
@@ -52,6 +56,7 @@ export async function addFaceOnly(
 ): Promise<WriteOutcome> {
   try {
     await target.addFace(item.employeeNo, jpeg)
+    await readBack(target, item.employeeNo, { face: true })
     return { state: 'done' }
   } catch (error) {
     if (stopsTheJob(error)) throw error

@@ -52,6 +52,72 @@ export async function removePerson(client: IsapiClient, employeeNo: string, with
   }
 }
 
+/** What a write should have left on the device, checked by reading the person back. */
+export interface Expected {
+  /** the name exactly as written */
+  name?: string
+  /** a face was written: the device must count at least one */
+  face?: boolean
+}
+
+/**
+ * Some firmware answers OK to a write and keeps nothing, so after each write the person is searched for
+ * by number (one request) and compared with what was written. A mismatch is `device_not_applied`, a failure
+ * like any other. Firmware that does not report `numOfFace` cannot be checked for the face.
+ */
+export async function readBack(client: IsapiClient, employeeNo: string, expected: Expected): Promise<void> {
+  const page = await client.searchUsers({ employeeNos: [employeeNo], max: 1 })
+  const found = page.users.find((user) => user.employeeNo === employeeNo)
+  if (!found) throw notApplied(employeeNo, 'the person is not on the device')
+  if (expected.name !== undefined && found.name !== expected.name) {
+    throw notApplied(employeeNo, 'the device kept a different name', {
+      expectedName: expected.name,
+      foundName: found.name,
+    })
+  }
+  if (expected.face && found.numOfFace !== undefined && found.numOfFace < 1) {
+    throw notApplied(employeeNo, 'the person has no face on the device')
+  }
+}
+
+/**
+ * Uploads the face of a person just created (`add`, FaceDataRecord) or replaces it (`setup`, FDSetUp), then
+ * reads the person back once: present, named as written, with a face. One search covers both writes: a
+ * person whose create was answered OK and not kept is refused its face as unknown, which is that same
+ * "not saved" and is reported so.
+ */
+export async function writeFace(
+  client: IsapiClient,
+  person: DeviceUserInput,
+  jpeg: Uint8Array,
+  mode: 'add' | 'setup' = 'add',
+): Promise<void> {
+  try {
+    if (mode === 'add') await client.addFace(person.employeeNo, jpeg)
+    else await client.setUpFace(person.employeeNo, jpeg)
+  } catch (error) {
+    if (mode === 'add' && USER_MISSING.has(subStatus(error))) {
+      throw notApplied(person.employeeNo, 'the person written just before is not on the device')
+    }
+    throw error
+  }
+  await readBack(client, person.employeeNo, { name: person.name, face: true })
+}
+
+/** Changes the person in place and reads the name back (when no face write follows to check it). */
+export async function modifyPersonChecked(client: IsapiClient, person: DeviceUserInput): Promise<void> {
+  await modifyPerson(client, person)
+  await readBack(client, person.employeeNo, { name: person.name })
+}
+
+function notApplied(employeeNo: string, why: string, details?: Record<string, string>): AppError {
+  return new AppError(
+    'device_not_applied',
+    `The device answered OK but did not save person ${employeeNo}: ${why}`,
+    details ? { details } : {},
+  )
+}
+
 /** Is the person under this number on the device? */
 export async function personPresent(client: IsapiClient, employeeNo: string): Promise<boolean> {
   const page = await client.searchUsers({ employeeNos: [employeeNo], max: 1 })
@@ -59,6 +125,7 @@ export async function personPresent(client: IsapiClient, employeeNo: string): Pr
 }
 
 const ABSENT = new Set(['employeenonotexist', 'deviceusernotexist', 'notsupport'])
+const USER_MISSING = new Set(['employeenonotexist', 'deviceusernotexist'])
 const TAKEN = new Set(['employeenoalreadyexist', 'deviceuseralreadyexist'])
 
 function subStatus(error: unknown): string {

@@ -8,7 +8,7 @@ import type { StepError } from '../../store/sagas-repo'
 import { validate } from '../validate'
 import { editDrafts } from './backend-reports'
 import { backendOn, type SagaDeps } from './deps'
-import { createPerson, modifyPerson, removePerson } from './device-ops'
+import { createPerson, modifyPerson, modifyPersonChecked, removePerson, writeFace } from './device-ops'
 import { readFace } from './face-input'
 import { failureError, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
@@ -182,12 +182,18 @@ async function writeAll(
       const person = personFor(employeeNo, plan.after.student, caps.get(deviceId) ?? null)
       switch (devicePlan.action) {
         case 'in-place':
-          if (
-            devicePlan.modifyUser &&
-            !(await step(target, 'modify-user', () => modifyPerson(client, person)))
-          )
+          // the face write reads the person back, name included; a modify alone reads back its own
+          if (devicePlan.setUpFace) {
+            if (
+              devicePlan.modifyUser &&
+              !(await step(target, 'modify-user', () => modifyPerson(client, person)))
+            )
+              return
+            await step(target, 'setup-face', () => writeFace(client, person, face, 'setup'))
             return
-          if (devicePlan.setUpFace) await step(target, 'setup-face', () => client.setUpFace(employeeNo, face))
+          }
+          if (devicePlan.modifyUser)
+            await step(target, 'modify-user', () => modifyPersonChecked(client, person))
           return
         case 'recreate':
         case 'add':
@@ -195,7 +201,7 @@ async function writeAll(
             if (!(await step(target, 'remove-person', () => removePerson(client, employeeNo)))) return
           }
           if (!(await step(target, 'create-user', () => createPerson(client, person)))) return
-          await step(target, 'upload-face', () => client.addFace(employeeNo, face))
+          await step(target, 'upload-face', () => writeFace(client, person, face))
           return
         case 'remove':
           await step(target, 'remove-person', () => removePerson(client, employeeNo))

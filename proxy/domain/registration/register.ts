@@ -7,7 +7,7 @@ import type { StepError } from '../../store/sagas-repo'
 import { validate } from '../validate'
 import { registrationDrafts } from './backend-reports'
 import { backendOn, type SagaDeps } from './deps'
-import { createPerson, isTakenNumber } from './device-ops'
+import { createPerson, isTakenNumber, writeFace } from './device-ops'
 import { readFace, type FaceInput } from './face-input'
 import { deviceOutcome, failureError, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
@@ -186,7 +186,7 @@ async function writeAll(
     targets.map(async ({ deviceId, client }) => {
       const person = personFor(employeeNo, student, probes.get(deviceId)?.caps ?? null)
       if (!(await step(deviceId, 'create-user', () => createPerson(client, person)))) return
-      await step(deviceId, 'upload-face', () => client.addFace(employeeNo, jpeg))
+      await step(deviceId, 'upload-face', () => writeFace(client, person, jpeg))
     }),
   )
   return failures

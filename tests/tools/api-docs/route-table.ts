@@ -59,6 +59,10 @@ export const SCHEMAS = {
   ClassListResponse: api.ClassListResponse,
   ClassCreate: api.ClassCreate,
   ClassListItem: api.ClassListItem,
+  LiveCheckRequest: api.LiveCheckRequest,
+  LiveCheckResponse: api.LiveCheckResponse,
+  LiveCheckFixRequest: api.LiveCheckFixRequest,
+  LiveCheckFixResponse: api.LiveCheckFixResponse,
 } satisfies Record<string, z.ZodType>
 
 /**
@@ -342,6 +346,24 @@ export const ROUTES: RouteDoc[] = [
     access: 'token',
     what: 'progress as Server-Sent Events: event `job`, data = the Job as JSON',
     success: '200 `text/event-stream`',
+  },
+  {
+    method: 'POST',
+    path: '/api/live-check',
+    access: 'token',
+    what: 'is each student on each device now (PRESENT, NO_FACE, ABSENT, OFFLINE, CREDENTIALS_EXPIRED)',
+    success: '200',
+    body: 'LiveCheckRequest',
+    response: 'LiveCheckResponse',
+  },
+  {
+    method: 'POST',
+    path: '/api/live-check/fix',
+    access: 'token',
+    what: 'write what one student is missing on these devices, then check again',
+    success: '200',
+    body: 'LiveCheckFixRequest',
+    response: 'LiveCheckFixResponse',
   },
   {
     method: 'GET',

@@ -1,0 +1,2 @@
+export { LiveCheck, type LiveCheckDeps } from './live-check'
+export { scanDevice, failedScan, type DeviceScan } from './device-scan'
