@@ -35,6 +35,8 @@ export interface Config {
   logLevel: LogLevel
   /** the school's IANA time zone (SR_TIMEZONE): device clocks are set and checked in it */
   timeZone: string
+  /** days the audit trail keeps a change unless the Settings page says otherwise (SR_AUDIT_RETENTION_DAYS) */
+  auditRetentionDays: number
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -141,6 +143,13 @@ const timeZoneSchema = z
     }
   }, 'must be a time zone name such as Asia/Tashkent')
 
+const retentionSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,4}$/, 'must be a whole number of days from 1 to 3650')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 3650, 'must be a whole number of days from 1 to 3650')
+
 /**
  * Reads the proxy's configuration from environment variables (`API-CONTRACT.md`, "Configuration").
  * Throws `ConfigError` with one line naming the first bad variable, so the operator knows what to fix.
@@ -188,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     backend: readBackend(env, read),
     logLevel: read('SR_LOG_LEVEL', z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
     timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
+    auditRetentionDays: read('SR_AUDIT_RETENTION_DAYS', retentionSchema, '180'),
   }
 }
 

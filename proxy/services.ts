@@ -1,6 +1,7 @@
 import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
+import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
@@ -32,6 +33,8 @@ export interface Services {
   checks: DeviceChecks
   /** clone jobs (database → device, device → device), resumed at start */
   jobs: Jobs
+  /** the audit trail (pruned at start and daily), the settings page's values, the school server's logs */
+  audit: Audit
   /** students × devices read live from the devices, and the fix that writes what is missing */
   liveCheck: LiveCheck
 }
@@ -42,6 +45,11 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
   const students = createStudents({ config, db, logger })
+  const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
+  const jobs = createJobs({ config, db, logger, domain })
+  const audit = createAudit({ config, db, logger, settings, tokens, domain, checks, jobs })
+  audit.log.startPruning()
+  audit.jobEnds.resume()
   return {
     settings,
     tokens,
@@ -50,8 +58,9 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     outbox,
     domain,
     students,
-    checks: createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings }),
-    jobs: createJobs({ config, db, logger, domain }),
+    checks,
+    jobs,
+    audit,
     liveCheck: new LiveCheck({
       registry: domain.registry,
       clients: domain.clients,

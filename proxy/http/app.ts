@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { caDownloadRoutes } from '../tls/ca-download'
 import type { AppContext, AppEnv } from './context'
+import { auditTrail } from './middleware/audit'
 import { bearerAuth } from './middleware/auth'
 import { defaultBodyLimit } from './middleware/body-limit'
 import { corsPolicy } from './middleware/cors'
@@ -9,6 +10,7 @@ import { notFound } from './middleware/not-found'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
+import { auditRoutes } from './routes/audit'
 import { classRoutes } from './routes/classes'
 import { deviceUserRoutes } from './routes/device-users'
 import { deviceStatusRoutes } from './routes/device-status'
@@ -21,6 +23,7 @@ import { outboxRoutes } from './routes/outbox'
 import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
 import { registrationRoutes } from './routes/registrations'
+import { settingsRoutes } from './routes/settings'
 import { studentRoutes } from './routes/students'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
@@ -40,10 +43,13 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use('/api/*', corsPolicy(ctx.config.allowedOrigins))
   app.use('/api/*', defaultBodyLimit)
   app.use('/api/*', bearerAuth(ctx))
+  app.use('/api/*', auditTrail(ctx.services.audit, ctx.logger))
 
   app.route('/api', healthRoutes(ctx))
   app.route('/api', pairingRoutes(ctx))
   app.route('/api', tokenRoutes(ctx))
+  app.route('/api', settingsRoutes(ctx))
+  app.route('/api', auditRoutes(ctx))
   app.route('/api', outboxRoutes(ctx))
   app.route('/api', deviceStatusRoutes(ctx))
   app.route('/api', deviceTimeRoutes(ctx))

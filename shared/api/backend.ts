@@ -167,6 +167,15 @@ export const ProvisioningLog = z.object({
   provisioningId: id.nullish().transform((value) => value ?? null),
   deviceId: id.nullish().transform((value) => value ?? null),
   studentId: id.nullish().transform((value) => value ?? null),
+  /** the school-wide log list names the student and the device it is about */
+  student: z
+    .object({ name: text, deviceStudentId: text })
+    .nullish()
+    .transform((value) => value ?? null),
+  device: z
+    .object({ name: text })
+    .nullish()
+    .transform((value) => value ?? null),
 })
 export type ProvisioningLog = z.infer<typeof ProvisioningLog>
 

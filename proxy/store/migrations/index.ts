@@ -4,6 +4,7 @@ import { m002Devices } from './002-devices'
 import { m003Outbox } from './003-outbox'
 import { m004Registrations } from './004-registrations'
 import { m005Jobs } from './005-jobs'
+import { m006Audit } from './006-audit'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m003Outbox,
   m004Registrations,
   m005Jobs,
+  m006Audit,
 ]

@@ -1,0 +1,443 @@
+import type { AuditTargetRecord } from '../../store/audit-repo'
+import type { AuditCall, AuditSeen, AuditSources, Describer, Description } from './describer'
+import {
+  clockSnapshot,
+  deviceInputSnapshot,
+  deviceSnapshot,
+  deviceTestSnapshot,
+  isObject,
+  jobSnapshot,
+  pick,
+  registrationSnapshot,
+  storedRegistrationSnapshot,
+  studentSnapshot,
+  tokenSnapshot,
+  webhookApplyAllSnapshot,
+  webhookSnapshot,
+} from './snapshots'
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+const field = (value: unknown, name: string): unknown => (isObject(value) ? value[name] : undefined)
+
+function deviceTarget(id: string | null, sources: AuditSources, known?: unknown): AuditTargetRecord {
+  const name = str(field(known, 'name')) ?? (id ? (sources.device(id)?.name ?? null) : null)
+  return { type: 'device', id, label: name }
+}
+
+function studentName(student: unknown): string | null {
+  const name = [field(student, 'lastName'), field(student, 'firstName')].filter((part) => str(part)).join(' ')
+  return name || null
+}
+
+/** A failed registration answers its Registration under `details`; a successful one answers it whole. */
+function registrationOf(seen: AuditSeen): unknown {
+  return seen.ok ? seen.response : seen.error?.details
+}
+
+function registrationTarget(employeeNo: string | null, label: string | null): AuditTargetRecord {
+  return { type: 'student', id: employeeNo, label }
+}
+
+/** A device-bound action whose only input is the device (test, clock, event host): retryable by id. */
+function deviceAction(action: string, after: (response: unknown) => unknown): Describer {
+  return {
+    action,
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources),
+      after: seen.ok ? after(seen.response) : undefined,
+      input: { deviceId: call.params.id },
+    }),
+  }
+}
+
+/**
+ * Every mutating /api route, by "METHOD pattern" as mounted. A route missing here is still recorded (see
+ * `describerFor`), but only by its pattern; tests/unit/proxy/audit makes sure each route has its own.
+ */
+export const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  'POST /api/devices': {
+    action: 'device.create',
+    readsBody: true,
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
+      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+    }),
+  },
+  'PATCH /api/devices/:id': {
+    action: 'device.update',
+    readsBody: true,
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: deviceSnapshot(seen.looked),
+      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+    }),
+  },
+  'DELETE /api/devices/:id': {
+    action: 'device.delete',
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: deviceSnapshot(seen.looked),
+    }),
+  },
+  'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
+  'POST /api/devices/:id/time/sync': deviceAction('device.time.sync', clockSnapshot),
+  'POST /api/devices/:id/webhook/apply': deviceAction('device.webhook.apply', webhookSnapshot),
+  'POST /api/webhooks/apply': {
+    action: 'webhooks.apply-all',
+    describe: (_call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
+      input: {},
+    }),
+  },
+  'DELETE /api/devices/:id/users/:employeeNo': {
+    action: 'device-user.delete',
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const device = sources.device(call.params.id ?? '')
+      const registered = seen.looked as { student: unknown } | undefined
+      return {
+        target: {
+          type: 'device-user',
+          id: call.params.employeeNo ?? null,
+          label: [studentName(registered?.student), device?.name].filter(Boolean).join(' — ') || null,
+        },
+        before: {
+          deviceId: call.params.id,
+          deviceName: device?.name ?? null,
+          employeeNo: call.params.employeeNo,
+        },
+        input: { deviceId: call.params.id, employeeNo: call.params.employeeNo },
+      }
+    },
+  },
+  'POST /api/registrations': {
+    action: 'registration.create',
+    readsBody: true,
+    describe: (call, seen) => {
+      const registration = registrationOf(seen)
+      const student = field(call.body, 'student')
+      const employeeNo = str(field(registration, 'employeeNo')) ?? str(field(student, 'employeeNo'))
+      const label = studentName(student) ?? str(field(registration, 'name'))
+      return {
+        target: registrationTarget(employeeNo, label),
+        after: {
+          ...(student ? { student: studentSnapshot(student) } : {}),
+          ...registrationSnapshot(registration),
+          deviceIds: field(call.body, 'deviceIds') ?? null,
+        },
+      }
+    },
+  },
+  'PUT /api/registrations/:employeeNo': {
+    action: 'registration.update',
+    readsBody: true,
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const employeeNo = call.params.employeeNo ?? null
+      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+      const now = employeeNo ? sources.registration(employeeNo) : undefined
+      const photoChanged = isObject(call.body) ? typeof call.body.face === 'string' : undefined
+      return {
+        target: registrationTarget(employeeNo, studentName(now?.student ?? stored?.student)),
+        before: storedRegistrationSnapshot(stored),
+        after: {
+          ...storedRegistrationSnapshot(now),
+          ...registrationSnapshot(registrationOf(seen)),
+          ...(photoChanged ? { photoChanged } : {}),
+        },
+      }
+    },
+  },
+  'DELETE /api/registrations/:employeeNo': {
+    action: 'registration.delete',
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const employeeNo = call.params.employeeNo ?? null
+      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+      const deviceIds = call.query.deviceIds
+      return {
+        target: registrationTarget(employeeNo, studentName(stored?.student)),
+        before: storedRegistrationSnapshot(stored),
+        after: {
+          ...storedRegistrationSnapshot(employeeNo ? sources.registration(employeeNo) : undefined),
+          ...registrationSnapshot(registrationOf(seen)),
+        },
+        input: { employeeNo, ...(deviceIds ? { deviceIds: deviceIds.split(',').filter(Boolean) } : {}) },
+      }
+    },
+  },
+  'POST /api/live-check': {
+    action: 'live-check.run',
+    describe: () => ({ target: null, skip: true }),
+  },
+  'POST /api/live-check/fix': {
+    action: 'live-check.fix',
+    readsBody: true,
+    describe: (call, seen) => {
+      const student = field(seen.response, 'student')
+      const actions = field(seen.response, 'actions')
+      return {
+        target: registrationTarget(
+          str(field(call.body, 'employeeNo')) ?? str(field(student, 'employeeNo')),
+          str(field(student, 'name')),
+        ),
+        after: seen.ok
+          ? {
+              actions: Array.isArray(actions)
+                ? actions.map((action) => ({
+                    ...pick(action, ['deviceId', 'wrote']),
+                    ...(isObject(action) && action.error
+                      ? { error: pick(action.error, ['code', 'message']) }
+                      : {}),
+                  }))
+                : [],
+            }
+          : pick(call.body, ['employeeNo', 'deviceIds']),
+      }
+    },
+  },
+  'POST /api/students/:id/photo': {
+    action: 'student.photo',
+    describe: (call, seen) => ({
+      target: {
+        type: 'student',
+        id: str(field(seen.response, 'employeeNo')) ?? call.params.id ?? null,
+        label: null,
+      },
+      after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
+    }),
+  },
+  'POST /api/classes': {
+    action: 'class.create',
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
+      after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
+    }),
+  },
+  'POST /api/jobs': {
+    action: 'job.start',
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      const targetDeviceId =
+        str(field(seen.response, 'targetDeviceId')) ?? str(field(call.body, 'targetDeviceId'))
+      return {
+        target: {
+          type: 'job',
+          id: str(field(seen.response, 'id')),
+          label: deviceTarget(targetDeviceId, sources).label,
+        },
+        after: seen.ok
+          ? jobSnapshot(seen.response)
+          : pick(call.body, ['type', 'sourceDeviceId', 'targetDeviceId']),
+      }
+    },
+  },
+  'POST /api/jobs/:id/cancel': {
+    action: 'job.cancel',
+    look: (call, sources) => sources.job(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: jobTarget(call.params.id ?? null, seen.looked, sources),
+      before: jobSnapshot(seen.looked),
+      after: seen.ok ? jobSnapshot(seen.response) : undefined,
+    }),
+  },
+  'POST /api/outbox/flush': {
+    action: 'outbox.flush',
+    describe: (_call, seen) => ({
+      target: { type: 'outbox', id: null, label: null },
+      after: seen.ok ? pick(seen.response, ['pending']) : undefined,
+    }),
+  },
+  'POST /api/outbox/:id/retry': {
+    action: 'outbox.retry',
+    describe: (call, seen) => ({
+      target: { type: 'report', id: call.params.id ?? null, label: null },
+      after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
+    }),
+  },
+  'POST /api/pairing-codes': {
+    action: 'pairing.code.create',
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
+      // the code itself is a secret until used: only its role and expiry are kept
+      after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
+    }),
+  },
+  'POST /api/pair': {
+    action: 'pairing.pair',
+    readsBody: true,
+    describe: (call, seen) => {
+      const name = str(field(call.body, 'name'))
+      const tokenId = seen.ok ? str(field(seen.response, 'tokenId')) : null
+      const role = seen.ok ? (str(field(seen.response, 'role')) ?? 'unknown') : 'none'
+      return {
+        target: { type: 'token', id: tokenId, label: name },
+        actor: { name: name ?? 'new screen', role, tokenId },
+        after: seen.ok ? { tokenId, role, name } : undefined,
+      }
+    },
+  },
+  'PATCH /api/tokens/:id': {
+    action: 'token.rename',
+    readsBody: true,
+    look: (call, sources) => sources.token(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: tokenTarget(call.params.id ?? null, seen.looked),
+      before: tokenSnapshot(seen.looked),
+      after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
+    }),
+  },
+  'DELETE /api/tokens/:id': {
+    action: 'token.revoke',
+    look: (call, sources) => sources.token(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: tokenTarget(call.params.id ?? null, seen.looked),
+      before: tokenSnapshot(seen.looked),
+      after: tokenSnapshot(sources.token(call.params.id ?? '')),
+    }),
+  },
+  'PUT /api/settings': {
+    action: 'settings.update',
+    look: (_call, sources) => sources.settings(),
+    describe: (_call, seen, sources) => ({
+      target: { type: 'settings', id: null, label: null },
+      before: pick(seen.looked, ['auditRetentionDays']),
+      after: pick(sources.settings(), ['auditRetentionDays']),
+    }),
+  },
+  'POST /api/audit/:id/retry': {
+    // recorded as the action it repeated, on the same target, linked to the entry it retried
+    action: 'audit.retry',
+    look: (call, sources) => sources.entry(Number(call.params.id)),
+    describe: (call, seen) => describeRetry(call, seen),
+  },
+}
+
+function jobTarget(id: string | null, job: unknown, sources: AuditSources): AuditTargetRecord {
+  return { type: 'job', id, label: deviceTarget(str(field(job, 'targetDeviceId')), sources).label }
+}
+
+function tokenTarget(id: string | null, token: unknown): AuditTargetRecord {
+  return { type: 'token', id, label: str(field(token, 'name')) }
+}
+
+function describeRetry(call: AuditCall, seen: AuditSeen): Description {
+  const original = seen.looked as import('../../store/audit-repo').AuditRecord | undefined
+  const id = Number(call.params.id)
+  if (!original) return { target: { type: 'audit', id: call.params.id ?? null, label: null } }
+  const repeated = actionDescribers().get(original.action)
+  const result = field(seen.response, 'result')
+  const after = seen.ok && repeated ? describeRepeated(repeated, original, result) : undefined
+  return {
+    action: original.action,
+    target: original.target,
+    after,
+    input: original.input,
+    retryOf: Number.isInteger(id) ? id : undefined,
+  }
+}
+
+/** The repeated action's own `after`, as if its route had answered with the retry's result. */
+function describeRepeated(
+  describer: Describer,
+  original: import('../../store/audit-repo').AuditRecord,
+  result: unknown,
+): unknown {
+  const input = isObject(original.input) ? original.input : {}
+  const params = Object.fromEntries(
+    Object.entries({ id: input.deviceId, employeeNo: input.employeeNo }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
+  const call: AuditCall = {
+    method: 'POST',
+    route: original.route ?? '',
+    params,
+    query: {},
+    body: undefined,
+    caller: null,
+  }
+  const seen: AuditSeen = { looked: undefined, status: 200, ok: true, response: result, error: null }
+  const noSources: AuditSources = {
+    device: () => undefined,
+    registration: () => undefined,
+    token: () => undefined,
+    job: () => undefined,
+    settings: () => ({ auditRetentionDays: 0 }),
+    entry: () => undefined,
+  }
+  return describer.describe(call, seen, noSources).after
+}
+
+let byAction: Map<string, Describer> | undefined
+function actionDescribers(): Map<string, Describer> {
+  byAction ??= new Map(Object.values(DESCRIBERS).map((describer) => [describer.action, describer]))
+  return byAction
+}
+
+/**
+ * Imports (device → school and any later `/api/…import…` route) are described by the route alone: their
+ * bodies hold rows of people typed in by hand, kept out of the trail but for how many there were.
+ */
+const IMPORT_ROUTE = /import/i
+/** a preview or a report changes nothing */
+const READ_ONLY_IMPORT_ROUTE = /(preview|\.csv)$/i
+
+const importDescriber = (method: string, route: string): Describer => ({
+  action: `import.${route
+    .replace(/^\/api\//, '')
+    .replace(/[/:]+/g, '.')
+    .replace(/^\.|\.$/g, '')}`,
+  readsBody: true,
+  describe: (call, seen) => ({
+    skip: READ_ONLY_IMPORT_ROUTE.test(route),
+    target: {
+      type: 'import',
+      id: str(field(seen.response, 'jobId')) ?? str(field(seen.response, 'id')) ?? call.params.jobId ?? null,
+      label: call.params.id ?? str(field(call.body, 'sourceDeviceId')),
+    },
+    after: {
+      method,
+      rows: Array.isArray(field(call.body, 'rows')) ? (field(call.body, 'rows') as unknown[]).length : null,
+      ...pick(call.body, ['syncMode', 'sourceDeviceId', 'targetDeviceIds', 'classId']),
+      ...pick(seen.response, [
+        'ok',
+        'idempotent',
+        'jobId',
+        'createdCount',
+        'updatedCount',
+        'total',
+        'status',
+      ]),
+    },
+  }),
+})
+
+/** A route nobody described yet is still recorded, by its pattern and its path ids. */
+const fallbackDescriber = (method: string, route: string): Describer => ({
+  action: `${method.toLowerCase()} ${route}`,
+  describe: (call) => {
+    const ids = Object.entries(call.params)
+    return {
+      target: ids.length ? { type: 'route', id: ids.map(([, value]) => value).join('/'), label: null } : null,
+      after: ids.length ? Object.fromEntries(ids) : undefined,
+    }
+  },
+})
+
+/** True when a route has a describer of its own (or is an import route, described by the import rule). */
+export function isDescribed(method: string, route: string): boolean {
+  return `${method} ${route}` in DESCRIBERS || IMPORT_ROUTE.test(route)
+}
+
+export function describerFor(method: string, route: string): Describer {
+  return (
+    DESCRIBERS[`${method} ${route}`] ??
+    (IMPORT_ROUTE.test(route) ? importDescriber : fallbackDescriber)(method, route)
+  )
+}

@@ -1,0 +1,91 @@
+import { createBackendClient } from '../../backend/client'
+import type { Config } from '../../config'
+import type { Logger } from '../../log'
+import { AuditRepo } from '../../store/audit-repo'
+import type { Db } from '../../store/db'
+import { RegistrationsRepo } from '../../store/registrations-repo'
+import type { SettingsRepo } from '../../store/settings-repo'
+import type { TokensRepo } from '../../store/tokens-repo'
+import type { DeviceChecks } from '../device-checks'
+import type { Domain } from '../domain'
+import type { Jobs } from '../jobs'
+import { AuditLog } from './audit-log'
+import type { AuditSources } from './describer'
+import { JobEnds } from './job-ends'
+import type { RetryServices } from './retry'
+import type { ProvisioningLogSource } from './server-logs'
+import { AppSettings } from './settings'
+
+export { AuditLog } from './audit-log'
+export type { AuditCall, AuditSeen, AuditSources, Describer } from './describer'
+
+/** The audit trail and what it reads and repeats through: made once at start (proxy/services.ts). */
+export interface Audit {
+  log: AuditLog
+  settings: AppSettings
+  sources: AuditSources
+  retries: RetryServices
+  /** the school server's provisioning logs; null in LAN-only mode */
+  serverLogs: ProvisioningLogSource | null
+  jobEnds: JobEnds
+}
+
+export interface AuditOptions {
+  config: Pick<Config, 'auditRetentionDays' | 'backend'>
+  db: Db
+  logger: Logger
+  settings: SettingsRepo
+  tokens: TokensRepo
+  domain: Domain
+  checks: DeviceChecks
+  jobs: Jobs
+}
+
+export function createAudit(options: AuditOptions): Audit {
+  const { config, db, logger, domain, checks, jobs, tokens } = options
+  const settings = new AppSettings(options.settings, { auditRetentionDays: config.auditRetentionDays })
+  const log = new AuditLog({
+    repo: new AuditRepo(db),
+    logger,
+    retentionDays: () => settings.get().auditRetentionDays,
+  })
+  const registrations = new RegistrationsRepo(db)
+  const found = <T>(read: () => T): T | undefined => {
+    try {
+      return read()
+    } catch {
+      return undefined
+    }
+  }
+  const sources: AuditSources = {
+    device: (id) => (domain.registry.has(id) ? domain.registry.get(id) : undefined),
+    registration: (employeeNo) => {
+      const record = registrations.get(employeeNo)
+      return record && { employeeNo: record.employeeNo, student: record.student, deviceIds: record.deviceIds }
+    },
+    token: (id) => tokens.get(id),
+    job: (id) => found(() => jobs.get(id)),
+    settings: () => settings.get(),
+    entry: (id) => (Number.isInteger(id) ? log.get(id) : undefined),
+  }
+  const retries: RetryServices = {
+    syncClock: (deviceId) => checks.clocks.sync(deviceId),
+    applyWebhook: (deviceId) => checks.webhooks.apply(deviceId),
+    applyAllWebhooks: () => checks.webhooks.applyAll(),
+    testDevice: (deviceId) => domain.testDevice(deviceId),
+    removeRegistration: (employeeNo, deviceIds) => domain.registrations.remove(employeeNo, deviceIds),
+    removeDeviceUser: (deviceId, employeeNo) => domain.deviceUsers.remove(deviceId, employeeNo),
+  }
+  const jobEnds = new JobEnds(jobs, log, logger, (id) => sources.device(id)?.name ?? null)
+  return { log, settings, sources, retries, serverLogs: serverLogSource(config), jobEnds }
+}
+
+function serverLogSource(config: Pick<Config, 'backend'>): ProvisioningLogSource | null {
+  const backend = config.backend
+  if (!backend) return null
+  const auth =
+    backend.auth.kind === 'token'
+      ? { token: backend.auth.token }
+      : { email: backend.auth.email, password: backend.auth.password }
+  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+}
