@@ -6,6 +6,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router'
+import { Role } from '../shared/api/pairing'
 import EnrollPage from './pages/EnrollPage.vue'
 import { useSessionStore } from './stores/session'
 import type { IconName } from './components/icons'
@@ -83,8 +84,12 @@ function keepAdminPagesForAdmins(to: RouteLocationNormalized) {
 function takePairCodeFromAddress(to: RouteLocationNormalized) {
   const code = to.query.pair
   if (typeof code !== 'string' || code.trim() === '') return true
-  useSessionStore().pendingPairCode = code.trim()
+  const session = useSessionStore()
+  session.pendingPairCode = code.trim()
+  const role = Role.safeParse(to.query.role)
+  session.pendingPairRole = role.success ? role.data : null
   const query = { ...to.query }
   delete query.pair
+  delete query.role
   return { name: 'settings', query, hash: to.hash, replace: true }
 }

@@ -61,6 +61,8 @@ export const useSessionStore = defineStore('session', () => {
   const proxyUrl = ref(initial.proxyUrl)
   /** a code that arrived in the address (`?pair=CODE` from a scanned QR) and waits to be used */
   const pendingPairCode = ref<string | null>(null)
+  /** the role the scanned QR said the screen will get (shown while pairing; the proxy's answer decides) */
+  const pendingPairRole = ref<Role | null>(null)
   const unpairReason = ref<UnpairReason | null>(null)
 
   const isPaired = computed(() => token.value !== null)
@@ -102,6 +104,7 @@ export const useSessionStore = defineStore('session', () => {
     role,
     proxyUrl,
     pendingPairCode,
+    pendingPairRole,
     unpairReason,
     isPaired,
     isAdmin,

@@ -126,7 +126,7 @@ const en: Messages = {
       codeRejected: 'The code is wrong or has expired. Get a new code and enter it again.',
       pairedTitle: 'Screen connected',
       pairedBody: 'This screen is connected to the local server as “{role}”.',
-      revoked: 'This screen’s access was revoked. Connect it again to keep working.',
+      revoked: 'The administrator disconnected this screen. Pair it again to go on working.',
       unpair: 'Disconnect this screen',
       unpairConfirm:
         'This screen will be disconnected from the local server. You will need a new code to use it again. Continue?',

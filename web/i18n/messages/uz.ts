@@ -129,7 +129,8 @@ const uz = {
       codeRejected: 'Kod notoʻgʻri yoki muddati oʻtgan. Yangi kod oling va qayta kiriting.',
       pairedTitle: 'Ekran ulangan',
       pairedBody: 'Bu ekran lokal serverga „{role}“ ruxsati bilan ulangan.',
-      revoked: 'Bu ekranning ruxsati bekor qilingan. Ishlashni davom ettirish uchun qayta ulang.',
+      revoked:
+        'Bu ekranni administrator uzib qoʻydi: ekranning ruxsati bekor qilingan. Ishlashni davom ettirish uchun ekranni qayta ulang.',
       unpair: 'Ulanishni uzish',
       unpairConfirm:
         'Bu ekran lokal serverdan uziladi. Qayta ishlash uchun yangi kod kerak boʻladi. Davom etilsinmi?',

@@ -24,7 +24,6 @@ const access: typeof accessUz = {
       save: 'Save',
       cancel: 'Cancel',
     },
-    disconnected: 'The administrator disconnected this screen. Pair it again to go on working.',
   },
 }
 

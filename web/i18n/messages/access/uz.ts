@@ -25,7 +25,6 @@ const access = {
       save: 'Saqlash',
       cancel: 'Bekor qilish',
     },
-    disconnected: 'Bu ekranni administrator uzib qoʻydi. Ishlashni davom ettirish uchun ekranni qayta ulang.',
   },
 }
 
