@@ -3,10 +3,12 @@ import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
+import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
+import { StudentExport } from './domain/students/export'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
@@ -37,6 +39,10 @@ export interface Services {
   audit: Audit
   /** students × devices read live from the devices, and the fix that writes what is missing */
   liveCheck: LiveCheck
+  /** a terminal's people into the school database, faces into their photos */
+  deviceImport: DeviceImport
+  /** students with their per-device state as .xlsx / CSV */
+  studentExport: StudentExport
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -44,6 +50,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const tokens = new TokensRepo(db)
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
+  const schoolServer = schoolServerFor(config)
   const students = createStudents({ config, db, logger })
   const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
   const jobs = createJobs({ config, db, logger, domain })
@@ -69,5 +76,12 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       photos: students.photos,
       logger,
     }),
+    deviceImport: createDeviceImport({
+      backend: schoolServer,
+      deviceUsers: domain.deviceUsers,
+      registry: domain.registry,
+      logger,
+    }),
+    studentExport: new StudentExport(schoolServer),
   }
 }

@@ -12,6 +12,7 @@ import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
 import { auditRoutes } from './routes/audit'
 import { classRoutes } from './routes/classes'
+import { deviceImportRoutes } from './routes/device-import'
 import { deviceUserRoutes } from './routes/device-users'
 import { deviceStatusRoutes } from './routes/device-status'
 import { deviceTimeRoutes } from './routes/device-time'
@@ -24,6 +25,7 @@ import { pairingRoutes } from './routes/pairing'
 import { pwaRoutes } from './routes/pwa'
 import { registrationRoutes } from './routes/registrations'
 import { settingsRoutes } from './routes/settings'
+import { studentExportRoutes } from './routes/student-export'
 import { studentRoutes } from './routes/students'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
@@ -58,7 +60,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
   app.route('/api', jobRoutes(ctx))
+  app.route('/api', studentExportRoutes(ctx))
   app.route('/api', studentRoutes(ctx))
+  app.route('/api', deviceImportRoutes(ctx))
   app.route('/api', classRoutes(ctx))
   app.route('/api', liveCheckRoutes(ctx))
 

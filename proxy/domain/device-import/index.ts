@@ -1,0 +1,35 @@
+import type {
+  DeviceImportCommitRequest,
+  DeviceImportCommitResult,
+  DeviceImportPreview,
+  DeviceImportRowResult,
+  ImportCandidateList,
+} from '../../../shared/api/device-import'
+import { importCandidates } from './candidates'
+import { commitImport } from './commit'
+import type { DeviceImportDeps } from './deps'
+import { previewImport } from './preview'
+import { deviceImportReportCsv } from './report-csv'
+import type { DeviceImportRow } from '../../../shared/api/device-import'
+
+export type { DeviceImportDeps } from './deps'
+export { guessGender, guessNames, type NameGuess } from './name-guess'
+export { schoolServerFor } from './school-server'
+
+/** Device → school import: what the device-import routes call. */
+export interface DeviceImport {
+  candidates(deviceId: string): Promise<ImportCandidateList>
+  preview(deviceId: string, rows: readonly DeviceImportRow[]): Promise<DeviceImportPreview>
+  /** a commit and a retry of failed rows are the same call: rows with a `studentId` get only their photo */
+  commit(request: DeviceImportCommitRequest): Promise<DeviceImportCommitResult>
+  reportCsv(rows: readonly DeviceImportRowResult[]): string
+}
+
+export function createDeviceImport(deps: DeviceImportDeps): DeviceImport {
+  return {
+    candidates: (deviceId) => importCandidates(deps, deviceId),
+    preview: (deviceId, rows) => previewImport(deps, deviceId, rows),
+    commit: (request) => commitImport(deps, request),
+    reportCsv: deviceImportReportCsv,
+  }
+}
