@@ -1,6 +1,7 @@
 import type { Messages } from './uz'
 import enrollment from './enrollment/en'
 import check from './check/en'
+import liveCheck from './live-check/en'
 import devices from './devices/en'
 import classImport from './import/en'
 import access from './access/en'
@@ -214,6 +215,7 @@ const en: Messages = {
   },
   ...enrollment,
   ...check,
+  ...liveCheck,
   ...devices,
   ...classImport,
   ...access,

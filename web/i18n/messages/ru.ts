@@ -1,6 +1,7 @@
 import type { Messages } from './uz'
 import enrollment from './enrollment/ru'
 import check from './check/ru'
+import liveCheck from './live-check/ru'
 import devices from './devices/ru'
 import classImport from './import/ru'
 import access from './access/ru'
@@ -216,6 +217,7 @@ const ru: Messages = {
   },
   ...enrollment,
   ...check,
+  ...liveCheck,
   ...devices,
   ...classImport,
   ...access,

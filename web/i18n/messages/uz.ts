@@ -2,6 +2,7 @@
 // Oʻ/gʻ use U+02BB and the tutuq belgisi uses U+02BC, as in the official Latin alphabet.
 import enrollment from './enrollment/uz'
 import check from './check/uz'
+import liveCheck from './live-check/uz'
 import devices from './devices/uz'
 import classImport from './import/uz'
 import access from './access/uz'
@@ -220,6 +221,7 @@ const uz = {
   },
   ...enrollment,
   ...check,
+  ...liveCheck,
   ...devices,
   ...classImport,
   ...access,
