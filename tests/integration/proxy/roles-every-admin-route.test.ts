@@ -259,6 +259,28 @@ describe('roles: the route table is the whole API', () => {
     for (const route of ROUTES) expect(['public', 'token', 'admin'], key(route)).toContain(route.access)
   })
 
+  it('lets an operator change only what its work needs: every other changing route is admin', () => {
+    const operatorWork = new Set([
+      // enroll and edit students (dropping a device is refused inside), and their photos
+      'POST /api/registrations',
+      'PUT /api/registrations/:employeeNo',
+      'POST /api/students/:id/photo',
+      // the queue: send what the proxy owes the backend
+      'POST /api/outbox/flush',
+      'POST /api/outbox/:id/retry',
+      // the Check page's fixes: they write only the proxy's clock and the backend's URLs
+      'POST /api/devices/:id/test',
+      'POST /api/devices/:id/time/sync',
+      'POST /api/devices/:id/webhook/apply',
+      'POST /api/webhooks/apply',
+      // live check, and its fix that writes what a student is missing
+      'POST /api/live-check',
+      'POST /api/live-check/fix',
+    ])
+    const changing = ROUTES.filter((route) => route.method !== 'GET' && route.access === 'token')
+    expect(changing.map(key).filter((route) => !operatorWork.has(route))).toEqual([])
+  })
+
   it('keeps the admin-only list honest: tokens, pairing codes, device changes and clone jobs are in it', () => {
     const admin = new Set(adminRoutes.map(key))
     for (const must of [
