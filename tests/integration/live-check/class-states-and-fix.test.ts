@@ -140,6 +140,35 @@ describe('live check of a class on four terminals', { timeout: 120_000 }, () => 
     expect(answer.body.actions.map((a) => a.wrote)).toEqual(['none', 'none'])
   })
 
+  it('calls a refused login CREDENTIALS_EXPIRED and a nonsense answer OFFLINE, saying which', async () => {
+    const s0 = school.students[0]?.deviceStudentId as string
+    gym.setFault('userSearch', { kind: 'garbage' }, { times: 1 })
+    const garbled = await post<LiveCheckResponse>(proxy, '/api/live-check', {
+      employeeNos: [s0],
+      deviceIds: [ids.gym],
+    })
+    expect(garbled.body.students[0]?.devices[0]).toMatchObject({
+      state: 'OFFLINE',
+      error: { code: 'device_bad_response' },
+    })
+    expect(garbled.body.devices[0]?.online).toBe(false)
+
+    const saved = door.password
+    door.setPassword('changed-behind-our-back-1')
+    try {
+      const refused = await post<LiveCheckResponse>(proxy, '/api/live-check', {
+        employeeNos: [s0],
+        deviceIds: [ids.door],
+      })
+      expect(refused.body.students[0]?.devices[0]).toMatchObject({
+        state: 'CREDENTIALS_EXPIRED',
+        error: { code: 'device_auth_failed' },
+      })
+    } finally {
+      door.setPassword(saved)
+    }
+  })
+
   it('refuses what it cannot check or fix with a stable code', async () => {
     const both = await post<Refusal>(proxy, '/api/live-check', { classId: 'x', employeeNos: ['1'] })
     expect([both.status, both.body.error.code]).toEqual([400, 'validation_failed'])
