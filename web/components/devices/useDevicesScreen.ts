@@ -2,7 +2,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { Device } from '../../../shared/api'
 import { useApi } from '../../composables/useApi'
 import { useDevices } from '../../composables/useDevices'
-import { useSessionStore } from '../../stores/session'
+import { useRole } from '../../composables/useRole'
 import { useDeviceOnline } from './useDeviceOnline'
 
 /**
@@ -12,7 +12,7 @@ import { useDeviceOnline } from './useDeviceOnline'
  */
 export function useDevicesScreen() {
   const api = useApi()
-  const session = useSessionStore()
+  const { can } = useRole()
   const { devices, loading, error, reload } = useDevices()
   const online = useDeviceOnline()
   /** the device being edited; `'new'` for the add form */
@@ -23,7 +23,7 @@ export function useDevicesScreen() {
   const removeError = shallowRef<unknown>(null)
   const removedName = ref<string | null>(null)
 
-  const admin = computed(() => session.isAdmin)
+  const admin = computed(() => can('manageDevices'))
   const formDevice = computed(() => (editing.value === 'new' ? null : editing.value))
 
   watch(devices, (list) => void (list ? online.check(list) : undefined))
