@@ -37,6 +37,8 @@ export interface Config {
   timeZone: string
   /** days the audit trail keeps a change unless the Settings page says otherwise (SR_AUDIT_RETENTION_DAYS) */
   auditRetentionDays: number
+  /** the school's NTP server (SR_NTP_SERVER), written into devices on a clock sync; null = clock only */
+  ntpServer: string | null
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -150,6 +152,17 @@ const retentionSchema = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= 3650, 'must be a whole number of days from 1 to 3650')
 
+const ntpServerSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      ipaddr.isValid(value) ||
+      (value.length <= 64 &&
+        /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(value)),
+    'must be an IP address or a host name of at most 64 characters, e.g. 192.168.1.1 or pool.ntp.org',
+  )
+
 /**
  * Reads the proxy's configuration from environment variables (`API-CONTRACT.md`, "Configuration").
  * Throws `ConfigError` with one line naming the first bad variable, so the operator knows what to fix.
@@ -198,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: read('SR_LOG_LEVEL', z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
     timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
     auditRetentionDays: read('SR_AUDIT_RETENTION_DAYS', retentionSchema, '180'),
+    ntpServer: unset(env.SR_NTP_SERVER) ? null : read('SR_NTP_SERVER', ntpServerSchema, ''),
   }
 }
 

@@ -4,6 +4,7 @@ import type { Config } from './config'
 import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
+import { DeviceSettings } from './domain/device-settings/device-settings'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
@@ -43,6 +44,8 @@ export interface Services {
   deviceImport: DeviceImport
   /** students with their per-device state as .xlsx / CSV */
   studentExport: StudentExport
+  /** the device settings page: overview by capability, NTP written with read-back and restore, door test */
+  deviceSettings: DeviceSettings
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -68,6 +71,14 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     checks,
     jobs,
     audit,
+    deviceSettings: new DeviceSettings({
+      devices: domain.registry,
+      clients: domain.clients,
+      clock: { timeZone: config.timeZone, now: Date.now },
+      webhook: (deviceId) => checks.webhooks.read(deviceId),
+      schoolNtpServer: config.ntpServer,
+      onChanged: (deviceId) => checks.status.forget(deviceId),
+    }),
     liveCheck: new LiveCheck({
       registry: domain.registry,
       clients: domain.clients,

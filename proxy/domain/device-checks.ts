@@ -15,7 +15,7 @@ export interface DeviceChecks {
 }
 
 export interface DeviceChecksOptions {
-  config: Pick<Config, 'timeZone' | 'backend'>
+  config: Pick<Config, 'timeZone' | 'backend'> & { ntpServer?: string | null }
   devices: DeviceSource & { recordSeen?(id: string, seen: { model?: string; firmware?: string }): unknown }
   clients: ClientSource
   settings: SettingsStore
@@ -43,7 +43,13 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
     ...(options.cacheMs !== undefined ? { cacheMs: options.cacheMs } : {}),
     ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
   })
-  const clocks = new DeviceClocks({ devices, clients, clock, onChanged: forget })
+  const clocks = new DeviceClocks({
+    devices,
+    clients,
+    clock,
+    ntpServer: options.config.ntpServer ?? null,
+    onChanged: forget,
+  })
   return { directory, webhooks, clocks, status }
 }
 

@@ -15,6 +15,7 @@ import { classRoutes } from './routes/classes'
 import { deviceImportRoutes } from './routes/device-import'
 import { deviceUserRoutes } from './routes/device-users'
 import { deviceStatusRoutes } from './routes/device-status'
+import { deviceSettingsRoutes } from './routes/device-settings'
 import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', outboxRoutes(ctx))
   app.route('/api', deviceStatusRoutes(ctx))
   app.route('/api', deviceTimeRoutes(ctx))
+  app.route('/api', deviceSettingsRoutes(ctx))
   app.route('/api', webhookRoutes(ctx))
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))

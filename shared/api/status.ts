@@ -47,11 +47,31 @@ export type DeviceStatusReport = z.infer<typeof DeviceStatusReport>
 export const DeviceStatusList = z.array(DeviceStatusReport)
 export type DeviceStatusList = z.infer<typeof DeviceStatusList>
 
+/**
+ * What a clock sync did about NTP: `set` = the school's server (SR_NTP_SERVER) was written, read back and
+ * the device follows it; `not_configured` = no school server is set (clock only); `not_supported` = the
+ * model has no NTP client (clock only); `failed` = the clock was set but the NTP write was not kept (the
+ * device's previous NTP settings were put back).
+ */
+export const TimeSyncNtp = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('set'), server: z.string(), timeMode: z.string() }),
+  z.object({ status: z.literal('not_configured') }),
+  z.object({ status: z.literal('not_supported') }),
+  z.object({
+    status: z.literal('failed'),
+    server: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+])
+export type TimeSyncNtp = z.infer<typeof TimeSyncNtp>
+
 /** `POST /api/devices/:id/time/sync` */
 export const TimeSyncResult = z.object({
   timeDriftSec: z.number(),
   clock: DeviceClock,
   /** the device had an NTP mode on: it was switched to manual so the clock set here stays */
   previousTimeMode: z.string().optional(),
+  /** what was done about the device's NTP server */
+  ntp: TimeSyncNtp.optional(),
 })
 export type TimeSyncResult = z.infer<typeof TimeSyncResult>

@@ -5,8 +5,11 @@ import {
   deviceInputSnapshot,
   deviceSnapshot,
   deviceTestSnapshot,
+  doorOpenSnapshot,
   isObject,
   jobSnapshot,
+  ntpSettingsSnapshot,
+  ntpWriteSnapshot,
   pick,
   registrationSnapshot,
   storedRegistrationSnapshot,
@@ -84,6 +87,23 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
   'POST /api/devices/:id/time/sync': deviceAction('device.time.sync', clockSnapshot),
   'POST /api/devices/:id/webhook/apply': deviceAction('device.webhook.apply', webhookSnapshot),
+  'PUT /api/devices/:id/settings/ntp': {
+    action: 'device.settings.ntp',
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      // a write the device did not keep answers its snapshot and read-back under the error's details
+      const result = seen.ok ? seen.response : field(seen.error?.details, 'actual') && seen.error?.details
+      return {
+        target: deviceTarget(call.params.id ?? null, sources),
+        before: ntpSettingsSnapshot(field(result, 'before')) ?? undefined,
+        after: seen.ok
+          ? ntpSettingsSnapshot(field(result, 'after'))
+          : ntpSettingsSnapshot(field(result, 'actual')),
+        input: { deviceId: call.params.id, ...ntpWriteSnapshot(call.body) },
+      }
+    },
+  },
+  'POST /api/devices/:id/door/open': deviceAction('device.door.open', doorOpenSnapshot),
   'POST /api/webhooks/apply': {
     action: 'webhooks.apply-all',
     describe: (_call, seen) => ({

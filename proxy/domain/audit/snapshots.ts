@@ -125,7 +125,26 @@ export function clockSnapshot(result: unknown): Plain | null {
   return {
     ...pick(result, ['timeDriftSec', 'previousTimeMode']),
     clock: pick(result.clock, ['deviceTime', 'timeZone', 'timeMode', 'driftSec', 'zoneMatches']),
+    ...(isObject(result.ntp) ? { ntp: pick(result.ntp, ['status', 'server', 'timeMode']) } : {}),
   }
+}
+
+/** A device's NTP settings (`NtpSettingsState`): server slot, time mode and zone. */
+export function ntpSettingsSnapshot(state: unknown): Plain | null {
+  if (!isObject(state)) return null
+  return {
+    ...pick(state, ['timeMode', 'timeZone']),
+    server: pick(state.server, ['id', 'server', 'portNo', 'synchronizeIntervalMin']),
+  }
+}
+
+/** What an NTP settings write asked for. */
+export function ntpWriteSnapshot(body: unknown): Plain | null {
+  return pick(body, ['server', 'portNo', 'synchronizeIntervalMin', 'timeMode'])
+}
+
+export function doorOpenSnapshot(result: unknown): Plain | null {
+  return pick(result, ['doorId', 'command', 'sent', 'readBack'])
 }
 
 export function deviceTestSnapshot(result: unknown): Plain | null {
