@@ -102,4 +102,20 @@ describe('a screen paired as operator', () => {
     expect(enrolledOn.length).toBeGreaterThanOrEqual(1)
     expect(enrolledOn[0]!.state.faces.has(student.deviceStudentId!)).toBe(true)
   })
+
+  it('is told the administrator disconnected it once the admin revokes it', async () => {
+    await admin.getByTestId('nav-settings').click()
+    const row = admin.getByTestId('tokens-panel').locator('li', { hasText: uz.roles.operator })
+    admin.once('dialog', (dialog) => void dialog.accept())
+    await row.locator('[data-action="revoke"]').click()
+    await row.getByText(uz.settings.tokens.revokedBadge).waitFor()
+
+    await operator.getByTestId('nav-devices').click()
+    await operator
+      .getByTestId('pairing-banner')
+      .getByText(uz.settings.pairing.revoked)
+      .waitFor({ timeout: 30_000 })
+    const saved = await operator.evaluate(() => JSON.parse(localStorage.getItem('sr.session') ?? '{}'))
+    expect(saved.token).toBeNull()
+  })
 })
