@@ -11,7 +11,7 @@ import EnrollPage from './pages/EnrollPage.vue'
 import { useSessionStore } from './stores/session'
 import type { IconName } from './components/icons'
 
-export type PageName = 'enroll' | 'queue' | 'devices' | 'students' | 'check' | 'settings'
+export type PageName = 'enroll' | 'queue' | 'devices' | 'students' | 'check' | 'settings' | 'audit'
 
 export interface NavItem {
   name: PageName
@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'students', path: '/students', icon: 'students', phoneTab: true },
   { name: 'check', path: '/check', icon: 'check', phoneTab: true },
   { name: 'settings', path: '/settings', icon: 'settings', phoneTab: false },
+  { name: 'audit', path: '/audit', icon: 'todo', phoneTab: false },
 ]
 
 // The home page is in the first bundle; the others load when first opened (and are precached for offline).
@@ -39,6 +40,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/students', name: 'students', component: () => import('./pages/StudentsPage.vue') },
   { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./pages/AuditPage.vue'),
+    meta: { admin: true },
+  },
   {
     path: '/not-allowed',
     name: 'notAllowed',

@@ -5,6 +5,7 @@ import liveCheck from './live-check/en'
 import devices from './devices/en'
 import classImport from './import/en'
 import access from './access/en'
+import audit from './audit/en'
 
 const en: Messages = {
   app: {
@@ -20,6 +21,7 @@ const en: Messages = {
     students: 'Students',
     check: 'Check',
     settings: 'Settings',
+    audit: 'Change history',
     notAllowed: 'Not allowed',
     short: {
       enroll: 'Enroll',
@@ -28,6 +30,7 @@ const en: Messages = {
       students: 'Students',
       check: 'Check',
       settings: 'Settings',
+      audit: 'History',
     },
   },
   status: {
@@ -219,6 +222,7 @@ const en: Messages = {
   ...devices,
   ...classImport,
   ...access,
+  ...audit,
 }
 
 export default en

@@ -5,6 +5,7 @@ import liveCheck from './live-check/ru'
 import devices from './devices/ru'
 import classImport from './import/ru'
 import access from './access/ru'
+import audit from './audit/ru'
 
 const ru: Messages = {
   app: {
@@ -20,6 +21,7 @@ const ru: Messages = {
     students: 'Ученики',
     check: 'Проверка',
     settings: 'Настройки',
+    audit: 'История изменений',
     notAllowed: 'Нет доступа',
     short: {
       enroll: 'Запись',
@@ -28,6 +30,7 @@ const ru: Messages = {
       students: 'Ученики',
       check: 'Проверка',
       settings: 'Настройки',
+      audit: 'История',
     },
   },
   status: {
@@ -221,6 +224,7 @@ const ru: Messages = {
   ...devices,
   ...classImport,
   ...access,
+  ...audit,
 }
 
 export default ru

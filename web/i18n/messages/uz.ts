@@ -6,6 +6,7 @@ import liveCheck from './live-check/uz'
 import devices from './devices/uz'
 import classImport from './import/uz'
 import access from './access/uz'
+import audit from './audit/uz'
 
 const uz = {
   app: {
@@ -21,6 +22,7 @@ const uz = {
     students: 'Oʻquvchilar',
     check: 'Tekshiruv',
     settings: 'Sozlamalar',
+    audit: 'Oʻzgarishlar tarixi',
     notAllowed: 'Ruxsat yoʻq',
     /** shorter words for the phone tab bar, where six tabs share 390 px */
     short: {
@@ -30,6 +32,7 @@ const uz = {
       students: 'Oʻquvchi',
       check: 'Tekshiruv',
       settings: 'Sozlama',
+      audit: 'Tarix',
     },
   },
   status: {
@@ -225,6 +228,7 @@ const uz = {
   ...devices,
   ...classImport,
   ...access,
+  ...audit,
 }
 
 export type Messages = typeof uz

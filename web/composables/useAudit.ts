@@ -1,0 +1,224 @@
+import { computed, onScopeDispose, reactive, ref, shallowRef } from 'vue'
+import {
+  AuditPage,
+  AuditRetryResult,
+  ServerLogPage,
+  type AuditEntry,
+  type AuditResult,
+} from '../../shared/api'
+import { useApi } from './useApi'
+
+export const AUDIT_PAGE_SIZE = 25
+const SEARCH_DELAY_MS = 350
+
+export interface AuditFilters {
+  /** dates as the date inputs give them (`YYYY-MM-DD`), in the screen's own day */
+  from: string
+  to: string
+  actor: string
+  action: string
+  result: '' | AuditResult
+  q: string
+}
+
+const EMPTY: AuditFilters = { from: '', to: '', actor: '', action: '', result: '', q: '' }
+
+/**
+ * The audit trail a page at a time with its filters, the CSV of what the filters match, and the retry of a
+ * failed entry. Dates are the screen's own calendar days, sent as the UTC instants they start and end at.
+ * A slower earlier answer never overwrites a newer one.
+ */
+export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
+  const api = useApi()
+  const filters = reactive<AuditFilters>({ ...EMPTY })
+  const entries = shallowRef<AuditEntry[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const facets = shallowRef<{ actions: string[]; actors: string[] }>({ actions: [], actors: [] })
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = shallowRef<unknown>(null)
+  const exporting = ref(false)
+  const exportError = shallowRef<unknown>(null)
+  const retrying = ref<number | null>(null)
+  const retryOutcome = shallowRef<{ id: number; ok: boolean; error?: unknown } | null>(null)
+  let controller: AbortController | null = null
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+
+  const pages = computed(() => Math.max(1, Math.ceil(total.value / pageSize)))
+
+  function query(): Record<string, string> {
+    const out: Record<string, string> = {}
+    if (filters.from) out.from = dayStart(filters.from)
+    if (filters.to) out.to = dayStart(filters.to, 1)
+    if (filters.actor) out.actor = filters.actor
+    if (filters.action) out.action = filters.action
+    if (filters.result) out.result = filters.result
+    if (filters.q.trim()) out.q = filters.q.trim()
+    return out
+  }
+
+  async function load(): Promise<void> {
+    controller?.abort()
+    const mine = new AbortController()
+    controller = mine
+    loading.value = true
+    error.value = null
+    try {
+      const answer = await api.request('GET', '/api/audit', {
+        schema: AuditPage,
+        query: { ...query(), page: page.value, limit: pageSize },
+        signal: mine.signal,
+      })
+      if (controller !== mine) return
+      entries.value = answer.data
+      total.value = answer.total
+      facets.value = answer.facets
+      loaded.value = true
+    } catch (failure) {
+      if (controller !== mine) return
+      error.value = failure
+    } finally {
+      if (controller === mine) loading.value = false
+    }
+  }
+
+  function goTo(next: number): Promise<void> {
+    page.value = Math.min(Math.max(1, next), pages.value)
+    return load()
+  }
+
+  /** A filter changed: back to the first page. */
+  function apply(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  /** The search text changed: asked once the typing pauses. */
+  function search(text: string): void {
+    filters.q = text
+    clearTimeout(searchTimer)
+    searchTimer = setTimeout(() => void apply(), SEARCH_DELAY_MS)
+  }
+
+  function clear(): Promise<void> {
+    Object.assign(filters, EMPTY)
+    return apply()
+  }
+
+  /** Downloads what the filters match as CSV (the token goes with the request, so not a plain link). */
+  async function exportCsv(): Promise<void> {
+    exporting.value = true
+    exportError.value = null
+    try {
+      const params = new URLSearchParams(query()).toString()
+      const blob = await api.fetchImage(`/api/audit/export.csv${params ? `?${params}` : ''}`)
+      download(blob, `audit-${new Date().toISOString().slice(0, 10)}.csv`)
+    } catch (failure) {
+      exportError.value = failure
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  async function retry(entry: AuditEntry): Promise<void> {
+    retrying.value = entry.id
+    retryOutcome.value = null
+    try {
+      await api.request('POST', `/api/audit/${entry.id}/retry`, { schema: AuditRetryResult })
+      retryOutcome.value = { id: entry.id, ok: true }
+    } catch (failure) {
+      retryOutcome.value = { id: entry.id, ok: false, error: failure }
+    } finally {
+      retrying.value = null
+    }
+    await load()
+  }
+
+  onScopeDispose(() => {
+    controller?.abort()
+    clearTimeout(searchTimer)
+  })
+
+  return {
+    filters,
+    entries,
+    total,
+    page,
+    pages,
+    facets,
+    loading,
+    loaded,
+    error,
+    exporting,
+    exportError,
+    retrying,
+    retryOutcome,
+    load,
+    apply,
+    search,
+    clear,
+    goTo,
+    exportCsv,
+    retry,
+  }
+}
+
+/** The school server's provisioning logs, or why they cannot be shown. */
+export function useServerLogs(pageSize = AUDIT_PAGE_SIZE) {
+  const api = useApi()
+  const answer = shallowRef<ServerLogPage | null>(null)
+  const level = ref('')
+  const q = ref('')
+  const page = ref(1)
+  const loading = ref(false)
+  const error = shallowRef<unknown>(null)
+
+  const pages = computed(() =>
+    answer.value?.available ? Math.max(1, Math.ceil(answer.value.total / pageSize)) : 1,
+  )
+
+  async function load(): Promise<void> {
+    loading.value = true
+    error.value = null
+    try {
+      answer.value = await api.request('GET', '/api/provisioning-logs', {
+        schema: ServerLogPage,
+        query: {
+          page: page.value,
+          limit: pageSize,
+          level: level.value || undefined,
+          q: q.value.trim() || undefined,
+        },
+      })
+    } catch (failure) {
+      error.value = failure
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function goTo(next: number): Promise<void> {
+    page.value = Math.min(Math.max(1, next), pages.value)
+    return load()
+  }
+
+  return { answer, level, q, page, pages, loading, error, load, goTo }
+}
+
+/** Midnight of a `YYYY-MM-DD` day (plus `addDays`) on this screen's clock, as an ISO instant. */
+function dayStart(day: string, addDays = 0): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return new Date(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + addDays).toISOString()
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
