@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LiveCheckResponse } from '../../../shared/api/live-check'
+import type { LiveCheckFixResponse, LiveCheckResponse } from '../../../shared/api/live-check'
 import type { Registration } from '../../../shared/api/registrations'
 import type { RunningProxy } from '../../helpers/proxy-process'
 import { startBackend, type SeedResult, type SimBackend } from '../../sim/backend'
@@ -53,7 +53,7 @@ describe('live check of a class of 120 in EmployeeNoList batches', { timeout: 12
     expect(new Set(seen)).toEqual(new Set(school.students.map((s) => s.deviceStudentId)))
   })
 
-  it('uses its own registrations of the class while the school server is away, else says why', async () => {
+  it('uses its own registrations of the class (and fixes from them) while the school server is away, else says why', async () => {
     const classId = school.classes[0]?.id as string
     const registered = await post<Registration>(proxy, '/api/registrations', {
       clientId: crypto.randomUUID(),
@@ -72,6 +72,19 @@ describe('live check of a class of 120 in EmployeeNoList batches', { timeout: 12
       name: 'Saidova Zarina',
       devices: [{ deviceId, state: 'PRESENT' }],
     })
+
+    // someone removed the student at the terminal: the fix writes it back from the proxy's own record
+    const no = registered.body.employeeNo
+    door.state.users.delete(no)
+    door.state.faces.delete(no)
+    const fixed = await post<LiveCheckFixResponse>(proxy, '/api/live-check/fix', {
+      employeeNo: no,
+      deviceIds: [deviceId],
+    })
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200)
+    expect(fixed.body.actions).toEqual([{ deviceId, wrote: 'person-and-face' }])
+    expect(fixed.body.student.devices).toEqual([{ deviceId, state: 'PRESENT' }])
+    expect(door.state.users.get(no)?.name).toBe('Saidova Zarina')
 
     const unknown = await post<Refusal>(proxy, '/api/live-check', { classId: 'no-such-class' })
     expect([unknown.status, unknown.body.error.code]).toEqual([503, 'backend_unavailable'])
