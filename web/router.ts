@@ -46,6 +46,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/AuditPage.vue'),
     meta: { admin: true },
   },
+  { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue') },
   {
     path: '/not-allowed',
     name: 'notAllowed',

@@ -1,4 +1,4 @@
-import type { ImportRow } from '../import'
+import type { ImportRow, RowProblemCode } from '../import'
 
 export const PREVIEW_PAGE_SIZE = 50
 
@@ -9,6 +9,11 @@ export interface RowCounts {
 }
 
 export const isGood = (row: ImportRow): boolean => row.problems.length === 0
+
+/** Each kind of problem once (a row missing both names has name_missing twice, with different details). */
+export function problemCodes(row: ImportRow): RowProblemCode[] {
+  return [...new Set(row.problems.map((problem) => problem.code))]
+}
 
 export function countRows(rows: readonly ImportRow[]): RowCounts {
   const good = rows.filter(isGood).length

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ImportRow, RowProblemCode } from '../import'
 import { localCache } from './localCache'
-import { isGood } from './classImportPreview'
+import { isGood, problemCodes } from './classImportPreview'
 
 export const ReportLine = z.object({
   sheet: z.string(),
@@ -9,6 +9,7 @@ export const ReportLine = z.object({
   lastName: z.string(),
   firstName: z.string(),
   fatherName: z.string(),
+  phone: z.string(),
   className: z.string(),
   imported: z.boolean(),
   reasons: z.array(z.string()),
@@ -42,9 +43,10 @@ export function buildReport(
     lastName: row.lastName,
     firstName: row.firstName,
     fatherName: row.fatherName ?? '',
+    phone: row.phone ?? '',
     className: classNameOf(row.classId) || row.classLabel,
     imported: isGood(row),
-    reasons: row.problems.map((problem) => problem.code),
+    reasons: problemCodes(row),
   }))
   const imported = lines.filter((line) => line.imported).length
   return { fileName, at, imported, skipped: lines.length - imported, lines }
@@ -57,6 +59,7 @@ export interface ReportWords {
     lastName: string
     firstName: string
     fatherName: string
+    phone: string
     className: string
     result: string
     reason: string
@@ -79,13 +82,24 @@ export function csvCell(value: string | number): string {
 /** The report as CSV in the reader's language: UTF-8 with a BOM, so Excel shows Uzbek letters right. */
 export function reportCsv(report: ImportReport, words: ReportWords): string {
   const c = words.columns
-  const header = [c.sheet, c.row, c.lastName, c.firstName, c.fatherName, c.className, c.result, c.reason]
+  const header = [
+    c.sheet,
+    c.row,
+    c.lastName,
+    c.firstName,
+    c.fatherName,
+    c.phone,
+    c.className,
+    c.result,
+    c.reason,
+  ]
   const lines = report.lines.map((line) => [
     line.sheet,
     line.rowNumber,
     line.lastName,
     line.firstName,
     line.fatherName,
+    line.phone,
     line.className,
     line.imported ? words.imported : words.skipped,
     line.reasons.map((code) => words.problem(code as RowProblemCode)).join('; '),

@@ -260,7 +260,8 @@ describe('the Import page', () => {
     expect(shown()).toHaveLength(31)
     expect(shown().every((r) => r.attributes('data-good') === 'false')).toBe(true)
     expect(byTest('import-page').exists()).toBe(false)
-  })
+    // a page of 50 rows with thumbnails takes a few seconds in happy-dom on a busy machine
+  }, 30_000)
 
   it('queues every good row for the chosen devices at once, keeps the report and opens the queue', async () => {
     const rows = [

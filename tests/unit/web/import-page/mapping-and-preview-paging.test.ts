@@ -5,6 +5,7 @@ import {
   pageCount,
   pageOf,
   PREVIEW_PAGE_SIZE,
+  problemCodes,
   visibleRows,
 } from '../../../../web/composables/classImportPreview'
 import { problem, row, workbook } from './rows'
@@ -53,6 +54,19 @@ describe('the preview', () => {
   it('counts good rows and rows with problems', () => {
     expect(countRows(rows)).toEqual({ total: 130, good: 117, bad: 13 })
     expect(countRows([])).toEqual({ total: 0, good: 0, bad: 0 })
+  })
+
+  it('names each kind of problem of a row once', () => {
+    const nameless = row('5-A', 2, {
+      lastName: '',
+      firstName: '',
+      problems: [
+        { code: 'name_missing', detail: 'lastName' },
+        { code: 'name_missing', detail: 'firstName' },
+        problem('photo_missing'),
+      ],
+    })
+    expect(problemCodes(nameless)).toEqual(['name_missing', 'photo_missing'])
   })
 
   it('"only problems" keeps just the rows that will be skipped', () => {

@@ -17,6 +17,7 @@ const WORDS: ReportWords = {
     lastName: 'Familiya',
     firstName: 'Ism',
     fatherName: 'Otasining ismi',
+    phone: 'Telefon',
     className: 'Sinf',
     result: 'Natija',
     reason: 'Sabab',
@@ -28,7 +29,7 @@ const WORDS: ReportWords = {
 
 describe('the import report', () => {
   const rows = [
-    row('5-A', 2, { classId: 'c5a', fatherName: 'Anvar' }),
+    row('5-A', 2, { classId: 'c5a', fatherName: 'Anvar', phone: '+998901234567' }),
     row('5-A', 3, { classId: 'c5a', problems: [problem('photo_missing'), problem('gender_unknown')] }),
     row('6-B', 2, { lastName: '=HYPERLINK("http://x")', firstName: '+998901234567', classLabel: '6-B' }),
   ]
@@ -58,12 +59,12 @@ describe('the import report', () => {
     const csv = reportCsv(report, WORDS)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const lines = csv.slice(1).trimEnd().split('\r\n')
-    expect(lines[0]).toBe('Varaq,Qator,Familiya,Ism,Otasining ismi,Sinf,Natija,Sabab')
-    expect(lines[1]).toBe('5-A,2,Familiya2,Ism2,Anvar,5-A sinf,Yuklandi,')
+    expect(lines[0]).toBe('Varaq,Qator,Familiya,Ism,Otasining ismi,Telefon,Sinf,Natija,Sabab')
+    expect(lines[1]).toBe(`5-A,2,Familiya2,Ism2,Anvar,'+998901234567,5-A sinf,Yuklandi,`)
     expect(lines[2]).toBe(
-      '5-A,3,Familiya3,Ism3,,5-A sinf,Oʻtkazib yuborildi,"[photo_missing]; [gender_unknown]"',
+      '5-A,3,Familiya3,Ism3,,,5-A sinf,Oʻtkazib yuborildi,"[photo_missing]; [gender_unknown]"',
     )
-    expect(lines[3]).toBe(`6-B,2,"'=HYPERLINK(""http://x"")",'+998901234567,,6-B,Yuklandi,`)
+    expect(lines[3]).toBe(`6-B,2,"'=HYPERLINK(""http://x"")",'+998901234567,,,6-B,Yuklandi,`)
     expect(reportFileName(report)).toBe('sinflar-report.csv')
   })
 

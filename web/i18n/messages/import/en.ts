@@ -119,6 +119,7 @@ const classImport: ClassImportMessages = {
         lastName: 'Last name',
         firstName: 'First name',
         fatherName: 'Father’s name',
+        phone: 'Phone',
         className: 'Class',
         result: 'Result',
         reason: 'Reason',

@@ -120,6 +120,7 @@ const classImport: ClassImportMessages = {
         lastName: 'Фамилия',
         firstName: 'Имя',
         fatherName: 'Отчество',
+        phone: 'Телефон',
         className: 'Класс',
         result: 'Результат',
         reason: 'Причина',

@@ -120,6 +120,7 @@ const classImport = {
         lastName: 'Familiya',
         firstName: 'Ism',
         fatherName: 'Otasining ismi',
+        phone: 'Telefon',
         className: 'Sinf',
         result: 'Natija',
         reason: 'Sabab',
