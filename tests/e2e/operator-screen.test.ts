@@ -72,6 +72,19 @@ describe('a screen paired as operator', () => {
     await operator.screenshot({ path: '/tmp/e2e-operator-devices.png', fullPage: true })
   })
 
+  it('has no menu entry for admin pages, and opening one’s address politely says who may', async () => {
+    expect(await admin.getByTestId('nav-audit').count()).toBe(1)
+    expect(await operator.getByTestId('nav-audit').count()).toBe(0)
+    await operator.goto(`${rig.proxy!.url}/audit`)
+    const page = operator.getByTestId('not-allowed')
+    await page.getByText(uz.access.notAllowed.title).waitFor()
+    expect(await page.textContent()).toContain(uz.access.notAllowed.body)
+    await operator.screenshot({ path: '/tmp/e2e-operator-not-allowed.png' })
+    await page.getByTestId('not-allowed-home').click()
+    await operator.getByTestId('nav-enroll').waitFor()
+    expect(new URL(operator.url()).pathname).toBe('/')
+  })
+
   it('is refused by the proxy too, whatever the page shows', async () => {
     const answer = await operator.evaluate(async (deviceId) => {
       const { token } = JSON.parse(localStorage.getItem('sr.session') ?? '{}')
