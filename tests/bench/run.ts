@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'device-status': () => import('./device-status'),
   clone: () => import('./clone'),
   'offline-sync': () => import('./offline-sync'),
+  'import-workbook': () => import('./import-workbook'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
