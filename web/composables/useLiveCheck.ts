@@ -16,7 +16,14 @@ export const LIVE_CHECK_CHUNK = 30
 /** States a fix can mend: the person is missing, or is there without a face. */
 export const FIXABLE: ReadonlySet<LiveState> = new Set(['ABSENT', 'NO_FACE'])
 
-export type LiveCheckTarget = { classId: string } | { employeeNos: string[] }
+/** A known student asked for by number: the screen's own id and name fill in what the proxy cannot know. */
+export interface KnownStudent {
+  employeeNo: string
+  studentId?: string
+  name?: string
+}
+
+export type LiveCheckTarget = { classId: string } | { students: KnownStudent[] }
 
 export type StateCounts = Record<LiveState, number> & { notEnrolled: number }
 
@@ -59,8 +66,10 @@ export function useLiveCheck(api: ApiClient = useApi()) {
     fixErrors.value = new Map()
     running.value = true
     try {
-      if ('employeeNos' in target) {
-        if (mine === run) take(await ask({ employeeNos: target.employeeNos }))
+      if ('students' in target) {
+        const answer = await ask({ employeeNos: target.students.map((s) => s.employeeNo) })
+        if (mine === run)
+          take({ ...answer, students: answer.students.map((s) => withKnown(s, target.students)) })
         return
       }
       for (let offset = 0; ;) {
@@ -172,6 +181,16 @@ export function useLiveCheck(api: ApiClient = useApi()) {
     fix,
     fixAllMissing,
     missingOn,
+  }
+}
+
+function withKnown(student: LiveCheckStudent, known: KnownStudent[]): LiveCheckStudent {
+  const mine = known.find((k) => k.employeeNo === student.employeeNo)
+  if (!mine) return student
+  return {
+    ...student,
+    name: student.name || mine.name || '',
+    ...(student.studentId || mine.studentId ? { studentId: student.studentId ?? mine.studentId } : {}),
   }
 }
 

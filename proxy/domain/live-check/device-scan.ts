@@ -4,7 +4,8 @@ import { MAX_PAGE, type IsapiClient } from '../../isapi'
 
 /** What one device holds of each number asked, or why it could not be asked. */
 export type DeviceScan =
-  { ok: true; states: Map<string, LiveState> } | { ok: false; state: LiveState; error: LiveCheckError }
+  | { ok: true; states: Map<string, LiveState>; names: Map<string, string> }
+  | { ok: false; state: LiveState; error: LiveCheckError }
 
 /** The login is the problem: a new password fixes it, waiting does not. */
 const LOGIN_CODES = new Set(['credentials_expired', 'device_auth_failed', 'device_locked'])
@@ -22,10 +23,11 @@ export async function scanDevice(
     const device = client()
     const batch = await batchSize(device)
     const states = new Map<string, LiveState>(employeeNos.map((no) => [no, 'ABSENT']))
+    const names = new Map<string, string>()
     for (let i = 0; i < employeeNos.length; i += batch) {
-      await searchBatch(device, employeeNos.slice(i, i + batch), states)
+      await searchBatch(device, employeeNos.slice(i, i + batch), states, names)
     }
-    return { ok: true, states }
+    return { ok: true, states, names }
   } catch (error) {
     return failedScan(error)
   }
@@ -36,7 +38,12 @@ async function batchSize(device: IsapiClient): Promise<number> {
   return Math.max(1, Math.min(MAX_PAGE, caps.users?.searchMaxResults ?? MAX_PAGE))
 }
 
-async function searchBatch(device: IsapiClient, batch: string[], states: Map<string, LiveState>) {
+async function searchBatch(
+  device: IsapiClient,
+  batch: string[],
+  states: Map<string, LiveState>,
+  names: Map<string, string>,
+) {
   const wanted = new Set(batch)
   let position = 0
   for (;;) {
@@ -45,6 +52,7 @@ async function searchBatch(device: IsapiClient, batch: string[], states: Map<str
       if (!wanted.has(user.employeeNo)) continue
       // firmware that does not count faces is taken at its word that the person is there
       states.set(user.employeeNo, user.numOfFace === 0 ? 'NO_FACE' : 'PRESENT')
+      if (user.name) names.set(user.employeeNo, user.name)
     }
     position += page.users.length
     if (page.status !== 'MORE' || page.users.length === 0) return

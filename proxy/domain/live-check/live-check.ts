@@ -176,12 +176,21 @@ function row(student: RosterStudent, devices: Device[], scans: Map<string, Devic
   const { employeeNo } = student
   return {
     employeeNo,
-    name: student.name,
+    name: student.name || (employeeNo ? nameOnDevices(employeeNo, scans) : ''),
     ...(student.studentId ? { studentId: student.studentId } : {}),
     devices: employeeNo
       ? devices.map((device) => ({ deviceId: device.id, ...cellOf(scans.get(device.id), employeeNo) }))
       : [],
   }
+}
+
+/** A student known only by number is shown with the name a device holds for it. */
+function nameOnDevices(employeeNo: string, scans: Map<string, DeviceScan>): string {
+  for (const scan of scans.values()) {
+    const name = scan.ok ? scan.names.get(employeeNo) : undefined
+    if (name) return name
+  }
+  return ''
 }
 
 function deviceSummaries(devices: Device[], scans: Map<string, DeviceScan>): LiveCheckDevice[] {

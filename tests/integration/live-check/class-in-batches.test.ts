@@ -42,6 +42,15 @@ describe('live check of a class of 120 in EmployeeNoList batches', { timeout: 12
     expect(searchesOn(door)).toBe(4)
   })
 
+  it('names a student asked for by number with the name the device holds', async () => {
+    const first = school.students[0]!
+    const answer = await post<LiveCheckResponse>(proxy, '/api/live-check', {
+      employeeNos: [first.deviceStudentId],
+    })
+    expect(answer.body).toMatchObject({ source: 'request', total: 1 })
+    expect(answer.body.students[0]).toMatchObject({ employeeNo: first.deviceStudentId, name: first.name })
+  })
+
   it('checks the class in chunks by offset and limit, every student once', async () => {
     const classId = school.classes[0]?.id
     const seen: string[] = []

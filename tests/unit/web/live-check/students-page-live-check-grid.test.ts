@@ -40,13 +40,15 @@ function proxy() {
     'GET /api/classes': () => json(200, CLASSES),
     'GET /api/students': () =>
       json(200, { students: [listed(1, '1001'), listed(2, null)], page: 1, totalPages: 1, total: 2 }),
-    'POST /api/live-check': () =>
-      json(200, {
+    'POST /api/live-check': (request) => {
+      // asked by number, the proxy may know neither the school server's id nor the name
+      const byNumber = 'employeeNos' in (request.body as object)
+      return json(200, {
         students: [
           {
             employeeNo: '1001',
-            name: 'Karimov1 Aziz',
-            studentId: 's-1',
+            name: byNumber ? '' : 'Karimov1 Aziz',
+            ...(byNumber ? {} : { studentId: 's-1' }),
             devices: [
               { deviceId: 'd-1', state: fixed ? 'PRESENT' : 'ABSENT' },
               { deviceId: 'd-2', state: 'OFFLINE', error: { code: 'device_unreachable', message: 'x' } },
@@ -58,7 +60,8 @@ function proxy() {
         total: 2,
         offset: 0,
         source: 'backend',
-      }),
+      })
+    },
     'POST /api/live-check/fix': () => {
       fixed = true
       return json(200, {
@@ -113,7 +116,7 @@ describe('live check on the Students page', { timeout: 30_000 }, () => {
     expect(grid().find('[data-testid="live-check-fix-all"]').exists()).toBe(false)
   })
 
-  it('checks one student from the card, asking by number', async () => {
+  it('checks one student from the card by number, and fixes with the card’s student id', async () => {
     const { fetch, seen } = proxy()
     mounted = await mountApp('/students', { fetch, token: 'tok' })
     await vi.waitFor(() =>
@@ -123,6 +126,10 @@ describe('live check on the Students page', { timeout: 30_000 }, () => {
     await flushPromises()
     await vi.waitFor(() => expect(grid().exists()).toBe(true))
     expect(seen.find((r) => r.path === '/api/live-check')?.body).toEqual({ employeeNos: ['1001'] })
+    expect(grid().get('tr[data-employee-no="1001"] th').text()).toContain('Karimov1 Aziz')
+    await cell('1001', 'd-1').get('[data-testid="live-check-fix"]').trigger('click')
+    await vi.waitFor(() => expect(cell('1001', 'd-1').text()).toContain('Bor'))
+    expect(seen.find((r) => r.path === '/api/live-check/fix')?.body).toMatchObject({ studentId: 's-1' })
     await mounted.wrapper.get('[data-testid="live-check-close"]').trigger('click')
     expect(mounted.wrapper.find('[data-testid="live-check"]').exists()).toBe(false)
   })

@@ -103,7 +103,7 @@ describe('useLiveCheck', () => {
       },
     })
     const live = useLiveCheck(api)
-    await live.check({ employeeNos: ['1001', '1002'] })
+    await live.check({ students: [{ employeeNo: '1001' }, { employeeNo: '1002' }] })
     expect(live.missingOn('d-2')).toEqual(['1001', '1002'])
 
     await live.fixAllMissing('d-2')
