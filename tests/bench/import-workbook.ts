@@ -152,8 +152,8 @@ async function buildPage(dir: string): Promise<void> {
     root: dir,
     configFile: false,
     logLevel: 'warn',
+    // the app's own worker settings (vite's defaults), so the figure is for what ships
     build: { outDir: join(dir, 'dist'), emptyOutDir: true, minify: true },
-    worker: { format: 'es' },
   })
 }
 

@@ -115,6 +115,19 @@ describe('a file that cannot be imported whole', () => {
     expect(parsed.rows).toEqual([])
   })
 
+  it('a CSV of more than 5,000 rows is refused whole', () => {
+    const lines = Array.from({ length: 5001 }, (_, index) => `Familiya${index};Ism;Erkak`)
+    const parsed = parseCsv(['Familiya;Ism;Jinsi', ...lines].join('\n'))
+    expect(parsed.problems).toEqual([{ code: 'too_many_rows', detail: '5000' }])
+    expect(parsed.rows).toEqual([])
+    expect(parseCsv(['Familiya;Ism;Jinsi', ...lines.slice(1)].join('\n')).rows).toHaveLength(5000)
+  })
+
+  it('a CSV with a header and no students is empty, and so is a blank one', () => {
+    expect(parseCsv('Familiya;Ism;Jinsi\n;;\n').problems).toEqual([{ code: 'empty' }])
+    expect(parseCsv('\uFEFF\n\n').problems).toEqual([{ code: 'empty' }])
+  })
+
   it('a CSV without a recognisable header says so', () => {
     const parsed = parseCsv('a;b;c\n1;2;3\n')
     expect(parsed.problems).toEqual([{ code: 'no_header', sheet: 'CSV' }])
