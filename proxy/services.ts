@@ -57,7 +57,32 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const students = createStudents({ config, db, logger })
   const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
   const jobs = createJobs({ config, db, logger, domain })
-  const audit = createAudit({ config, db, logger, settings, tokens, domain, checks, jobs })
+  const liveCheck = new LiveCheck({
+    registry: domain.registry,
+    clients: domain.clients,
+    registrations: new RegistrationsRepo(db),
+    directory: students.directory,
+    photos: students.photos,
+    logger,
+  })
+  const deviceImport = createDeviceImport({
+    backend: schoolServer,
+    deviceUsers: domain.deviceUsers,
+    registry: domain.registry,
+    logger,
+  })
+  const audit = createAudit({
+    config,
+    db,
+    logger,
+    settings,
+    tokens,
+    domain,
+    checks,
+    jobs,
+    deviceImport,
+    liveCheck,
+  })
   audit.log.startPruning()
   audit.jobEnds.resume()
   return {
@@ -79,20 +104,8 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       schoolNtpServer: config.ntpServer,
       onChanged: (deviceId) => checks.status.forget(deviceId),
     }),
-    liveCheck: new LiveCheck({
-      registry: domain.registry,
-      clients: domain.clients,
-      registrations: new RegistrationsRepo(db),
-      directory: students.directory,
-      photos: students.photos,
-      logger,
-    }),
-    deviceImport: createDeviceImport({
-      backend: schoolServer,
-      deviceUsers: domain.deviceUsers,
-      registry: domain.registry,
-      logger,
-    }),
+    liveCheck,
+    deviceImport,
     studentExport: new StudentExport(schoolServer),
   }
 }

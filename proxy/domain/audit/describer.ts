@@ -51,6 +51,11 @@ export interface Description {
   /** the public pairing route has no caller yet: the describer names the new screen */
   actor?: AuditActor
   retryOf?: number
+  /**
+   * The HTTP status says ok but part of the work failed (an import with rows refused): recorded as failed,
+   * with this error, so it can be found and retried.
+   */
+  partialFailure?: { code: string; message: string }
   /** a read that goes by POST only to carry a long list (a live check, an import preview): not recorded */
   skip?: boolean
 }

@@ -216,9 +216,24 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
                 : [],
             }
           : pick(call.body, ['employeeNo', 'deviceIds']),
+        input: pick(call.body, ['employeeNo', 'deviceIds', 'studentId']),
+        ...partialFrom(
+          Array.isArray(actions) ? actions.filter((action) => isObject(action) && action.error) : [],
+          (failed) => `${failed} device(s) still lack what was written`,
+        ),
       }
     },
   },
+  'POST /api/device-import/preview': {
+    action: 'device-import.preview',
+    describe: () => ({ target: null, skip: true }),
+  },
+  'POST /api/device-import/report.csv': {
+    action: 'device-import.report',
+    describe: () => ({ target: null, skip: true }),
+  },
+  'POST /api/device-import/commit': importCommit('device-import.commit'),
+  'POST /api/device-import/retry': importCommit('device-import.retry'),
   'POST /api/students/:id/photo': {
     action: 'student.photo',
     describe: (call, seen) => ({
@@ -336,6 +351,77 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     look: (call, sources) => sources.entry(Number(call.params.id)),
     describe: (call, seen) => describeRetry(call, seen),
   },
+}
+
+const IMPORT_ROW: readonly string[] = [
+  'employeeNo',
+  'firstName',
+  'lastName',
+  'fatherName',
+  'classId',
+  'gender',
+  'parentPhone',
+  'studentId',
+]
+const NOT_IMPORTED = new Set(['failed', 'photo_failed'])
+
+/**
+ * A device → school import: how many rows, what became of each (number, name, outcome; no phone). When
+ * rows were not imported the entry counts as failed and keeps those rows (as typed, for the retry only:
+ * `input` is never shown), with the school's student id for a row whose photo alone is missing.
+ */
+function importCommit(action: string): Describer {
+  return {
+    action,
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      const deviceId = str(field(call.body, 'deviceId'))
+      const sent = Array.isArray(field(call.body, 'rows')) ? (field(call.body, 'rows') as unknown[]) : []
+      const results = Array.isArray(field(seen.response, 'rows'))
+        ? (field(seen.response, 'rows') as unknown[])
+        : []
+      const outcome = new Map(results.map((row) => [str(field(row, 'employeeNo')), row]))
+      const retryRows = sent
+        .filter(
+          (row) =>
+            !seen.ok || NOT_IMPORTED.has(String(field(outcome.get(str(field(row, 'employeeNo'))), 'result'))),
+        )
+        .map((row) => {
+          const studentId = str(field(outcome.get(str(field(row, 'employeeNo'))), 'studentId'))
+          return { ...pick(row, IMPORT_ROW), ...(studentId ? { studentId } : {}) }
+        })
+      const notImported = results.filter((row) => NOT_IMPORTED.has(String(field(row, 'result'))))
+      return {
+        target: {
+          type: 'import',
+          id: str(field(seen.response, 'jobId')),
+          label: deviceTarget(deviceId, sources).label,
+        },
+        after: {
+          rows: sent.length,
+          ...pick(seen.response, ['jobId', 'idempotent', 'importedCount', 'failedCount']),
+          results: results
+            .slice(0, 100)
+            .map((row) => pick(row, ['employeeNo', 'name', 'action', 'result', 'code'])),
+        },
+        input: { deviceId, rows: retryRows },
+        ...(seen.ok
+          ? partialFrom(notImported, (failed) => `${failed} of ${sent.length} rows were not imported`)
+          : {}),
+      }
+    },
+  }
+}
+
+/** An answer of 200 whose parts failed: the entry counts as failed, with the first part's error code. */
+function partialFrom(
+  failed: unknown[],
+  message: (count: number) => string,
+): Pick<Description, 'partialFailure'> {
+  if (failed.length === 0) return {}
+  const first = failed[0]
+  const code = str(field(first, 'code')) ?? str(field(field(first, 'error'), 'code')) ?? 'internal'
+  return { partialFailure: { code, message: message(failed.length) } }
 }
 
 function jobTarget(id: string | null, job: unknown, sources: AuditSources): AuditTargetRecord {

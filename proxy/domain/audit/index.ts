@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto'
+import { DeviceImportCommitRequest } from '../../../shared/api/device-import'
+import type { LiveCheckFixRequest } from '../../../shared/api/live-check'
 import { createBackendClient } from '../../backend/client'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
@@ -39,6 +42,9 @@ export interface AuditOptions {
   domain: Domain
   checks: DeviceChecks
   jobs: Jobs
+  /** the device → school import and the live check's fix, repeated by a retry */
+  deviceImport: { commit(request: DeviceImportCommitRequest): Promise<unknown> }
+  liveCheck: { fix(request: LiveCheckFixRequest): Promise<unknown> }
 }
 
 export function createAudit(options: AuditOptions): Audit {
@@ -75,6 +81,11 @@ export function createAudit(options: AuditOptions): Audit {
     testDevice: (deviceId) => domain.testDevice(deviceId),
     removeRegistration: (employeeNo, deviceIds) => domain.registrations.remove(employeeNo, deviceIds),
     removeDeviceUser: (deviceId, employeeNo) => domain.deviceUsers.remove(deviceId, employeeNo),
+    importRows: (deviceId, rows) =>
+      options.deviceImport.commit(
+        DeviceImportCommitRequest.parse({ deviceId, idempotencyKey: randomUUID(), rows }),
+      ),
+    fixStudent: (request) => options.liveCheck.fix(request),
   }
   const jobEnds = new JobEnds(jobs, log, logger, (id) => sources.device(id)?.name ?? null)
   return { log, settings, sources, retries, serverLogs: serverLogSource(config), jobEnds }

@@ -10,6 +10,10 @@ export interface RetryServices {
   testDevice(deviceId: string): Promise<unknown>
   removeRegistration(employeeNo: string, deviceIds?: string[]): Promise<unknown>
   removeDeviceUser(deviceId: string, employeeNo: string): Promise<unknown>
+  /** a new import attempt (new idempotency key) of the rows that were not imported */
+  importRows(deviceId: string, rows: unknown[]): Promise<unknown>
+  /** writes onto the devices what a live check found missing */
+  fixStudent(request: { employeeNo: string; deviceIds: string[]; studentId?: string }): Promise<unknown>
 }
 
 type Input = Record<string, unknown>
@@ -34,8 +38,9 @@ const text = (input: Input, name: string): string => {
  * - device delete, token rename and revoke, settings: local changes that fail only on bad input, not by chance;
  * - pairing: a code is single-use and a secret;
  * - clone jobs: a new job from the Devices page starts from where the device is now;
- * - imports: the rows typed in are not kept, and the school server's import job has its own idempotent retry
- *   (`import-jobs/:id/retry`) on the import page, keyed by the import's idempotency key.
+ *
+ * Imports are retried: the rows not imported are kept with the entry (never shown) and sent again with a
+ * new idempotency key, as the import page does; rows already imported are not sent twice.
  */
 const REPEATS: Readonly<Record<string, Repeat>> = {
   'device.time.sync': (input, s) => s.syncClock(text(input, 'deviceId')),
@@ -46,11 +51,29 @@ const REPEATS: Readonly<Record<string, Repeat>> = {
   'registration.delete': (input, s) =>
     s.removeRegistration(
       text(input, 'employeeNo'),
-      Array.isArray(input.deviceIds)
-        ? input.deviceIds.filter((id): id is string => typeof id === 'string')
-        : undefined,
+      Array.isArray(input.deviceIds) ? strings(input.deviceIds) : undefined,
     ),
   'device-user.delete': (input, s) => s.removeDeviceUser(text(input, 'deviceId'), text(input, 'employeeNo')),
+  // the rows not imported, sent again as the import page's own retry does (a new key, the same rows)
+  'device-import.commit': (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
+  'device-import.retry': (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
+  // writes only what the devices still lack, so repeating it is harmless
+  'live-check.fix': (input, s) =>
+    s.fixStudent({
+      employeeNo: text(input, 'employeeNo'),
+      deviceIds: strings(input.deviceIds),
+      ...(typeof input.studentId === 'string' ? { studentId: input.studentId } : {}),
+    }),
+}
+
+function rowsOf(input: Input): unknown[] {
+  const rows = Array.isArray(input.rows) ? input.rows : []
+  if (rows.length === 0) throw new AppError('conflict', 'This import has no rows left to retry')
+  return rows
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
 }
 
 export const RETRYABLE_ACTIONS: readonly string[] = Object.keys(REPEATS)

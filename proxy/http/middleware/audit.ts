@@ -58,14 +58,15 @@ async function record(
   const seen: AuditSeen = { looked, status, ok, response: ok ? answer : undefined, error }
   const description = describer.describe(call, seen, audit.sources)
   if (description.skip) return
+  const failure = error ? { code: error.code, message: error.message } : (description.partialFailure ?? null)
   audit.log.record({
     actor: description.actor ?? call.caller ?? { name: 'unknown', role: 'none', tokenId: null },
     action: description.action ?? describer.action,
     route: `${call.method} ${call.route}`,
     target: description.target,
-    result: ok ? 'ok' : 'failed',
+    result: failure ? 'failed' : 'ok',
     status,
-    error: error && { code: error.code, message: error.message },
+    error: failure,
     before: description.before ?? null,
     after: description.after ?? null,
     input: description.input ?? null,
