@@ -37,6 +37,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'enroll', component: EnrollPage },
   { path: '/queue', name: 'queue', component: () => import('./pages/QueuePage.vue') },
   { path: '/devices', name: 'devices', component: () => import('./pages/DevicesPage.vue') },
+  {
+    path: '/devices/:id/settings',
+    name: 'deviceSettings',
+    component: () => import('./pages/DeviceSettingsPage.vue'),
+  },
   { path: '/students', name: 'students', component: () => import('./pages/StudentsPage.vue') },
   { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },

@@ -6,6 +6,7 @@ import devices from './devices/en'
 import classImport from './import/en'
 import access from './access/en'
 import audit from './audit/en'
+import deviceSettings from './device-settings/en'
 
 const en: Messages = {
   app: {
@@ -223,6 +224,7 @@ const en: Messages = {
   ...classImport,
   ...access,
   ...audit,
+  ...deviceSettings,
 }
 
 export default en

@@ -6,6 +6,7 @@ import devices from './devices/ru'
 import classImport from './import/ru'
 import access from './access/ru'
 import audit from './audit/ru'
+import deviceSettings from './device-settings/ru'
 
 const ru: Messages = {
   app: {
@@ -225,6 +226,7 @@ const ru: Messages = {
   ...classImport,
   ...access,
   ...audit,
+  ...deviceSettings,
 }
 
 export default ru

@@ -7,6 +7,7 @@ import devices from './devices/uz'
 import classImport from './import/uz'
 import access from './access/uz'
 import audit from './audit/uz'
+import deviceSettings from './device-settings/uz'
 
 const uz = {
   app: {
@@ -229,6 +230,7 @@ const uz = {
   ...classImport,
   ...access,
   ...audit,
+  ...deviceSettings,
 }
 
 export type Messages = typeof uz

@@ -1,0 +1,279 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { DeviceSettings } from '../../../../shared/api'
+import {
+  fakeFetch,
+  HEALTHY,
+  json,
+  mountApp,
+  TWO_DEVICES,
+  type MountedApp,
+  type SeenRequest,
+} from '../fake-proxy'
+
+const CLOCK = {
+  deviceTime: '2026-11-25T17:00:00+05:00',
+  timeZone: 'CST-5:00:00',
+  timeMode: 'NTP',
+  utcOffsetMinutes: 300,
+  expectedUtcOffsetMinutes: 300,
+  driftSec: 0,
+  zoneMatches: true,
+  warning: false,
+}
+
+/** A full-featured terminal (dev-1) as GET /api/devices/:id/settings answers it. */
+const FULL: DeviceSettings = {
+  deviceId: 'dev-1',
+  name: 'Asosiy kirish',
+  checkedAt: '2026-11-25T12:00:00.000Z',
+  overview: {
+    model: 'DS-K1T342MWX',
+    firmwareVersion: 'V3.16.1',
+    firmwareReleasedDate: 'build 240528',
+    serialNumber: 'DS-K1T342MWX20240528V031601ENXXXXXXXX',
+    macAddress: 'ac:b9:2f:00:00:00',
+    deviceType: 'ACS',
+    deviceName: 'Access Controller',
+  },
+  capacity: { users: { used: 6, max: 1500 }, faces: { used: 4, max: 1500 } },
+  time: {
+    supported: true,
+    clock: CLOCK,
+    timeModes: ['NTP', 'manual'],
+    ntp: {
+      supported: true,
+      servers: [
+        {
+          id: '1',
+          server: 'time.windows.com',
+          addressingFormatType: 'hostname',
+          portNo: 123,
+          synchronizeIntervalMin: 1440,
+        },
+      ],
+    },
+  },
+  network: {
+    supported: true,
+    interfaces: [
+      {
+        id: '1',
+        addressingType: 'static',
+        ipAddress: '192.0.0.64',
+        subnetMask: '255.255.255.0',
+        gateway: '192.0.0.1',
+        dns: ['8.8.8.8'],
+        macAddress: 'ac:b9:2f:00:00:00',
+      },
+    ],
+  },
+  eventHost: {
+    supported: true,
+    webhook: {
+      expected: 'http://school.test/webhook/1/in?secret=maxfiy123',
+      actual: ['http://school.test/webhook/1/in?secret=maxfiy123'],
+      inSync: true,
+      slots: 2,
+    },
+  },
+  faceLibrary: { supported: true, faces: 4, capacity: 1500, faceLibType: 'blackFD' },
+  door: { supported: true, doors: 1 },
+  schoolNtpServer: 'ntp.maktab.uz',
+}
+
+/** An attendance terminal without NTP or a door relay (dev-2). */
+const LACKING: DeviceSettings = {
+  ...FULL,
+  deviceId: 'dev-2',
+  name: 'Sport zali',
+  time: {
+    supported: true,
+    clock: { ...CLOCK, timeMode: 'manual' },
+    timeModes: ['manual'],
+    ntp: { supported: false, reason: 'not_supported', detail: 'System capabilities say isSupportNtp false' },
+  },
+  door: {
+    supported: false,
+    reason: 'not_supported',
+    detail: 'Access-control capabilities say isSupportRemoteControlDoor false',
+  },
+  network: {
+    supported: false,
+    reason: 'read_failed',
+    detail: 'Device did not answer',
+    error: { code: 'device_unreachable', message: 'Device did not answer /ISAPI/System/Network/interfaces' },
+  },
+}
+
+let mounted: MountedApp | null = null
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted = null
+  document.body.replaceChildren()
+})
+beforeEach(() => localStorage.clear())
+
+type Routes = Parameters<typeof fakeFetch>[0]
+
+async function open(path: string, role: 'admin' | 'operator', extra: Routes = {}) {
+  const proxy = fakeFetch({
+    ...HEALTHY,
+    'GET /api/devices': () => json(200, TWO_DEVICES),
+    'GET /api/devices/dev-1/settings': () => json(200, FULL),
+    'GET /api/devices/dev-2/settings': () => json(200, LACKING),
+    ...extra,
+  })
+  mounted = await mountApp(path, { fetch: proxy.fetch, token: 'tok', role })
+  await vi.waitFor(() => expect(document.querySelector('[data-section="overview"]')).not.toBeNull())
+  return proxy
+}
+
+const section = (name: string) => document.querySelector(`[data-section="${name}"]`) as HTMLElement
+const text = (name: string) => section(name)?.textContent ?? ''
+
+async function click(selector: string) {
+  await vi.waitFor(() => expect(document.querySelector(selector)).not.toBeNull())
+  ;(document.querySelector(selector) as HTMLElement).click()
+  await flushPromises()
+}
+
+const writes = (seen: SeenRequest[]) => seen.filter((r) => r.method !== 'GET')
+
+describe('the device settings page', { timeout: 20_000 }, () => {
+  it('shows every section read from the device, in Uzbek', async () => {
+    await open('/devices/dev-1/settings', 'admin')
+    expect(document.querySelector('h1')?.textContent).toBe('Asosiy kirish: sozlamalar')
+    expect(text('overview')).toContain('DS-K1T342MWX')
+    expect(text('overview')).toContain('V3.16.1 build 240528')
+    expect(text('overview')).toContain('ac:b9:2f:00:00:00')
+    expect(text('overview')).toContain('6 / 1500')
+    expect(text('time')).toContain('time.windows.com')
+    expect(text('time')).toContain('1440 daqiqa')
+    expect(text('network')).toContain('192.0.0.64')
+    expect(text('eventHost')).toContain('Toʻgʻri sozlangan')
+    expect(text('eventHost')).not.toContain('maxfiy123')
+    expect(text('faceLibrary')).toContain('4 / 1500')
+    expect(section('door').querySelector('[data-testid="door-open"]')).not.toBeNull()
+    expect(document.querySelectorAll('[data-testid="section-unavailable"]')).toHaveLength(0)
+  })
+
+  it('shows what the model lacks read-only, with the reason, and offers no write there', async () => {
+    await open('/devices/dev-2/settings', 'admin')
+    const door = section('door').querySelector('[data-testid="section-unavailable"]') as HTMLElement
+    expect(door.dataset.reason).toBe('not_supported')
+    expect(door.textContent).toContain('Bu model bu imkoniyatga ega emas')
+    expect(section('door').querySelector('[data-testid="door-open"]')).toBeNull()
+    expect(text('time')).toContain('Bu modelda NTP yoʻq')
+    expect(section('time').querySelector('[data-testid="ntp-form"]')).toBeNull()
+    const network = section('network').querySelector('[data-testid="section-unavailable"]') as HTMLElement
+    expect(network.dataset.reason).toBe('read_failed')
+    expect(network.textContent).toContain('Qurilma bu qismga hozir javob bermadi')
+  })
+
+  it('writes the NTP server with progress, says it was read back, and reads the page again', async () => {
+    let release: () => void = () => {}
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    const proxy = await open('/devices/dev-1/settings', 'admin', {
+      'PUT /api/devices/dev-1/settings/ntp': async () => {
+        await answered
+        const after = {
+          server: {
+            id: '1',
+            server: 'ntp.maktab.uz',
+            addressingFormatType: 'hostname',
+            portNo: 123,
+            synchronizeIntervalMin: 60,
+          },
+          timeMode: 'NTP',
+          timeZone: 'CST-5:00:00',
+        }
+        return json(200, { before: null, after, verified: true })
+      },
+    })
+    await click('[data-section="time"] .btn--small')
+    const interval = document.querySelector('[name="interval"]') as HTMLInputElement
+    interval.value = '60'
+    interval.dispatchEvent(new Event('input'))
+    await flushPromises()
+    await click('[data-testid="ntp-save"]')
+    await vi.waitFor(() => expect(text('time')).toContain('Yozilmoqda'))
+    expect(writes(proxy.seen)).toEqual([
+      expect.objectContaining({
+        method: 'PUT',
+        path: '/api/devices/dev-1/settings/ntp',
+        body: { server: 'ntp.maktab.uz', synchronizeIntervalMin: 60, timeMode: 'NTP' },
+      }),
+    ])
+    const readsBefore = proxy.seen.filter((r) => r.path === '/api/devices/dev-1/settings').length
+    release()
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="ntp-saved"]')).not.toBeNull())
+    expect(proxy.seen.filter((r) => r.path === '/api/devices/dev-1/settings').length).toBe(readsBefore + 1)
+  })
+
+  it('says so when the device kept nothing and its old settings were put back', async () => {
+    await open('/devices/dev-1/settings', 'admin', {
+      'PUT /api/devices/dev-1/settings/ntp': () =>
+        json(502, {
+          error: { code: 'device_not_applied', message: 'english', details: { restored: true } },
+        }),
+    })
+    await click('[data-testid="ntp-save"]')
+    await vi.waitFor(() => expect(section('time').querySelector('[role="alert"]')).not.toBeNull())
+    expect(text('time')).toContain('Sozlama saqlanmadi')
+    expect(text('time')).toContain('lekin saqlamadi')
+    expect(document.querySelector('[data-testid="ntp-saved"]')).toBeNull()
+  })
+
+  it('refuses an empty NTP server before sending', async () => {
+    const proxy = await open('/devices/dev-1/settings', 'admin')
+    const server = document.querySelector('[name="server"]') as HTMLInputElement
+    server.value = '  '
+    server.dispatchEvent(new Event('input'))
+    await flushPromises()
+    await click('[data-testid="ntp-save"]')
+    expect(text('time')).toContain('NTP server manzilini yozing')
+    expect(writes(proxy.seen)).toEqual([])
+  })
+
+  it('opens the door only after the confirmation, and says to check at the door', async () => {
+    const proxy = await open('/devices/dev-1/settings', 'admin', {
+      'POST /api/devices/dev-1/door/open': () =>
+        json(200, { doorId: 1, command: 'open', sent: true, readBack: false }),
+    })
+    await click('[data-testid="door-open"]')
+    expect(document.querySelector('[data-testid="confirm"]')?.textContent).toContain('Asosiy kirish')
+    await click('[data-testid="confirm"] .btn--secondary')
+    expect(writes(proxy.seen)).toEqual([])
+
+    await click('[data-testid="door-open"]')
+    await click('[data-testid="confirm-yes"]')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="door-sent"]')).not.toBeNull())
+    expect(writes(proxy.seen)).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/api/devices/dev-1/door/open', body: { doorId: 1 } }),
+    ])
+    expect(text('door')).toContain('joyida tekshiring')
+  })
+
+  it('hides the write controls from an operator but shows the settings', async () => {
+    const proxy = await open('/devices/dev-1/settings', 'operator')
+    expect(text('overview')).toContain('DS-K1T342MWX')
+    expect(section('time').querySelector('[data-testid="ntp-form"]')).toBeNull()
+    expect(section('time').querySelector('[data-testid="ntp-admin-only"]')).not.toBeNull()
+    expect(section('door').querySelector('[data-testid="door-open"]')).toBeNull()
+    expect(writes(proxy.seen)).toEqual([])
+  })
+
+  it('is reached from the Sozlamalar button of a device card', async () => {
+    const proxy = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, TWO_DEVICES),
+      'GET /api/devices/dev-1/settings': () => json(200, FULL),
+    })
+    mounted = await mountApp('/devices', { fetch: proxy.fetch, token: 'tok', role: 'operator' })
+    await click('[data-device-id="dev-1"] [data-action="settings"]')
+    await vi.waitFor(() => expect(mounted?.router.currentRoute.value.path).toBe('/devices/dev-1/settings'))
+    await vi.waitFor(() => expect(section('overview')).not.toBeNull())
+  })
+})
