@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import uz from '../../web/i18n/messages/uz'
+import importUz from '../../web/i18n/messages/import/uz'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
 import { pairTablet, portraitJpeg, startEnrollRig, type EnrollRig } from './enroll-rig'
 
@@ -92,7 +92,7 @@ describe('importing a class list from Excel into the queue', () => {
     await byTest('import-read').click()
     await byTest('import-file-problem').waitFor()
     expect(await byTest('import-file-problem').textContent()).toContain(
-      uz.classImport.fileProblem.codes.not_a_spreadsheet,
+      importUz.classImport.fileProblem.codes.not_a_spreadsheet,
     )
     await page.setViewportSize(PHONE)
     expect(await hasHorizontalScroll(page)).toBe(false)
@@ -115,9 +115,9 @@ describe('importing a class list from Excel into the queue', () => {
     await byTest('import-mapping-next').click()
     await expect
       .poll(() => byTest('import-count-good').textContent(), { timeout: 30_000 })
-      .toBe(uz.classImport.preview.good.replace('{count}', '30'))
+      .toBe(importUz.classImport.preview.good.replace('{count}', '30'))
     expect(await byTest('import-count-bad').textContent()).toBe(
-      uz.classImport.preview.bad.replace('{count}', '0'),
+      importUz.classImport.preview.bad.replace('{count}', '0'),
     )
     // every row shows its own photo (the thumbnails below the fold load as they scroll into view)
     const thumbs = page.locator('[data-testid="import-thumb"]')
@@ -179,7 +179,7 @@ describe('importing a class list from Excel into the queue', () => {
       .trimEnd()
       .split('\r\n')
     expect(lines).toHaveLength(31)
-    expect(lines.slice(1).every((line) => line.includes(uz.classImport.report.imported))).toBe(true)
+    expect(lines.slice(1).every((line) => line.includes(importUz.classImport.report.imported))).toBe(true)
     // the phone numbers start with "+": Excel must not read them as formulas
     expect(lines[1]).toContain(`,'${STUDENTS[0]!.phone},`)
   })

@@ -3,7 +3,7 @@ import enrollment from './enrollment/en'
 import check from './check/en'
 import liveCheck from './live-check/en'
 import devices from './devices/en'
-import classImport from './import/en'
+import { importEntry } from './import/entry'
 import access from './access/en'
 import audit from './audit/en'
 import deviceSettings from './device-settings/en'
@@ -221,7 +221,7 @@ const en: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...classImport,
+  ...importEntry.en,
   ...access,
   ...audit,
   ...deviceSettings,

@@ -3,7 +3,7 @@ import enrollment from './enrollment/ru'
 import check from './check/ru'
 import liveCheck from './live-check/ru'
 import devices from './devices/ru'
-import classImport from './import/ru'
+import { importEntry } from './import/entry'
 import access from './access/ru'
 import audit from './audit/ru'
 import deviceSettings from './device-settings/ru'
@@ -223,7 +223,7 @@ const ru: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...classImport,
+  ...importEntry.ru,
   ...access,
   ...audit,
   ...deviceSettings,

@@ -4,7 +4,7 @@ import enrollment from './enrollment/uz'
 import check from './check/uz'
 import liveCheck from './live-check/uz'
 import devices from './devices/uz'
-import classImport from './import/uz'
+import { importEntry } from './import/entry'
 import access from './access/uz'
 import audit from './audit/uz'
 import deviceSettings from './device-settings/uz'
@@ -227,7 +227,7 @@ const uz = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...classImport,
+  ...importEntry.uz,
   ...access,
   ...audit,
   ...deviceSettings,

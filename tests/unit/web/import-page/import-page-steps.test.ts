@@ -15,6 +15,7 @@ import { apiClientKey } from '../../../../web/composables/useApi'
 import { readLastReport } from '../../../../web/composables/classImportReport'
 import { createAppI18n } from '../../../../web/i18n'
 import uz from '../../../../web/i18n/messages/uz'
+import importUz from '../../../../web/i18n/messages/import/uz'
 import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
@@ -153,8 +154,10 @@ describe('the Import page', () => {
     })
     await mountPage(ImportScreen, '/import')
     await chooseAndRead('hisobot.xlsx')
-    expect(byTest('import-file-problem').text()).toContain(uz.classImport.fileProblem.codes.not_a_spreadsheet)
-    expect(byTest('import-file-problem').text()).toContain(uz.classImport.fileProblem.nothingQueued)
+    expect(byTest('import-file-problem').text()).toContain(
+      importUz.classImport.fileProblem.codes.not_a_spreadsheet,
+    )
+    expect(byTest('import-file-problem').text()).toContain(importUz.classImport.fileProblem.nothingQueued)
     await byTest('import-choose-another').trigger('click')
     expect(byTest('import-file').exists()).toBe(true)
 
@@ -162,7 +165,7 @@ describe('the Import page', () => {
     vi.mocked(readClassList).mockRejectedValue(new Error('worker died'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     await chooseAndRead('buzuq.xlsx')
-    expect(byTest('import-file-problem').text()).toContain(uz.classImport.fileProblem.codes.corrupt)
+    expect(byTest('import-file-problem').text()).toContain(importUz.classImport.fileProblem.codes.corrupt)
     expect(await store.repo.list()).toEqual([])
   })
 
@@ -176,7 +179,7 @@ describe('the Import page', () => {
     await mountPage(ImportScreen, '/import')
     await chooseAndRead()
     expect(byTest('import-file-problem').text()).toContain('“5-A” varagʻi')
-    expect(byTest('import-file-problem').text()).toContain(uz.classImport.fileProblem.codes.no_header)
+    expect(byTest('import-file-problem').text()).toContain(importUz.classImport.fileProblem.codes.no_header)
   })
 
   it('maps sheets by their names, checks the server’s students on every page, and counts the rows', async () => {
@@ -194,13 +197,13 @@ describe('the Import page', () => {
     await chooseAndRead()
     const selects = wrapper!.findAll('[data-testid="import-class-select"]')
     expect(selects.map((s) => (s.element as HTMLSelectElement).value)).toEqual(['c5a', ''])
-    expect(wrapper!.text()).toContain(uz.classImport.mapping.unmapped)
+    expect(wrapper!.text()).toContain(importUz.classImport.mapping.unmapped)
 
     await toPreview()
     const asked = seen.filter((r) => r.path.startsWith('/api/students')).map((r) => r.path)
     expect(asked).toEqual(['/api/students?classId=c5a&page=1', '/api/students?classId=c5a&page=2'])
-    expect(byTest('import-count-good').text()).toBe(uz.classImport.preview.good.replace('{count}', '1'))
-    expect(byTest('import-count-bad').text()).toBe(uz.classImport.preview.bad.replace('{count}', '3'))
+    expect(byTest('import-count-good').text()).toBe(importUz.classImport.preview.good.replace('{count}', '1'))
+    expect(byTest('import-count-bad').text()).toBe(importUz.classImport.preview.bad.replace('{count}', '3'))
     const problemsOf = (key: string) =>
       wrapper!
         .find(`[data-key="${key}"]`)
@@ -209,13 +212,15 @@ describe('the Import page', () => {
     expect(problemsOf('5A#3')).toEqual(['duplicate_on_server'])
     expect(problemsOf('5A#4')).toEqual(['photo_missing'])
     expect(problemsOf('Tayyorlov#2')).toEqual(['class_unknown'])
-    expect(wrapper!.find('[data-key="5A#3"]').text()).toContain(uz.classImport.problems.duplicate_on_server)
+    expect(wrapper!.find('[data-key="5A#3"]').text()).toContain(
+      importUz.classImport.problems.duplicate_on_server,
+    )
 
     // going back and mapping the other sheet rechecks every row
     await byTest('import-back').trigger('click')
     await wrapper!.findAll('[data-testid="import-class-select"]')[1]!.setValue('c5b')
     await toPreview()
-    expect(byTest('import-count-good').text()).toBe(uz.classImport.preview.good.replace('{count}', '2'))
+    expect(byTest('import-count-good').text()).toBe(importUz.classImport.preview.good.replace('{count}', '2'))
   })
 
   it('lets an admin create a missing class and maps the sheet to it', async () => {
@@ -273,7 +278,7 @@ describe('the Import page', () => {
     const { router } = await mountPage(ImportScreen, '/import')
     await chooseAndRead()
     await toPreview()
-    expect(byTest('import-submit').text()).toBe(uz.classImport.preview.import.replace('{count}', '1'))
+    expect(byTest('import-submit').text()).toBe(importUz.classImport.preview.import.replace('{count}', '1'))
     // Familiya3 Ism3 is on the server already (page 2 of its class)
     expect(byTest(`device-chip-dev-2`).attributes('aria-pressed')).toBe('true')
     await byTest('device-chip-dev-2').trigger('click')

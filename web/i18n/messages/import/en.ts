@@ -2,7 +2,6 @@ import type { ClassImportMessages } from './uz'
 
 const classImport: ClassImportMessages = {
   classImport: {
-    entry: 'Import class list (Excel/CSV)',
     title: 'Import a class list',
     subtitle:
       'Students from an Excel or CSV file join the queue with their photos and go to the devices by themselves.',

@@ -2,7 +2,6 @@ import type { ClassImportMessages } from './uz'
 
 const classImport: ClassImportMessages = {
   classImport: {
-    entry: 'Загрузить список класса (Excel/CSV)',
     title: 'Загрузка списка класса',
     subtitle:
       'Ученики из файла Excel или CSV попадут в очередь вместе с фото и сами запишутся на устройства.',

@@ -2,7 +2,6 @@
 // the tutuq belgisi U+02BC.
 const classImport = {
   classImport: {
-    entry: 'Sinf roʻyxatini yuklash (Excel/CSV)',
     title: 'Sinf roʻyxatini yuklash',
     subtitle:
       'Excel yoki CSV fayldagi oʻquvchilar rasmlari bilan navbatga qoʻshiladi va qurilmalarga oʻzi yuboriladi.',
