@@ -66,7 +66,7 @@ export class LiveCheck {
     const source = await fixSource(
       this.deps,
       employeeNo,
-      request.studentId ?? this.rosters.studentIdOf(employeeNo),
+      request.studentId ?? this.rosters.find(employeeNo)?.studentId,
     )
     const before = await this.scanAll(devices, [employeeNo])
     let face: Promise<Buffer> | undefined
@@ -132,13 +132,14 @@ export class LiveCheck {
     }
   }
 
-  /** A student asked for by number: named from this proxy's registration when it has one. */
+  /** A student asked for by number: named from this proxy's registration, or a recent class list. */
   private known(employeeNo: string): RosterStudent {
     const registered = this.deps.registrations.get(employeeNo)
-    const studentId = this.rosters.studentIdOf(employeeNo) ?? registered?.student.backendStudentId
+    const listed = this.rosters.find(employeeNo)
+    const studentId = listed?.studentId ?? registered?.student.backendStudentId
     return {
       employeeNo,
-      name: registered ? fullName(registered.student) : '',
+      name: registered ? fullName(registered.student) : (listed?.name ?? ''),
       ...(studentId ? { studentId } : {}),
     }
   }

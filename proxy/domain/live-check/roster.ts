@@ -43,11 +43,11 @@ export class ClassRosters {
     return roster
   }
 
-  /** The school server's id of a student seen in a class list, by its device number. */
-  studentIdOf(employeeNo: string): string | undefined {
+  /** A student seen in a recent class list, by device number: its school-server id and name. */
+  find(employeeNo: string): RosterStudent | undefined {
     for (const { roster } of this.cache.values()) {
       const found = roster.students.find((s) => s.employeeNo === employeeNo)
-      if (found?.studentId) return found.studentId
+      if (found) return found
     }
     return undefined
   }
