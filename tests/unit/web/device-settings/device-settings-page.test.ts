@@ -90,7 +90,7 @@ const LACKING: DeviceSettings = {
   name: 'Sport zali',
   time: {
     supported: true,
-    clock: { ...CLOCK, timeMode: 'manual' },
+    clock: { ...CLOCK, timeMode: 'manual', driftSec: 95, warning: true },
     timeModes: ['manual'],
     ntp: { supported: false, reason: 'not_supported', detail: 'System capabilities say isSupportNtp false' },
   },
@@ -157,6 +157,7 @@ describe('the device settings page', { timeout: 20_000 }, () => {
     expect(text('faceLibrary')).toContain('4 / 1500')
     expect(section('door').querySelector('[data-testid="door-open"]')).not.toBeNull()
     expect(document.querySelectorAll('[data-testid="section-unavailable"]')).toHaveLength(0)
+    expect(document.querySelector('[data-testid="clock-warning"]')).toBeNull()
   })
 
   it('shows what the model lacks read-only, with the reason, and offers no write there', async () => {
@@ -166,6 +167,7 @@ describe('the device settings page', { timeout: 20_000 }, () => {
     expect(door.textContent).toContain('Bu model bu imkoniyatga ega emas')
     expect(section('door').querySelector('[data-testid="door-open"]')).toBeNull()
     expect(text('time')).toContain('Bu modelda NTP yoʻq')
+    expect(section('time').querySelector('[data-testid="clock-warning"]')).not.toBeNull()
     expect(section('time').querySelector('[data-testid="ntp-form"]')).toBeNull()
     const network = section('network').querySelector('[data-testid="section-unavailable"]') as HTMLElement
     expect(network.dataset.reason).toBe('read_failed')

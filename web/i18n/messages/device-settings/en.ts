@@ -46,6 +46,8 @@ const deviceSettings: typeof uz = {
       modeNtp: 'From the NTP server',
       modeManual: 'Set by hand',
       drift: 'Difference',
+      clockWarning:
+        'The clock or time zone differs from the school’s: press “Fix the clock” on the Check page.',
       driftOk: 'Correct',
       driftAhead: '{n} s ahead',
       driftBehind: '{n} s behind',
@@ -53,7 +55,8 @@ const deviceSettings: typeof uz = {
       noServer: 'not set',
       interval: 'Sync interval',
       minutes: '{n} min',
-      ntpNotSupported: 'This model has no NTP: its clock is set only with the “Fix time” button.',
+      ntpNotSupported:
+        'This model has no NTP: its clock is set only with the “Fix the clock” button on the Check page.',
       formTitle: 'Change the NTP server',
       serverLabel: 'NTP server address',
       serverHint: 'IP address or name, e.g. 192.168.1.1',
@@ -86,7 +89,7 @@ const deviceSettings: typeof uz = {
       actual: 'On the device',
       none: 'no address',
       inSync: 'Set correctly',
-      outOfSync: 'Does not match: press “Write address” on the Check page',
+      outOfSync: 'Does not match: press “Write the address” on the Check page',
       noBackend: 'The school server addresses are not known yet',
       noDirection: 'Not said whether the device is at an entrance or an exit',
       slots: 'Slots: {n}',

@@ -46,6 +46,8 @@ const deviceSettings: typeof uz = {
       modeNtp: 'По NTP-серверу',
       modeManual: 'Установлено вручную',
       drift: 'Расхождение',
+      clockWarning:
+        'Часы или часовой пояс расходятся со школьными: нажмите «Поправить часы» на странице проверки.',
       driftOk: 'Верно',
       driftAhead: 'спешит на {n} с',
       driftBehind: 'отстаёт на {n} с',
@@ -53,7 +55,8 @@ const deviceSettings: typeof uz = {
       noServer: 'не указан',
       interval: 'Интервал синхронизации',
       minutes: '{n} мин',
-      ntpNotSupported: 'У этой модели нет NTP: часы ставятся только кнопкой «Исправить время».',
+      ntpNotSupported:
+        'У этой модели нет NTP: часы ставятся только кнопкой «Поправить часы» на странице проверки.',
       formTitle: 'Изменить NTP-сервер',
       serverLabel: 'Адрес NTP-сервера',
       serverHint: 'IP-адрес или имя, например 192.168.1.1',

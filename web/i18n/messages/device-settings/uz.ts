@@ -45,6 +45,8 @@ const deviceSettings = {
       modeNtp: 'NTP server boʻyicha',
       modeManual: 'Qoʻlda oʻrnatilgan',
       drift: 'Farq',
+      clockWarning:
+        'Soat yoki vaqt zonasi maktabnikidan farq qiladi: Tekshiruv sahifasida “Soatni toʻgʻrilash” tugmasini bosing.',
       driftOk: 'Toʻgʻri',
       driftAhead: '{n} soniya oldinda',
       driftBehind: '{n} soniya orqada',
@@ -52,7 +54,8 @@ const deviceSettings = {
       noServer: 'koʻrsatilmagan',
       interval: 'Sinxronlash oraligʻi',
       minutes: '{n} daqiqa',
-      ntpNotSupported: 'Bu modelda NTP yoʻq: soat faqat “Vaqtni toʻgʻrilash” tugmasi bilan oʻrnatiladi.',
+      ntpNotSupported:
+        'Bu modelda NTP yoʻq: soat faqat Tekshiruv sahifasidagi “Soatni toʻgʻrilash” tugmasi bilan oʻrnatiladi.',
       formTitle: 'NTP serverni oʻzgartirish',
       serverLabel: 'NTP server manzili',
       serverHint: 'IP manzil yoki nom, masalan 192.168.1.1',
