@@ -38,6 +38,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/queue', name: 'queue', component: () => import('./pages/QueuePage.vue') },
   { path: '/devices', name: 'devices', component: () => import('./pages/DevicesPage.vue') },
   {
+    path: '/devices/:id/import',
+    name: 'device-import',
+    component: () => import('./pages/DeviceImportPage.vue'),
+    meta: { admin: true },
+  },
+  {
     path: '/devices/:id/settings',
     name: 'deviceSettings',
     component: () => import('./pages/DeviceSettingsPage.vue'),

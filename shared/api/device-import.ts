@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { spreadsheetCsv } from './student-export'
 
 /** A person on a terminal whom the school database lacks (no student has their employeeNo). */
 export const ImportCandidate = z.object({
@@ -122,4 +123,22 @@ export type DeviceImportReportRequest = z.infer<typeof DeviceImportReportRequest
 /** Rows that did not fully succeed: what a retry sends again. */
 export function needsRetry(row: DeviceImportRowResult): boolean {
   return row.result === 'invalid' || row.result === 'failed' || row.result === 'photo_failed'
+}
+
+const REPORT_HEADER = ['employeeNo', 'name', 'action', 'result', 'studentId', 'code', 'reason']
+
+/** A device import's outcome per person as spreadsheet-safe CSV (the proxy's report route and the page). */
+export function deviceImportReportCsv(rows: readonly DeviceImportRowResult[]): string {
+  return spreadsheetCsv([
+    REPORT_HEADER,
+    ...rows.map((row) => [
+      row.employeeNo,
+      row.name,
+      row.action ?? '',
+      row.result,
+      row.studentId ?? '',
+      row.code ?? '',
+      row.reasons.join('; '),
+    ]),
+  ])
 }

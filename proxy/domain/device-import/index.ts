@@ -1,16 +1,16 @@
-import type {
-  DeviceImportCommitRequest,
-  DeviceImportCommitResult,
-  DeviceImportPreview,
-  DeviceImportRowResult,
-  ImportCandidateList,
+import {
+  deviceImportReportCsv,
+  type DeviceImportCommitRequest,
+  type DeviceImportCommitResult,
+  type DeviceImportPreview,
+  type DeviceImportRow,
+  type DeviceImportRowResult,
+  type ImportCandidateList,
 } from '../../../shared/api/device-import'
 import { importCandidates } from './candidates'
 import { commitImport } from './commit'
 import type { DeviceImportDeps } from './deps'
 import { previewImport } from './preview'
-import { deviceImportReportCsv } from './report-csv'
-import type { DeviceImportRow } from '../../../shared/api/device-import'
 
 export type { DeviceImportDeps } from './deps'
 export { guessGender, guessNames, type NameGuess } from './name-guess'

@@ -1,6 +1,6 @@
 import type { StudentExportQuery } from '../../../shared/api/student-export'
 import type { BackendAccess } from './backend-access'
-import { spreadsheetCsv } from './export-csv'
+import { spreadsheetCsv } from '../../../shared/api/student-export'
 import { exportTable } from './export-rows'
 import { exportCells } from './export-words'
 import { exportXlsx } from './export-xlsx'

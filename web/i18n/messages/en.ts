@@ -3,6 +3,7 @@ import enrollment from './enrollment/en'
 import check from './check/en'
 import liveCheck from './live-check/en'
 import devices from './devices/en'
+import deviceImport from './device-import/en'
 import { importEntry } from './import/entry'
 import access from './access/en'
 import audit from './audit/en'
@@ -221,6 +222,7 @@ const en: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
+  ...deviceImport,
   ...importEntry.en,
   ...access,
   ...audit,

@@ -3,6 +3,7 @@ import enrollment from './enrollment/ru'
 import check from './check/ru'
 import liveCheck from './live-check/ru'
 import devices from './devices/ru'
+import deviceImport from './device-import/ru'
 import { importEntry } from './import/entry'
 import access from './access/ru'
 import audit from './audit/ru'
@@ -223,6 +224,7 @@ const ru: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
+  ...deviceImport,
   ...importEntry.ru,
   ...access,
   ...audit,

@@ -4,6 +4,7 @@ import enrollment from './enrollment/uz'
 import check from './check/uz'
 import liveCheck from './live-check/uz'
 import devices from './devices/uz'
+import deviceImport from './device-import/uz'
 import { importEntry } from './import/entry'
 import access from './access/uz'
 import audit from './audit/uz'
@@ -227,6 +228,7 @@ const uz = {
   ...check,
   ...liveCheck,
   ...devices,
+  ...deviceImport,
   ...importEntry.uz,
   ...access,
   ...audit,
