@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
-import uz from '../../web/i18n/messages/uz'
+import auditTexts from '../../web/i18n/messages/audit/uz'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { launchChromium, TABLET } from './browser'
@@ -75,15 +75,15 @@ describe('the audit page in Chromium', () => {
 
   it('is reached from the admin menu and shows what was done through the API', async () => {
     await page.getByTestId('nav-audit').click()
-    await page.getByRole('heading', { level: 1, name: uz.audit.title }).waitFor()
+    await page.getByRole('heading', { level: 1, name: auditTexts.audit.title }).waitFor()
     await expect
       .poll(() => actionsShown(page), { timeout: 30_000 })
       .toEqual(['device.time.sync', 'registration.create', 'device.create'])
     const failed = rows(page).and(page.locator('[data-result="failed"]'))
-    await expect.poll(() => failed.textContent()).toContain(uz.audit.actions.device_time_sync)
+    await expect.poll(() => failed.textContent()).toContain(auditTexts.audit.actions.device_time_sync)
     expect(await rows(page).nth(1).textContent()).toContain(`Yusupova Malika (${employeeNo})`)
 
-    await rows(page).nth(2).getByRole('button', { name: uz.audit.details }).click()
+    await rows(page).nth(2).getByRole('button', { name: auditTexts.audit.details }).click()
     const changes = rows(page).nth(2).getByTestId('audit-changes')
     await expect.poll(() => changes.textContent()).toContain('Asosiy kirish')
     expect(await changes.textContent()).not.toContain(terminal.password)
@@ -117,12 +117,16 @@ describe('the audit page in Chromium', () => {
     const failed = rows(page).and(page.locator('[data-result="failed"]'))
     const failedId = (await failed.getAttribute('data-id')) ?? ''
     await failed.getByTestId('audit-retry').click()
-    await expect.poll(() => page.getByTestId('audit-retry-outcome').textContent()).toBe(uz.audit.retried)
+    await expect
+      .poll(() => page.getByTestId('audit-retry-outcome').textContent())
+      .toBe(auditTexts.audit.retried)
     await expect
       .poll(() => actionsShown(page))
       .toEqual(['device.time.sync', 'device.time.sync', 'registration.create', 'device.create'])
     expect(await rows(page).first().getAttribute('data-result')).toBe('ok')
-    expect(await rows(page).first().textContent()).toContain(uz.audit.retryOf.replace('{id}', failedId))
+    expect(await rows(page).first().textContent()).toContain(
+      auditTexts.audit.retryOf.replace('{id}', failedId),
+    )
     expect(await page.getByTestId('audit-retry').count()).toBe(0)
   })
 
@@ -130,6 +134,6 @@ describe('the audit page in Chromium', () => {
     await page.getByTestId('audit-tab-server').click()
     await expect
       .poll(() => page.getByTestId('server-logs-unavailable').textContent())
-      .toBe(uz.audit.server.notConfigured)
+      .toBe(auditTexts.audit.server.notConfigured)
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import uz from '../../web/i18n/messages/uz'
+import auditTexts from '../../web/i18n/messages/audit/uz'
 import { NAV_ITEMS, routes, type PageName } from '../../web/router'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
@@ -12,7 +13,7 @@ const TITLES: Record<PageName, string> = {
   students: uz.pages.students.title,
   check: uz.pages.check.title,
   settings: uz.pages.settings.title,
-  audit: uz.audit.title,
+  audit: auditTexts.audit.title,
 }
 
 const PHONE_TABS = NAV_ITEMS.filter((item) => item.phoneTab)

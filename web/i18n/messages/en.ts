@@ -6,7 +6,6 @@ import devices from './devices/en'
 import deviceImport from './device-import/en'
 import { importEntry } from './import/entry'
 import access from './access/en'
-import audit from './audit/en'
 import deviceSettings from './device-settings/en'
 
 const en: Messages = {
@@ -225,7 +224,6 @@ const en: Messages = {
   ...deviceImport,
   ...importEntry.en,
   ...access,
-  ...audit,
   ...deviceSettings,
 }
 

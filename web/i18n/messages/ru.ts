@@ -6,7 +6,6 @@ import devices from './devices/ru'
 import deviceImport from './device-import/ru'
 import { importEntry } from './import/entry'
 import access from './access/ru'
-import audit from './audit/ru'
 import deviceSettings from './device-settings/ru'
 
 const ru: Messages = {
@@ -227,7 +226,6 @@ const ru: Messages = {
   ...deviceImport,
   ...importEntry.ru,
   ...access,
-  ...audit,
   ...deviceSettings,
 }
 

@@ -7,7 +7,6 @@ import devices from './devices/uz'
 import deviceImport from './device-import/uz'
 import { importEntry } from './import/entry'
 import access from './access/uz'
-import audit from './audit/uz'
 import deviceSettings from './device-settings/uz'
 
 const uz = {
@@ -231,7 +230,6 @@ const uz = {
   ...deviceImport,
   ...importEntry.uz,
   ...access,
-  ...audit,
   ...deviceSettings,
 }
 
