@@ -4,7 +4,7 @@ import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.ci-out/', '.demo-data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-proxy/', 'data/', '.ci-out/', '.demo-data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -1,24 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { newestMtime } from './bundle.mjs'
 import { runFromCommandLine } from './main'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** What the built app is made from; a change in any of them means dist/ is stale. */
 const SOURCES = ['web', 'index.html', 'vite.config.ts', 'public', 'shared']
-
-/** The newest modification time under `path` (a file or a directory tree), 0 when it does not exist. */
-export function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  let newest = info.mtimeMs
-  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
-  }
-  return newest
-}
 
 export function distIsStale(root = ROOT): boolean {
   const built = newestMtime(join(root, 'dist', 'index.html'))
@@ -27,7 +14,7 @@ export function distIsStale(root = ROOT): boolean {
 }
 
 /** `npm start`: build the PWA when its sources changed since the last build, then run the proxy. */
-async function start(): Promise<void> {
+export async function start(): Promise<void> {
   if (distIsStale()) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
     const { build } = await import('vite')

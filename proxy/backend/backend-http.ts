@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { backendUnavailable } from './backend-errors'
 
 export const CONTRACT_VERSION = 'sr-frontend-v1'
@@ -61,6 +61,8 @@ export async function httpCall(options: BackendHttpOptions, call: HttpCall): Pro
   const timeout = AbortSignal.timeout(options.timeoutMs)
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
   try {
+    // loaded with the first call: a LAN-only proxy never needs it
+    const { request } = await import('undici')
     const answer = await request(url, {
       method: call.method,
       headers,

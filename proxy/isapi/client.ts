@@ -126,6 +126,8 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
   const channel: Channel = {
     run(kind, call, work) {
       return queue.run(async () => {
+        // loading the HTTP client on first use is not the device's time
+        await transport.ready()
         const deadline = startDeadline(call?.timeoutMs ?? budget[kind], call?.signal)
         await opts.beforeConnect?.(target.host)
         const send: Send = (req) => transport.send({ maxBytes: 2 * 1024 * 1024, ...req }, deadline)

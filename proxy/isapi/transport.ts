@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Agent } from 'undici'
+import type { Agent } from 'undici'
 import { AppError } from '../../shared/errors'
 import {
   basicAuthorization,
@@ -103,7 +103,8 @@ const DEFAULT_LOCK_SEC = 1800
  */
 export class Transport {
   readonly stats: TransportStats = { requests: 0, challenges: 0, authFailures: 0 }
-  private readonly agent: Agent
+  /** undici is loaded with the first request: a proxy that speaks to no device yet does not carry it */
+  private agent: Promise<Agent> | undefined
   private readonly origin: string
   private state: AuthState = { kind: 'unknown' }
   private nonceLimit: number
@@ -119,15 +120,28 @@ export class Transport {
     const host = target.host.includes(':') && !target.host.startsWith('[') ? `[${target.host}]` : target.host
     this.origin = `${target.scheme}://${host}:${target.port}`
     this.nonceLimit = Math.max(1, opts.nonceUses)
-    this.agent = new Agent({
-      // Terminals use self-signed certificates; the address itself is fenced by the caller.
-      connect: { timeout: opts.connectTimeoutMs, rejectUnauthorized: false },
-      // A fresh connection per request, as TIZIM found necessary: a kept-alive socket that the terminal
-      // dropped (reboot, idle close) fails the next request as if the device were gone, and a stuck one
-      // holds the device's only slot. On a LAN the extra handshake costs about a millisecond.
-      // No connection cap here either: one-at-a-time is the queue's job, for whole operations.
-      pipelining: 0,
-    })
+  }
+
+  /** Resolves once the HTTP client is loaded (the first call loads it). */
+  async ready(): Promise<void> {
+    await this.dispatcher()
+  }
+
+  private dispatcher(): Promise<Agent> {
+    const { connectTimeoutMs } = this.opts
+    this.agent ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          // Terminals use self-signed certificates; the address itself is fenced by the caller.
+          connect: { timeout: connectTimeoutMs, rejectUnauthorized: false },
+          // A fresh connection per request, as TIZIM found necessary: a kept-alive socket that the terminal
+          // dropped (reboot, idle close) fails the next request as if the device were gone, and a stuck one
+          // holds the device's only slot. On a LAN the extra handshake costs about a millisecond.
+          // No connection cap here either: one-at-a-time is the queue's job, for whole operations.
+          pipelining: 0,
+        }),
+    )
+    return this.agent
   }
 
   get authScheme(): AuthScheme | null {
@@ -142,7 +156,7 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close()
+    if (this.agent) await (await this.agent).close()
   }
 
   /** Sends one request with authentication. Throws AppError for every failure. */
@@ -287,7 +301,8 @@ export class Transport {
     if (authorization) headers.authorization = authorization
     if (req.body) headers['content-type'] = req.contentType ?? 'application/octet-stream'
     try {
-      const res = await this.agent.request({
+      const agent = await this.dispatcher()
+      const res = await agent.request({
         origin: this.origin,
         path: req.path,
         method: req.method,

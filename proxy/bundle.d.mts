@@ -1,0 +1,5 @@
+export declare const BUNDLE_DIR: string
+export declare const BUNDLE_ENTRY: string
+export declare function newestMtime(path: string): number
+export declare function bundleIsStale(root: string): boolean
+export declare function bundleProxy(root: string): Promise<void>

@@ -1,0 +1,68 @@
+// Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded.
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+
+/** Where the bundled proxy goes (git-ignored); `start.js` is its entry. */
+export const BUNDLE_DIR = 'dist-proxy'
+export const BUNDLE_ENTRY = 'start.js'
+
+/** What the bundle is made from; a change in any of them means it is stale. */
+const SOURCES = ['proxy', 'shared', 'package.json', 'package-lock.json']
+
+/** The newest modification time under `path` (a file or a directory tree), 0 when it does not exist. */
+export function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const info = statSync(path)
+  if (!info.isDirectory()) return info.mtimeMs
+  let newest = info.mtimeMs
+  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+/** True when the bundle is missing or older than any of its sources. */
+export function bundleIsStale(root) {
+  const built = newestMtime(join(root, BUNDLE_DIR, BUNDLE_ENTRY))
+  if (built === 0) return true
+  return SOURCES.some((source) => newestMtime(join(root, source)) > built)
+}
+
+/**
+ * Bundles proxy/start.ts and everything of ours it imports into plain ESM. Packages stay outside the bundle
+ * and are loaded by Node as usual (native ones like better-sqlite3 and sharp cannot be bundled at all);
+ * dynamic imports become chunks of their own, so what the proxy loads lazily stays lazy.
+ *
+ * Each file is written under a temporary name and renamed into place, the entry last, and chunks of an
+ * earlier build are left alone (their names carry a content hash): a proxy started at the same moment,
+ * or still running from the previous build, never reads half a file or misses a chunk it loads later.
+ */
+export async function bundleProxy(root) {
+  const { build } = await import('esbuild')
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['proxy/start.ts'],
+    outdir: BUNDLE_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    write: false,
+  })
+  const outDir = join(root, BUNDLE_DIR)
+  mkdirSync(outDir, { recursive: true })
+  const isEntry = (file) => basename(file.path) === BUNDLE_ENTRY
+  for (const file of [
+    ...result.outputFiles.filter((f) => !isEntry(f)),
+    ...result.outputFiles.filter(isEntry),
+  ]) {
+    const temporary = `${file.path}.${process.pid}.tmp`
+    writeFileSync(temporary, file.contents)
+    renameSync(temporary, file.path)
+  }
+}
