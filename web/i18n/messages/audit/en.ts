@@ -49,6 +49,8 @@ const en: typeof audit = {
       device_test: 'Device tested',
       device_time_sync: 'Device clock set',
       device_webhook_apply: 'School server address written to a device',
+      device_settings_ntp: 'Device NTP server changed',
+      device_door_open: 'Door opened remotely as a test',
       webhooks_apply_all: 'School server address written to all devices',
       device_user_delete: 'Person removed from a device',
       registration_create: 'Student registered',

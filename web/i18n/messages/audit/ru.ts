@@ -54,6 +54,8 @@ const ru: typeof audit = {
       device_test: 'Проверено устройство',
       device_time_sync: 'Выставлено время устройства',
       device_webhook_apply: 'На устройство записан адрес сервера',
+      device_settings_ntp: 'Изменён NTP-сервер устройства',
+      device_door_open: 'Дверь открыта удалённо для проверки',
       webhooks_apply_all: 'На все устройства записан адрес сервера',
       device_user_delete: 'С устройства удалён человек',
       registration_create: 'Ученик зарегистрирован',

@@ -48,6 +48,8 @@ const audit = {
       device_test: 'Qurilma tekshirildi',
       device_time_sync: 'Qurilma soati toʻgʻrilandi',
       device_webhook_apply: 'Qurilmaga server manzili yozildi',
+      device_settings_ntp: 'Qurilmaning NTP serveri oʻzgartirildi',
+      device_door_open: 'Eshik masofadan ochib sinaldi',
       webhooks_apply_all: 'Barcha qurilmalarga server manzili yozildi',
       device_user_delete: 'Qurilmadan odam oʻchirildi',
       registration_create: 'Oʻquvchi roʻyxatga olindi',
