@@ -169,6 +169,35 @@ describe('the Import page', () => {
     expect(await store.repo.list()).toEqual([])
   })
 
+  it('asks for a ZIP of photos only with a CSV file, and hands both to the reader', async () => {
+    vi.mocked(readClassList).mockResolvedValue({
+      ...workbook([row('CSV', 2, { classLabel: '5-A' })]),
+      kind: 'csv',
+    })
+    await mountPage(ImportScreen, '/import')
+    const input = byTest('import-file')
+    Object.defineProperty(input.element, 'files', {
+      value: [new File(['x'], 'sinf.xlsx')],
+      configurable: true,
+    })
+    await input.trigger('change')
+    expect(byTest('import-zip').exists()).toBe(false)
+
+    const csv = new File(['Familiya;Ism'], 'sinf.csv', { type: 'text/csv' })
+    Object.defineProperty(input.element, 'files', { value: [csv], configurable: true })
+    await input.trigger('change')
+    const zipInput = byTest('import-zip')
+    const zip = new File(['PK'], 'rasmlar.zip', { type: 'application/zip' })
+    Object.defineProperty(zipInput.element, 'files', { value: [zip], configurable: true })
+    await zipInput.trigger('change')
+    await byTest('import-read').trigger('click')
+    await flushPromises()
+    expect(vi.mocked(readClassList).mock.calls[0]!.slice(0, 2)).toEqual([csv, zip])
+    // the CSV's class column is the label to map
+    expect(wrapper!.find('[data-label="5-A"]').exists()).toBe(true)
+    expect((byTest('import-class-select').element as HTMLSelectElement).value).toBe('c5a')
+  })
+
   it('says a file without a single student is empty, and names a sheet without a header', async () => {
     vi.mocked(readClassList).mockResolvedValue({
       kind: 'xlsx',
@@ -221,6 +250,17 @@ describe('the Import page', () => {
     await wrapper!.findAll('[data-testid="import-class-select"]')[1]!.setValue('c5b')
     await toPreview()
     expect(byTest('import-count-good').text()).toBe(importUz.classImport.preview.good.replace('{count}', '2'))
+  })
+
+  it('says which row a repeated row repeats', async () => {
+    const twice = row('5-A', 9, { problems: [{ code: 'duplicate_in_file', detail: '5-A#2' }] })
+    vi.mocked(readClassList).mockResolvedValue(workbook([row('5-A', 2), twice]))
+    await mountPage(ImportScreen, '/import')
+    await chooseAndRead()
+    await toPreview()
+    expect(wrapper!.find('[data-key="5-A#9"] [data-code="duplicate_in_file"]').text()).toBe(
+      'Faylda ikki marta yozilgan: 5-A, 2-qator bilan bir xil',
+    )
   })
 
   it('lets an admin create a missing class and maps the sheet to it', async () => {

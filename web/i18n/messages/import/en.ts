@@ -105,6 +105,7 @@ const classImport: ClassImportMessages = {
       photo_unreadable: 'The photo cannot be opened',
       photo_too_small: 'The photo is too small',
       duplicate_in_file: 'Listed twice in the file',
+      duplicate_in_file_row: 'Listed twice in the file: same as {where}',
       duplicate_on_server: 'This class already has a student with this name',
       phone_invalid: 'Phone number is not valid',
     },

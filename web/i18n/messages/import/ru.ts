@@ -106,6 +106,7 @@ const classImport: ClassImportMessages = {
       photo_unreadable: 'Фото не открывается',
       photo_too_small: 'Фото слишком маленькое',
       duplicate_in_file: 'Записан в файле дважды',
+      duplicate_in_file_row: 'Записан в файле дважды: то же, что {where}',
       duplicate_on_server: 'Такой ученик уже есть в этом классе',
       phone_invalid: 'Неверный номер телефона',
     },

@@ -106,6 +106,7 @@ const classImport = {
       photo_unreadable: 'Rasm ochilmadi',
       photo_too_small: 'Rasm juda kichik',
       duplicate_in_file: 'Faylda ikki marta yozilgan',
+      duplicate_in_file_row: 'Faylda ikki marta yozilgan: {where} bilan bir xil',
       duplicate_on_server: 'Bu sinfda shunday oʻquvchi allaqachon bor',
       phone_invalid: 'Telefon raqami notoʻgʻri',
     },
