@@ -347,6 +347,47 @@ describe('the Import page', () => {
   })
 })
 
+describe('the Import page when things go wrong', () => {
+  it('shows the reading progress while the reader works', async () => {
+    let finish: (parsed: ParsedImport) => void = () => {}
+    vi.mocked(readClassList).mockImplementation(async (_file, _zip, onProgress) => {
+      onProgress?.({ phase: 'photos', done: 12, total: 30 })
+      return new Promise<ParsedImport>((resolve) => (finish = resolve))
+    })
+    await mountPage(ImportScreen, '/import')
+    await chooseAndRead()
+    expect(byTest('import-reading').text()).toContain(importUz.classImport.reading.photos)
+    expect(byTest('import-progress').text()).toContain('12 / 30')
+    expect(byTest('import-progress').find('[role="progressbar"]').attributes('aria-valuenow')).toBe('40')
+    finish(workbook([row('5-A', 2)]))
+    await flushPromises()
+    expect(byTest('import-mapping').exists()).toBe(true)
+  })
+
+  it('queues nothing and says so when saving fails half-way', async () => {
+    vi.mocked(readClassList).mockResolvedValue(workbook([row('5-A', 2), row('5-A', 3), row('5-A', 4)]))
+    const { router } = await mountPage(ImportScreen, '/import')
+    const real = store.repo.add
+    let calls = 0
+    store.repo.add = async (input) => {
+      calls += 1
+      if (calls === 2) throw new DOMException('disk full', 'QuotaExceededError')
+      return real(input)
+    }
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await chooseAndRead()
+    await toPreview()
+    await byTest('import-submit').trigger('click')
+    await vi.waitFor(() => expect(byTest('import-failed').exists()).toBe(true))
+    expect(byTest('import-failed').text()).toBe(importUz.classImport.preview.importFailed)
+    expect(router.currentRoute.value.path).toBe('/import')
+    expect(await store.repo.list()).toEqual([])
+    expect(readLastReport()).toBeNull()
+    // and the person can simply try again
+    expect(byTest('import-submit').attributes('disabled')).toBeUndefined()
+  })
+})
+
 describe('the way in', () => {
   it.each([
     ['Queue', QueuePage, '/queue'],
