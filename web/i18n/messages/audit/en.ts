@@ -69,6 +69,8 @@ const en: typeof audit = {
       token_rename: 'Screen renamed',
       token_revoke: 'Screen unpaired',
       settings_update: 'Settings changed',
+      device_import_commit: 'People from a device added to the school database',
+      device_import_retry: 'Import from a device tried again',
     },
     server: {
       intro: 'The registration log on the school server.',

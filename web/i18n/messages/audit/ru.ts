@@ -74,6 +74,8 @@ const ru: typeof audit = {
       token_rename: 'Переименован экран',
       token_revoke: 'Экран отключён',
       settings_update: 'Изменены настройки',
+      device_import_commit: 'Люди с устройства добавлены в базу школы',
+      device_import_retry: 'Повтор добавления с устройства',
     },
     server: {
       intro: 'Журнал регистрации на школьном сервере.',

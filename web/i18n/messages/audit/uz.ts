@@ -68,6 +68,8 @@ const audit = {
       token_rename: 'Ekran nomi oʻzgartirildi',
       token_revoke: 'Ekran uzildi',
       settings_update: 'Sozlamalar oʻzgartirildi',
+      device_import_commit: 'Qurilmadagi odamlar maktab bazasiga qoʻshildi',
+      device_import_retry: 'Qurilmadan qoʻshish qayta urinildi',
     },
     server: {
       intro: 'Maktab serveridagi roʻyxatga olish jurnali.',
