@@ -4,7 +4,10 @@ import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { readJson } from '../validate'
 
-/** The device registry (no secrets ever leave it) and the connection test. Changes are for admins. */
+/**
+ * The device registry (no secrets ever leave it) and the connection test. Changes are for admins; any screen
+ * may test a device, since the test only reads it and records its serial and model.
+ */
 export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
   const { registry, testDevice } = ctx.services.domain
   return new Hono<AppEnv>()
@@ -24,6 +27,5 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx.logger.info({ deviceId: c.req.param('id') }, 'device removed')
       return c.body(null, 204)
     })
-    // any screen may test a device: it reads the device, and records only its serial and model
     .post('/devices/:id/test', async (c) => c.json<DeviceTestResult>(await testDevice(c.req.param('id'))))
 }

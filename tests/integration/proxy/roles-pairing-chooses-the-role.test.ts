@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 
-const json = (body: unknown, token?: string): RequestInit => ({
+interface Init {
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+const json = (body: unknown, token?: string): Init => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   body: JSON.stringify(body),
@@ -47,7 +53,7 @@ describe('pairing chooses the role', () => {
   it('an operator cannot make codes (not even an operator’s) nor see or rename screens', async () => {
     const screen = await pairWith({ role: 'operator' }, 'Oʻqituvchi telefoni')
     const auth = { authorization: `Bearer ${screen.token}` }
-    for (const [path, init] of [
+    const refused: Array<[string, Init]> = [
       ['/api/pairing-codes', json({ role: 'operator' }, screen.token)],
       ['/api/tokens', { headers: auth }],
       [
@@ -55,7 +61,8 @@ describe('pairing chooses the role', () => {
         { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: '{"name":"x"}' },
       ],
       [`/api/tokens/${screen.tokenId}`, { method: 'DELETE', headers: auth }],
-    ] as const) {
+    ]
+    for (const [path, init] of refused) {
       const answer = await proxy.fetch(path, init)
       expect(answer.status, `${init.method ?? 'GET'} ${path}`).toBe(403)
       expect(await answer.json()).toMatchObject({ error: { code: 'forbidden' } })
