@@ -33,6 +33,7 @@ export const m006Audit: Migration = {
       );
       CREATE INDEX audit_log_at ON audit_log (at);
       CREATE INDEX audit_log_action ON audit_log (action, at);
+      CREATE INDEX audit_log_actor ON audit_log (actor_name);
       CREATE INDEX audit_log_retry_of ON audit_log (retry_of) WHERE retry_of IS NOT NULL;
     `)
   },
