@@ -243,14 +243,18 @@ function closeServer(server: Server): Promise<void> {
   })
 }
 
-/** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
-export async function runFromCommandLine(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let config: Config
+/** The validated settings, or the one line naming the bad variable and exit code 1. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   try {
-    config = loadConfig(env)
+    return loadConfig(env)
   } catch (error) {
     fail(error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error))
   }
+}
+
+/** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
+export async function runFromCommandLine(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = configFromEnv(env)
   let running: RunningServer
   try {
     running = await startProxy(config)

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { newestMtime } from './bundle.mjs'
-import { runFromCommandLine } from './main'
+import { configFromEnv, runFromCommandLine } from './main'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** What the built app is made from; a change in any of them means dist/ is stale. */
@@ -15,6 +15,8 @@ export function distIsStale(root = ROOT): boolean {
 
 /** `npm start`: build the PWA when its sources changed since the last build, then run the proxy. */
 export async function start(): Promise<void> {
+  // a bad setting is reported at once, not after a build that may take a minute
+  configFromEnv()
   if (distIsStale()) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
     const { build } = await import('vite')

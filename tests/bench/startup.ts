@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -11,6 +11,12 @@ import type { BenchRow } from './row'
 
 const RUNS = 5
 
+/**
+ * A copy of what `npm start` reads (sources and builds, node_modules linked), timestamps kept: edits made in
+ * the working tree while the bench runs cannot turn a timed start into a build.
+ */
+const TREE = snapshotTree()
+
 /** What `npm start` runs (its script in package.json), minus npm itself. */
 const START_ARGS = startScriptArgs()
 /** How the tests start the proxy, and how `npm start` did before the bundle: TypeScript through tsx. */
@@ -21,6 +27,14 @@ const TSX_ARGS = ['--import', 'tsx', 'proxy/main.ts']
  * listens on HTTP, plus the size of the JavaScript a tablet must load before the app shows anything.
  */
 export async function bench(): Promise<BenchRow[]> {
+  try {
+    return await measureAll()
+  } finally {
+    rmSync(TREE, { recursive: true, force: true })
+  }
+}
+
+async function measureAll(): Promise<BenchRow[]> {
   // One start each to warm the disk cache and tsx's transform cache, as after a first `npm start`.
   await measureStart(startBareNode)
   await measureStart(() => startProxyProcess())
@@ -101,7 +115,7 @@ async function repeat(start: () => Promise<Started>): Promise<Measured> {
  * other work in this tree may have touched their sources since the last run.
  */
 async function measureStart(start: () => Promise<Started>): Promise<Measured> {
-  await buildsUpToDate()
+  await buildsUpToDate(TREE)
   const began = performance.now()
   const started = await start()
   const dispatcher = new Agent({ connect: { rejectUnauthorized: false } })
@@ -139,7 +153,7 @@ async function startProxyProcess(options: { fresh?: boolean; args?: string[] } =
   const port = await freePort()
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SR_')))
   const child = spawn(process.execPath, options.args ?? START_ARGS, {
-    cwd: REPO_ROOT,
+    cwd: TREE,
     stdio: 'ignore',
     env: {
       ...inherited,
@@ -168,12 +182,23 @@ function startScriptArgs(): string[] {
   return args
 }
 
-async function buildsUpToDate(): Promise<void> {
-  if (distIsStale(REPO_ROOT)) {
-    const { build } = await import('vite')
-    await build({ root: REPO_ROOT, logLevel: 'warn' })
+function snapshotTree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'sr-bench-tree-'))
+  const parts = ['package.json', 'package-lock.json', 'tsconfig.json', 'index.html', 'vite.config.ts']
+  for (const part of [...parts, 'proxy', 'shared', 'web', 'public', 'dist', 'dist-proxy']) {
+    const from = join(REPO_ROOT, part)
+    if (existsSync(from)) cpSync(from, join(root, part), { recursive: true, preserveTimestamps: true })
   }
-  if (bundleIsStale(REPO_ROOT)) await bundleProxy(REPO_ROOT)
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'))
+  return root
+}
+
+async function buildsUpToDate(root: string): Promise<void> {
+  if (distIsStale(root)) {
+    const { build } = await import('vite')
+    await build({ root, logLevel: 'warn' })
+  }
+  if (bundleIsStale(root)) await bundleProxy(root)
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -192,11 +217,8 @@ function vmRssKb(pid: number): number {
 
 /** The gzip size of every script and module preload dist/index.html names: what a first visit must load. */
 async function initialJsGzipBytes(): Promise<{ bytes: number; files: number }> {
-  const dist = join(REPO_ROOT, 'dist')
-  if (!existsSync(join(dist, 'index.html'))) {
-    const { build } = await import('vite')
-    await build({ root: REPO_ROOT, logLevel: 'warn' })
-  }
+  await buildsUpToDate(TREE)
+  const dist = join(TREE, 'dist')
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
   const sources = [
     ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -121,4 +122,26 @@ describe('the npm start launcher', () => {
     expect(lines, run.stderr).toHaveLength(1)
     expect(lines[0]).toMatch(/^Cannot build the proxy: /)
   }, 60_000)
+})
+
+describe('npm start with a bad setting', () => {
+  it('says which one in one line and exits 1, before building the app', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: { start: string }
+    }
+    const [command, ...args] = pkg.scripts.start.split(' ')
+    expect(command).toBe('node')
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SR_')))
+    const run = spawnSync(process.execPath, args, {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...env, SR_PORT: 'not-a-port', SR_DATA_DIR: mkdtempSync(join(tmpdir(), 'sr-bad-env-')) },
+    })
+    expect(run.status, run.stderr).toBe(1)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines, run.stderr).toHaveLength(1)
+    expect(lines[0]).toMatch(/^Configuration error: .*SR_PORT/)
+    expect(run.stdout).not.toContain('Building the app')
+  }, 120_000)
 })
