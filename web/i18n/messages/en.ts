@@ -6,7 +6,7 @@ import devices from './devices/en'
 import deviceImport from './device-import/en'
 import { importEntry } from './import/entry'
 import access from './access/en'
-import deviceSettings from './device-settings/en'
+import { deviceSettingsEntry } from './device-settings/entry'
 
 const en: Messages = {
   app: {
@@ -224,7 +224,7 @@ const en: Messages = {
   ...deviceImport,
   ...importEntry.en,
   ...access,
-  ...deviceSettings,
+  ...deviceSettingsEntry.en,
 }
 
 export default en

@@ -6,7 +6,7 @@ import devices from './devices/ru'
 import deviceImport from './device-import/ru'
 import { importEntry } from './import/entry'
 import access from './access/ru'
-import deviceSettings from './device-settings/ru'
+import { deviceSettingsEntry } from './device-settings/entry'
 
 const ru: Messages = {
   app: {
@@ -226,7 +226,7 @@ const ru: Messages = {
   ...deviceImport,
   ...importEntry.ru,
   ...access,
-  ...deviceSettings,
+  ...deviceSettingsEntry.ru,
 }
 
 export default ru

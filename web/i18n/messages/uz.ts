@@ -7,7 +7,7 @@ import devices from './devices/uz'
 import deviceImport from './device-import/uz'
 import { importEntry } from './import/entry'
 import access from './access/uz'
-import deviceSettings from './device-settings/uz'
+import { deviceSettingsEntry } from './device-settings/entry'
 
 const uz = {
   app: {
@@ -230,7 +230,7 @@ const uz = {
   ...deviceImport,
   ...importEntry.uz,
   ...access,
-  ...deviceSettings,
+  ...deviceSettingsEntry.uz,
 }
 
 export type Messages = typeof uz
