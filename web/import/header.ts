@@ -69,6 +69,12 @@ export function recogniseHeader(cells: string[]): ColumnMap | undefined {
     const column = BY_WORD.get(headerKey(cell))
     if (column !== undefined && map[column] === undefined) map[column] = index
   })
+  // a list with one name column ("Ism", "Name") holds the whole name in it: "Karimov Aziz"
+  if (map.fullName === undefined && (map.lastName === undefined) !== (map.firstName === undefined)) {
+    map.fullName = map.lastName ?? map.firstName
+    delete map.lastName
+    delete map.firstName
+  }
   const hasNames = (map.lastName !== undefined && map.firstName !== undefined) || map.fullName !== undefined
   return hasNames ? map : undefined
 }

@@ -12,13 +12,14 @@ export function rowFromCells(
   const cell = (index: number | undefined) => (index === undefined ? '' : cleanText(cells[index] ?? ''))
   let lastName = cell(columns.lastName)
   let firstName = cell(columns.firstName)
+  let fatherName = cell(columns.fatherName)
   if (columns.fullName !== undefined && !lastName && !firstName) {
     // "Familiya Ism [Otasining ismi]", the order school lists are written in
-    const [last = '', ...rest] = cell(columns.fullName).split(' ')
+    const [last = '', first = '', ...father] = cell(columns.fullName).split(' ')
     lastName = last
-    firstName = rest.join(' ')
+    firstName = first
+    fatherName ||= father.join(' ')
   }
-  const fatherName = cell(columns.fatherName)
   const genderText = cell(columns.gender)
   const phone = cell(columns.phone)
   const deviceStudentId = cell(columns.deviceStudentId)

@@ -22,7 +22,7 @@ async function goodWorkbook(): Promise<Uint8Array> {
   return workbook([{ name: '5-A', header: UZ_HEADER, rows: [[1, 'Karimov', 'Aziz', '', 'Erkak', '']] }])
 }
 
-describe('a file that cannot be imported whole', () => {
+describe('a file that cannot be imported whole', { timeout: 30_000 }, () => {
   it.each([
     [
       'a PDF',

@@ -6,7 +6,7 @@ import { jpeg, zip } from './fixtures'
 
 const BOM = '\uFEFF'
 
-describe('a CSV class list with a ZIP of photos', () => {
+describe('a CSV class list with a ZIP of photos', { timeout: 30_000 }, () => {
   it('reads UTF-8 with a BOM, ";" and quoted fields, with a class column', () => {
     const text = `${BOM}Sinf;Familiya;Ism;Otasining ismi;Jinsi;Telefon\r\n5-A;"Karimov";"Aziz ""Azi""";Akmal;Erkak;+998 90 123 45 67\r\n5-B;Toʻxtayeva;"Gul;noza";;Ayol;\r\n`
 

@@ -7,7 +7,7 @@ async function image(format: 'jpeg' | 'png' | 'webp', width: number, height: num
   return new Uint8Array(await made.toFormat(format, options).toBuffer())
 }
 
-describe('readImageInfo', () => {
+describe('readImageInfo', { timeout: 30_000 }, () => {
   it.each([
     ['jpeg', 480, 640, {}, 'image/jpeg'],
     ['jpeg', 640, 480, { progressive: true }, 'image/jpeg'],

@@ -23,5 +23,5 @@ describe('our template', () => {
       ['5-A', 3, 'Karimov', 'male'],
       ['5-B', 3, 'Toʻxtayeva', 'female'],
     ])
-  })
+  }, 30_000)
 })

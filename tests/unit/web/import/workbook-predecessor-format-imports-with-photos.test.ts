@@ -15,7 +15,7 @@ function codes(parsed: ParsedImport, key: string): string[] {
   return (row?.problems ?? [{ code: 'no such row' }]).map((problem) => problem.code)
 }
 
-describe('a workbook in the predecessor template', () => {
+describe('a workbook in the predecessor template', { timeout: 30_000 }, () => {
   it('reads one sheet per class and gives each row the photo anchored in it', async () => {
     const photos = [await jpeg(480, 640, 1), await jpeg(480, 640, 2), await jpeg(480, 640, 3)]
     const bytes = await workbook([
@@ -152,6 +152,51 @@ describe('a workbook in the predecessor template', () => {
     ])
     const checked = checkRows(parsed, { ...CONTEXT, classFor: { '7-A': 'c-5a' } })
     expect(checked.map((row) => row.phone)).toEqual(['+998901234567', '+998901234567'])
+  })
+
+  it('splits a single name column ("F.I.O", "Name") into last, first and father\'s name', async () => {
+    const bytes = await workbook([
+      {
+        name: '5-V',
+        header: ['№', 'F.I.O.', 'Jinsi'],
+        rows: [[1, 'Oʻrinboyev Sardor Akmal oʻgʻli', 'Erkak']],
+      },
+      { name: '5-G', header: ['#', 'Name', 'Sex'], rows: [[1, 'Karimova Madina', 'F']] },
+    ])
+
+    const parsed = await parseWorkbook(bytes)
+
+    expect(parsed.rows.map((row) => [row.lastName, row.firstName, row.fatherName, row.gender])).toEqual([
+      ['Oʻrinboyev', 'Sardor', 'Akmal oʻgʻli', 'male'],
+      ['Karimova', 'Madina', undefined, 'female'],
+    ])
+  })
+
+  it('ignores a picture anchored above the header (a school logo)', async () => {
+    const logo = await jpeg(300, 300, 8)
+    const bytes = await workbook([
+      {
+        name: '5-D',
+        titleRows: [['Maktab']],
+        header: UZ_HEADER,
+        rows: [[1, 'Karimov', 'Aziz', '', 'Erkak', '']],
+        configure: (sheet) => {
+          const book = sheet.workbook
+          sheet.addImage(
+            book.addImage({ buffer: Buffer.from(logo) as unknown as never, extension: 'jpeg' }),
+            {
+              tl: { col: 0, row: 0 },
+              ext: { width: 40, height: 40 },
+            },
+          )
+        },
+      },
+    ])
+
+    const parsed = await parseWorkbook(bytes)
+
+    expect(parsed.rows).toHaveLength(1)
+    expect(parsed.rows[0]?.photo).toBeUndefined()
   })
 
   it('keeps Cyrillic names and every Uzbek apostrophe exactly as written', async () => {
