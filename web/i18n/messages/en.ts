@@ -3,7 +3,7 @@ import enrollment from './enrollment/en'
 import check from './check/en'
 import liveCheck from './live-check/en'
 import devices from './devices/en'
-import deviceImport from './device-import/en'
+import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
 import { deviceSettingsEntry } from './device-settings/entry'
@@ -221,7 +221,7 @@ const en: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...deviceImport,
+  ...deviceImportEntry.en,
   ...importEntry.en,
   ...access,
   ...deviceSettingsEntry.en,

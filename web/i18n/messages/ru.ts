@@ -3,7 +3,7 @@ import enrollment from './enrollment/ru'
 import check from './check/ru'
 import liveCheck from './live-check/ru'
 import devices from './devices/ru'
-import deviceImport from './device-import/ru'
+import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
 import { deviceSettingsEntry } from './device-settings/entry'
@@ -223,7 +223,7 @@ const ru: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...deviceImport,
+  ...deviceImportEntry.ru,
   ...importEntry.ru,
   ...access,
   ...deviceSettingsEntry.ru,

@@ -4,7 +4,7 @@ import enrollment from './enrollment/uz'
 import check from './check/uz'
 import liveCheck from './live-check/uz'
 import devices from './devices/uz'
-import deviceImport from './device-import/uz'
+import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
 import { deviceSettingsEntry } from './device-settings/entry'
@@ -227,7 +227,7 @@ const uz = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...deviceImport,
+  ...deviceImportEntry.uz,
   ...importEntry.uz,
   ...access,
   ...deviceSettingsEntry.uz,

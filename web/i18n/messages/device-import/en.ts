@@ -2,7 +2,6 @@ import type deviceImportUz from './uz'
 
 const deviceImport: typeof deviceImportUz = {
   deviceImport: {
-    open: 'Import into the school database',
     title: 'Import into the school database',
     subtitle: 'People on “{device}” who are not in the school database',
     back: 'Back to devices',

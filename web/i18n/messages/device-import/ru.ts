@@ -2,7 +2,6 @@ import type deviceImportUz from './uz'
 
 const deviceImport: typeof deviceImportUz = {
   deviceImport: {
-    open: 'Импорт в базу школы',
     title: 'Импорт в базу школы',
     subtitle: 'Люди, которые есть на устройстве «{device}», но которых нет в базе школы',
     back: 'Назад к устройствам',

@@ -1,7 +1,6 @@
 // Device → school import and the students export. Uzbek (Latin) is the source; oʻ/gʻ use U+02BB.
 const deviceImport = {
   deviceImport: {
-    open: 'Maktab bazasiga import',
     title: 'Maktab bazasiga import',
     subtitle: '“{device}” qurilmasida bor, lekin maktab bazasida yoʻq odamlar',
     back: 'Qurilmalarga qaytish',
