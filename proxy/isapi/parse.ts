@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { createRequire } from 'node:module'
+import type { XMLParser } from 'fast-xml-parser'
 import type { z } from 'zod'
 import { deviceBadResponse, deviceRejected, isLockStatus, type DeviceStatus } from './errors'
 
@@ -19,17 +20,31 @@ export interface RawAnswer {
   body: Uint8Array
 }
 
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: 64,
-})
+type Fxp = typeof import('fast-xml-parser')
+
+let xmlTools: { parser: XMLParser; validator: Fxp['XMLValidator'] } | undefined
+
+/**
+ * The XML parser, loaded with the first XML answer (synchronously, through the package's CommonJS build)
+ * rather than at start: a proxy that has not spoken to a device yet does not carry it.
+ */
+function xml(): { parser: XMLParser; validator: Fxp['XMLValidator'] } {
+  if (xmlTools) return xmlTools
+  const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as Fxp
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    maxNestedTags: 64,
+  })
+  xmlTools = { parser, validator: XMLValidator }
+  return xmlTools
+}
 
 /** UTF-8, or Latin-1 for firmware that mislabels its bytes; a BOM is dropped. */
 export function decodeText(body: Uint8Array): string {
@@ -61,11 +76,11 @@ function parseXml(text: string, endpoint: string): Parsed {
   // Devices never send a DOCTYPE; HTML error pages and entity bombs do.
   if (/<!(DOCTYPE|ENTITY)/i.test(text))
     throw deviceBadResponse(endpoint, 'HTML or DOCTYPE instead of ISAPI XML')
-  const valid = XMLValidator.validate(text)
+  const valid = xml().validator.validate(text)
   if (valid !== true) throw deviceBadResponse(endpoint, `malformed XML (${valid.err.msg})`)
   let parsed: unknown
   try {
-    parsed = xml.parse(text)
+    parsed = xml().parser.parse(text)
   } catch (error) {
     throw deviceBadResponse(endpoint, `malformed XML (${(error as Error).message})`)
   }
