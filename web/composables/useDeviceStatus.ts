@@ -1,6 +1,11 @@
 import { computed, onMounted, onUnmounted, reactive, ref, shallowRef, watch } from 'vue'
 import { DeviceTestResult } from '../../shared/api/devices'
-import { DeviceStatusList, DeviceStatusReport, TimeSyncResult } from '../../shared/api/status'
+import {
+  DeviceStatusList,
+  DeviceStatusReport,
+  TimeSyncResult,
+  type TimeSyncNtp,
+} from '../../shared/api/status'
 import { DeviceWebhook } from '../../shared/api/webhooks'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
@@ -14,6 +19,8 @@ export interface ActionState {
   error?: unknown
   /** the connection test's round trip */
   latencyMs?: number
+  /** what the clock fix did about the device's NTP server */
+  ntp?: TimeSyncNtp['status']
 }
 
 export interface BulkApply {
@@ -109,8 +116,10 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
 
   const syncTime = (id: string) =>
     run(id, 'sync', async () => {
-      await api.request('POST', `/api/devices/${encode(id)}/time/sync`, { schema: TimeSyncResult })
-      return {}
+      const result = await api.request('POST', `/api/devices/${encode(id)}/time/sync`, {
+        schema: TimeSyncResult,
+      })
+      return result.ntp ? { ntp: result.ntp.status } : {}
     })
 
   const applyWebhook = (id: string) =>

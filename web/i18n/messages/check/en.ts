@@ -49,6 +49,8 @@ const check: CheckMessages = {
     applying: 'Writing the address…',
     testOk: 'Connection works ({ms} ms).',
     syncOk: 'The clock is set.',
+    ntpSet: 'The time server (NTP) is set too.',
+    ntpFailed: 'The time server (NTP) could not be set; the clock is right anyway.',
     applyOk: 'Address written and checked.',
     webhooks: {
       title: 'Attendance addresses',

@@ -48,6 +48,8 @@ const check = {
     applying: 'Manzil yozilmoqda…',
     testOk: 'Ulanish ishlayapti ({ms} ms).',
     syncOk: 'Soat toʻgʻrilandi.',
+    ntpSet: 'Vaqt serveri (NTP) ham yozildi.',
+    ntpFailed: 'Vaqt serverini (NTP) yozib boʻlmadi, soat baribir toʻgʻri.',
     applyOk: 'Manzil yozildi va tekshirildi.',
     webhooks: {
       title: 'Davomat manzillari',

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import type { DeviceStatusReport } from '../../../../shared/api/status'
+import DeviceCheckCard from '../../../../web/components/check/DeviceCheckCard.vue'
+import type { ActionState } from '../../../../web/composables/useDeviceStatus'
+import { createAppI18n } from '../../../../web/i18n'
+
+const status: DeviceStatusReport = {
+  id: 'd1',
+  name: 'Asosiy kirish',
+  direction: 'in',
+  online: true,
+  clock: null,
+  webhook: null,
+  timeDriftSec: 0,
+  checkedAt: '2026-11-25T08:00:00.000Z',
+}
+
+function outcome(action: ActionState): string {
+  const wrapper = mount(DeviceCheckCard, {
+    props: { status, action },
+    global: { plugins: [createAppI18n('uz')] },
+  })
+  const text = wrapper.text()
+  wrapper.unmount()
+  return text
+}
+
+describe('the Check card after "Soatni toʻgʻrilash"', () => {
+  it('says the school’s time server was written too when the proxy set it', () => {
+    const text = outcome({ kind: 'sync', state: 'ok', ntp: 'set' })
+    expect(text).toContain('Soat toʻgʻrilandi.')
+    expect(text).toContain('Vaqt serveri (NTP) ham yozildi.')
+  })
+
+  it('says plainly that the time server could not be written, and that the clock is right anyway', () => {
+    const text = outcome({ kind: 'sync', state: 'ok', ntp: 'failed' })
+    expect(text).toContain('Soat toʻgʻrilandi.')
+    expect(text).toContain('Vaqt serverini (NTP) yozib boʻlmadi')
+  })
+
+  it('says only that the clock is set where there is no time server to write', () => {
+    for (const ntp of ['not_supported', 'not_configured', undefined] as const) {
+      const text = outcome({ kind: 'sync', state: 'ok', ...(ntp ? { ntp } : {}) })
+      expect(text).toContain('Soat toʻgʻrilandi.')
+      expect(text).not.toContain('NTP')
+    }
+  })
+})
