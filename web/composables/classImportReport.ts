@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { spreadsheetCsv } from '../../shared/csv'
 import type { ImportRow, RowProblemCode } from '../import'
 import { localCache } from './localCache'
 import { isGood, problemCodes } from './classImportPreview'
+
+export { csvCell } from '../../shared/csv'
 
 export const ReportLine = z.object({
   sheet: z.string(),
@@ -69,16 +72,6 @@ export interface ReportWords {
   problem: (code: RowProblemCode) => string
 }
 
-/**
- * A cell a spreadsheet shows as text: one starting with = + - @ would run as a formula when opened (CSV
- * injection), so it gets a leading apostrophe; quotes, separators and line breaks are quoted.
- */
-export function csvCell(value: string | number): string {
-  let text = String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 /** The report as CSV in the reader's language: UTF-8 with a BOM, so Excel shows Uzbek letters right. */
 export function reportCsv(report: ImportReport, words: ReportWords): string {
   const c = words.columns
@@ -104,7 +97,7 @@ export function reportCsv(report: ImportReport, words: ReportWords): string {
     line.imported ? words.imported : words.skipped,
     line.reasons.map((code) => words.problem(code as RowProblemCode)).join('; '),
   ])
-  return '\uFEFF' + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return spreadsheetCsv([header, ...lines])
 }
 
 export function reportFileName(report: ImportReport): string {

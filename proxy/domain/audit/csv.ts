@@ -1,4 +1,8 @@
 import type { AuditEntry } from '../../../shared/api/audit'
+import { csvCell } from '../../../shared/csv'
+
+/** a cell a spreadsheet shows as text (the shared rule for every download) */
+export { csvCell as cell } from '../../../shared/csv'
 
 const HEADER = [
   'id',
@@ -44,11 +48,5 @@ export function auditCsvLine(entry: AuditEntry): string {
 }
 
 function line(cells: readonly string[]): string {
-  return cells.map(cell).join(',') + '\r\n'
-}
-
-/** A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe. */
-export function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  return cells.map(csvCell).join(',') + '\r\n'
 }

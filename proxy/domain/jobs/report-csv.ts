@@ -1,3 +1,4 @@
+import { spreadsheetCsv } from '../../../shared/csv'
 import type { JobItemRow } from '../../store/jobs-repo'
 
 const HEADER = ['employeeNo', 'studentId', 'name', 'outcome', 'code', 'reason', 'deviceReason']
@@ -18,10 +19,5 @@ export function jobReportCsv(items: readonly JobItemRow[]): string {
       item.error?.message ?? '',
       item.error?.subStatusCode ?? '',
     ])
-  return '\uFEFF' + [HEADER, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
-}
-
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  return spreadsheetCsv([HEADER, ...rows])
 }
