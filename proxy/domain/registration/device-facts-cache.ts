@@ -8,8 +8,15 @@ import type { DeviceRegistry } from '../device-registry'
  */
 export const FACTS_TTL_MS = 5 * 60_000
 
+/**
+ * How long a number the device just said it does not hold is taken as free without asking again: long
+ * enough for the next student of a queue or a class, far shorter than anyone takes to add a person by hand.
+ */
+export const FREE_NUMBER_TTL_MS = 5_000
+
 export interface DeviceFactsOptions {
   ttlMs?: number
+  freeNumberTtlMs?: number
   /** a clock, for tests */
   now?: () => number
 }
@@ -22,17 +29,23 @@ interface Entry {
 
 /**
  * What each device can do (name limit, Modify, FDSetUp), kept between registrations so that the pre-flight
- * asks a device only whether the student's number is free. An entry is dropped when the device is edited
- * (its stored record no longer matches, e.g. a connection test recorded new firmware), when its address or
- * login changes or it is deleted, when it fails a request, and after `FACTS_TTL_MS`.
+ * asks a device only whether the student's number is free; and the number a device said it does not hold,
+ * asked ahead by the read-back of the student before, so that in a run of students it is not asked twice.
+ * What is kept of a device is dropped when the device is edited (its stored record no longer matches, e.g.
+ * a connection test recorded new firmware), when its address or login changes or it is deleted, when it
+ * fails a request, and after `FACTS_TTL_MS` (capabilities) or `FREE_NUMBER_TTL_MS` (a free number).
  */
 export class DeviceFactsCache {
   private readonly entries = new Map<string, Entry>()
+  /** per device, the last number it answered it does not hold, and when */
+  private readonly freeNumbers = new Map<string, { employeeNo: string; at: number }>()
   private readonly ttlMs: number
+  private readonly freeNumberTtlMs: number
   private readonly now: () => number
 
   constructor(options: DeviceFactsOptions = {}) {
     this.ttlMs = options.ttlMs ?? FACTS_TTL_MS
+    this.freeNumberTtlMs = options.freeNumberTtlMs ?? FREE_NUMBER_TTL_MS
     this.now = options.now ?? Date.now
   }
 
@@ -48,9 +61,21 @@ export class DeviceFactsCache {
     return entry.caps
   }
 
-  /** Forget the device's capabilities; the next registration asks it again. */
+  /** The device has just answered that it holds nobody under this number. */
+  noteFree(deviceId: string, employeeNo: string): void {
+    this.freeNumbers.set(deviceId, { employeeNo, at: this.now() })
+  }
+
+  /** Did the device say, within `FREE_NUMBER_TTL_MS`, that it holds nobody under this number? */
+  knownFree(deviceId: string, employeeNo: string): boolean {
+    const note = this.freeNumbers.get(deviceId)
+    return note?.employeeNo === employeeNo && this.now() - note.at < this.freeNumberTtlMs
+  }
+
+  /** Forget what is kept of the device; the next registration asks it again. */
   invalidate(deviceId: string): void {
     this.entries.delete(deviceId)
+    this.freeNumbers.delete(deviceId)
   }
 
   private dropEntry(deviceId: string, entry: Entry): void {

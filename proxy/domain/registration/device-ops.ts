@@ -60,13 +60,29 @@ export interface Expected {
   face?: boolean
 }
 
+/** What a read-back learned besides the check: whether the number asked ahead is free on the device. */
+export interface ReadBackSeen {
+  /** undefined when no number was asked ahead */
+  aheadFree?: boolean
+}
+
 /**
  * Some firmware answers OK to a write and keeps nothing, so after each write the person is searched for
  * by number (one request) and compared with what was written. A mismatch is `device_not_applied`, a failure
  * like any other. Firmware that does not report `numOfFace` cannot be checked for the face.
+ *
+ * `aheadNo`, the number the next student will get, rides in the same search (EmployeeNoList takes up to
+ * 30), so the next pre-flight need not ask for it again.
  */
-export async function readBack(client: IsapiClient, employeeNo: string, expected: Expected): Promise<void> {
-  const page = await client.searchUsers({ employeeNos: [employeeNo], max: 1 })
+export async function readBack(
+  client: IsapiClient,
+  employeeNo: string,
+  expected: Expected,
+  aheadNo?: string,
+): Promise<ReadBackSeen> {
+  const ahead = aheadNo !== undefined && aheadNo !== employeeNo ? aheadNo : undefined
+  const employeeNos = ahead ? [employeeNo, ahead] : [employeeNo]
+  const page = await client.searchUsers({ employeeNos, max: employeeNos.length })
   const found = page.users.find((user) => user.employeeNo === employeeNo)
   if (!found) throw notApplied(employeeNo, 'the person is not on the device')
   if (expected.name !== undefined && found.name !== expected.name) {
@@ -78,6 +94,9 @@ export async function readBack(client: IsapiClient, employeeNo: string, expected
   if (expected.face && found.numOfFace !== undefined && found.numOfFace < 1) {
     throw notApplied(employeeNo, 'the person has no face on the device')
   }
+  // a page that may not hold every match says nothing about the number asked ahead
+  if (!ahead || page.status === 'MORE') return {}
+  return { aheadFree: !page.users.some((user) => user.employeeNo === ahead) }
 }
 
 /**
@@ -91,7 +110,8 @@ export async function writeFace(
   person: DeviceUserInput,
   jpeg: Uint8Array,
   mode: 'add' | 'setup' = 'add',
-): Promise<void> {
+  aheadNo?: string,
+): Promise<ReadBackSeen> {
   try {
     if (mode === 'add') await client.addFace(person.employeeNo, jpeg)
     else await client.setUpFace(person.employeeNo, jpeg)
@@ -101,7 +121,7 @@ export async function writeFace(
     }
     throw error
   }
-  await readBack(client, person.employeeNo, { name: person.name, face: true })
+  return readBack(client, person.employeeNo, { name: person.name, face: true }, aheadNo)
 }
 
 /** Changes the person in place and reads the name back (when no face write follows to check it). */

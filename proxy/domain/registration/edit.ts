@@ -173,7 +173,7 @@ async function writeAll(
   caps: Map<string, DeviceCapabilities>,
 ): Promise<StepFailure[]> {
   const { failures, step: stepOn } = failFastSteps(new StepLog(deps.sagas, sagaId, deps.now))
-  const step = (target: Target, action: StepAction, work: () => Promise<void>) =>
+  const step = (target: Target, action: StepAction, work: () => Promise<unknown>) =>
     stepOn(target.deviceId, action, work)
   await Promise.all(
     targets.map(async (target) => {

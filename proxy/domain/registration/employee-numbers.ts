@@ -31,6 +31,8 @@ const ATTEMPTS = 20
 export class EmployeeNumbers {
   private readonly now: () => Date
   private readonly random: () => string
+  /** the number the next allocate() hands out, drawn early so devices can be asked about it ahead */
+  private ahead: string | null = null
 
   constructor(private readonly deps: EmployeeNumbersDeps) {
     this.now = deps.now ?? (() => new Date())
@@ -38,6 +40,9 @@ export class EmployeeNumbers {
   }
 
   async allocate(): Promise<string> {
+    const held = this.ahead
+    this.ahead = null
+    if (held && (await this.freeOnBackend(held))) return held
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const candidate = this.random()
       if (!/^[1-9][0-9]{9}$/.test(candidate)) continue
@@ -45,6 +50,20 @@ export class EmployeeNumbers {
       if (await this.freeOnBackend(candidate)) return candidate
     }
     throw new AppError('internal', 'Could not find a free employee number; try again')
+  }
+
+  /**
+   * Draws now the number the next allocate() will hand out, recorded like any other, so that the read-back
+   * of the student being written can ask the devices about it in the same search. It lives in memory: a
+   * restart forgets it, and a forgotten number is simply never used. Null when no candidate came out.
+   */
+  drawAhead(): string | null {
+    if (this.ahead) return this.ahead
+    const candidate = this.random()
+    if (!/^[1-9][0-9]{9}$/.test(candidate)) return null
+    if (!this.deps.repo.claim(candidate, 'allocated', this.now().toISOString())) return null
+    this.ahead = candidate
+    return candidate
   }
 
   /** Records a number the client brought (a student the backend already has). */

@@ -167,7 +167,11 @@ function takenError(employeeNo: string, subStatusCode?: string): StepError {
   }
 }
 
-/** Every device in parallel; within a device the client's queue keeps the steps in order. */
+/**
+ * Every device in parallel; within a device the client's queue keeps the steps in order. The read-back
+ * after the face also asks about the number the next student will get (one search either way), so in a
+ * run of students the next pre-flight has nothing left to ask a device it has just heard from.
+ */
 async function writeAll(
   deps: SagaDeps,
   sagaId: string,
@@ -182,11 +186,15 @@ async function writeAll(
       ? takenError(employeeNo, stepError(error).subStatusCode)
       : stepError(error),
   )
+  const aheadNo = deps.numbers.drawAhead() ?? undefined
   await Promise.all(
-    targets.map(async ({ deviceId, client }) => {
+    targets.map(async ({ deviceId, client, facts }) => {
       const person = personFor(employeeNo, student, probes.get(deviceId)?.caps ?? null)
       if (!(await step(deviceId, 'create-user', () => createPerson(client, person)))) return
-      await step(deviceId, 'upload-face', () => writeFace(client, person, jpeg))
+      await step(deviceId, 'upload-face', async () => {
+        const seen = await writeFace(client, person, jpeg, 'add', aheadNo)
+        if (aheadNo && seen.aheadFree) facts.noteFree(deviceId, aheadNo)
+      })
     }),
   )
   return failures

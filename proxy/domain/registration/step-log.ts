@@ -93,7 +93,7 @@ export function failFastSteps(
   reason: (action: StepAction, error: unknown) => StepError = (_action, error) => stepError(error),
 ): {
   failures: StepFailure[]
-  step(deviceId: string, action: StepAction, work: () => Promise<void>): Promise<boolean>
+  step(deviceId: string, action: StepAction, work: () => Promise<unknown>): Promise<boolean>
 } {
   const failures: StepFailure[] = []
   return {

@@ -53,7 +53,10 @@ export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: StepE
  * have, its capabilities (name limit, Modify and FDSetUp support) are known, and we know whether the
  * employeeNo is already taken there. A device that cannot pass it stops the saga before anything is written.
  * The capabilities come from the registry's cache, so a device is usually asked one thing: the number.
- * The number is always asked: someone else may have put a person under it since the last student.
+ * The number is always asked before it is used, here or, in a run of students, by the read-back of the
+ * student before, seconds ago; then the device is not asked at all, having just answered with our login.
+ * A person added under that very number in those seconds is still safe: the device refuses to create a
+ * second one (`employeeNoAlreadyExist`), and the saga reports `duplicate` and overwrites nothing.
  */
 export async function probeAll(targets: Target[], employeeNo: string): Promise<Map<string, ProbeResult>> {
   const results = await Promise.all(
@@ -61,7 +64,7 @@ export async function probeAll(targets: Target[], employeeNo: string): Promise<M
       try {
         const [caps, present] = await Promise.all([
           target.facts.capabilities(target.device, target.client),
-          personPresent(target.client, employeeNo),
+          isPresent(target, employeeNo),
         ])
         return [target.deviceId, { ok: true, probe: { caps, present } }]
       } catch (error) {
@@ -72,6 +75,11 @@ export async function probeAll(targets: Target[], employeeNo: string): Promise<M
     }),
   )
   return new Map(results)
+}
+
+function isPresent(target: Target, employeeNo: string): Promise<boolean> {
+  if (target.facts.knownFree(target.deviceId, employeeNo)) return Promise.resolve(false)
+  return personPresent(target.client, employeeNo)
 }
 
 /** Asks only whether the number is taken, on devices already probed (after a new number was drawn). */

@@ -6,6 +6,7 @@ import type { DeviceRegistry } from '../../../../../proxy/domain/device-registry
 import {
   DeviceFactsCache,
   FACTS_TTL_MS,
+  FREE_NUMBER_TTL_MS,
   deviceFactsOf,
 } from '../../../../../proxy/domain/registration/device-facts-cache'
 import { probeAll, type Target } from '../../../../../proxy/domain/registration/targets'
@@ -183,5 +184,25 @@ describe('the pre-flight with kept capabilities', () => {
     refuse = false
     await probeAll([t], '1000000003')
     expect(state.asked).toBe(2)
+  })
+
+  it('does not ask a number the device said was free seconds ago, and asks it again once that is old', async () => {
+    const time = clock()
+    const { target: t, searches } = target(() => null)
+    t.facts = new DeviceFactsCache({ now: time.now })
+    t.facts.noteFree(device.id, '1000000005')
+    await probeAll([t], '1000000005')
+    await probeAll([t], '1000000006')
+    time.advance(FREE_NUMBER_TTL_MS)
+    await probeAll([t], '1000000005')
+    expect(searches).toEqual(['1000000006', '1000000005'])
+  })
+
+  it('forgets a free number with the rest of the device when the device fails or changes', async () => {
+    const { target: t, searches } = target(() => null)
+    t.facts.noteFree(device.id, '1000000005')
+    t.facts.invalidate(device.id)
+    await probeAll([t], '1000000005')
+    expect(searches).toEqual(['1000000005'])
   })
 })
