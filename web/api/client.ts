@@ -59,6 +59,8 @@ export interface ApiClient {
   deleteDeviceUser(id: string, employeeNo: string): Promise<void>
   /** an image route (a face on a device, a student's photo) as a Blob, with the token sent */
   fetchImage(path: string, signal?: AbortSignal): Promise<Blob>
+  /** a file the proxy builds on request (an export, a report) as a Blob, with the token sent */
+  download(path: string, signal?: AbortSignal): Promise<Blob>
 }
 
 export interface DeviceUsersRequest {
@@ -169,6 +171,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }),
     fetchImage: (path, signal) =>
       request('GET', path, { schema: BLOB, timeoutMs: 30_000, ...(signal ? { signal } : {}) }),
+    // A whole school's export asks the school server page by page and builds a workbook: minutes, not seconds.
+    download: (path, signal) =>
+      request('GET', path, { schema: BLOB, timeoutMs: 300_000, ...(signal ? { signal } : {}) }),
   }
 }
 

@@ -112,7 +112,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
     exportError.value = null
     try {
       const params = new URLSearchParams(query()).toString()
-      const blob = await api.fetchImage(`/api/audit/export.csv${params ? `?${params}` : ''}`)
+      const blob = await api.download(`/api/audit/export.csv${params ? `?${params}` : ''}`)
       download(blob, `audit-${new Date().toISOString().slice(0, 10)}.csv`)
     } catch (failure) {
       exportError.value = failure

@@ -18,7 +18,7 @@ export function jobsApi(api: ApiClient) {
       }),
     /** Saves the CSV report through the browser, with the token sent. */
     async downloadReport(id: string): Promise<void> {
-      const blob = await api.fetchImage(`/api/jobs/${encodeURIComponent(id)}/report.csv`)
+      const blob = await api.download(`/api/jobs/${encodeURIComponent(id)}/report.csv`)
       const url = URL.createObjectURL(blob)
       const link = document.createElement('a')
       link.href = url

@@ -51,6 +51,7 @@ const deviceImport: typeof deviceImportUz = {
     csv: 'CSV',
     title: 'Download the list',
     failed: 'Could not prepare the file.',
+    preparing: 'Preparing the file… For a large school this can take a few minutes.',
   },
 }
 

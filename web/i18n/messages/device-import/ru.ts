@@ -51,6 +51,7 @@ const deviceImport: typeof deviceImportUz = {
     csv: 'CSV',
     title: 'Скачать список',
     failed: 'Не удалось подготовить файл.',
+    preparing: 'Файл готовится… Для большой школы это может занять несколько минут.',
   },
 }
 

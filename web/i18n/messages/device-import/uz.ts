@@ -51,6 +51,7 @@ const deviceImport = {
     csv: 'CSV',
     title: 'Roʻyxatni yuklab olish',
     failed: 'Faylni tayyorlab boʻlmadi.',
+    preparing: 'Fayl tayyorlanmoqda… Katta maktabda bir necha daqiqa olishi mumkin.',
   },
 }
 
