@@ -82,9 +82,6 @@ export class DeviceStatusBoard {
     const { clock, directory, webhooks } = this.deps
     const started = clock.now()
     const budget = AbortSignal.timeout(this.budgetMs)
-    const budgetStarted = performance.now()
-    // a read's own timeout (set to the budget left) may fire a moment before the budget's signal does
-    const outOfTime = () => budget.aborted || performance.now() - budgetStarted >= this.budgetMs - 5
     const call = (): CallOptions => ({
       signal: budget,
       timeoutMs: Math.max(1, started + this.budgetMs - clock.now()),
@@ -147,7 +144,9 @@ export class DeviceStatusBoard {
       webhook: hook,
       webhookInSync: hook?.expected ? hook.inSync : null,
       lastEventAt: value(lastEvent)?.time ?? null,
-      ...(outOfTime() && outcomes.some((o) => o.status === 'rejected') ? { partial: true } : {}),
+      ...(outcomes.some((o) => o.status === 'rejected' && cutOffByTime(o.reason, budget))
+        ? { partial: true }
+        : {}),
       ...took(),
     }
   }
@@ -171,6 +170,22 @@ function faceCapacity(caps: DeviceCapabilities | null): number | null {
   if (!caps) return null
   if (caps.accessControl && !caps.accessControl.faceLib && !caps.faces) return null
   return caps.faces?.maxRecords ?? caps.users?.maxRecords ?? null
+}
+
+const TIMEOUT_CAUSES = new Set(['timeout', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'])
+
+/**
+ * A read that failed for want of time: the budget ran out, or the read's own deadline (the budget left)
+ * fired. The two may fire in either order, and a timer may even fire early against the wall clock (libuv
+ * starts it from the loop's cached time), so the error is asked what stopped it, not the clock.
+ */
+function cutOffByTime(reason: unknown, budget: AbortSignal): boolean {
+  if (budget.aborted) return true
+  if (reason instanceof AppError) {
+    const cause = (reason.extra.details as { cause?: unknown } | undefined)?.cause
+    return reason.code === 'device_unreachable' && typeof cause === 'string' && TIMEOUT_CAUSES.has(cause)
+  }
+  return reason instanceof Error && reason.name === 'TimeoutError'
 }
 
 function value<T>(outcome: PromiseSettledResult<T>): T | null {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { deviceUnreachable } from '../../../../proxy/isapi/errors'
 import { TIME_DRIFT_WARN_SEC } from '../../../../shared/api/status'
+import { AppError } from '../../../../shared/errors'
 import { backend, rig, terminal, webhookUrl } from './status-fixture'
 
 describe('device status for the phone check', () => {
@@ -97,6 +99,27 @@ describe('device status for the phone check', () => {
     const status = await checks.status.one('gate')
     expect(status).toMatchObject({ online: true, partial: true, lastEventAt: null })
     expect(status.userCount).toBe(0)
+  })
+
+  it('marks a report partial when a read’s own deadline cut it off, whichever timer fired first', async () => {
+    const { devices, checks } = rig({ budgetMs: 3_000 })
+    devices.add('gate', await terminal())
+    const endpoint = '/ISAPI/AccessControl/AcsEvent'
+    Object.assign(devices.client('gate'), {
+      searchEvents: () => Promise.reject(deviceUnreachable(endpoint, 'no answer within 2990 ms', 'timeout')),
+    })
+    expect(await checks.status.one('gate')).toMatchObject({ online: true, partial: true, lastEventAt: null })
+  })
+
+  it('does not call a report partial when a read was refused, not cut off', async () => {
+    const { devices, checks } = rig({ budgetMs: 3_000 })
+    devices.add('gate', await terminal())
+    Object.assign(devices.client('gate'), {
+      searchEvents: () => Promise.reject(new AppError('device_rejected', 'notSupport')),
+    })
+    const status = await checks.status.one('gate')
+    expect(status).toMatchObject({ online: true, lastEventAt: null })
+    expect(status.partial).toBeUndefined()
   })
 
   it('tells a wrong password and a stale one apart from a device that is off', async () => {
