@@ -1,7 +1,7 @@
-import type { BackendConfig, Config } from '../config'
+import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Db } from '../store/db'
-import { createBackendClient } from './client'
+import { backendClientFor } from './for-config'
 import { Outbox, type OutboxOptions } from './outbox'
 import type { ReportBackend } from './report-kinds'
 
@@ -17,14 +17,6 @@ export interface OutboxSetup {
  */
 export function createOutbox(config: Config, db: Db, logger?: Logger, setup: OutboxSetup = {}): Outbox {
   if (!config.backend) return new Outbox({ db, backend: null })
-  const backend = setup.client ?? clientFor(config.backend)
+  const backend = setup.client ?? backendClientFor(config)
   return new Outbox({ db, backend, sender: { log: logger, ...setup.sender } })
-}
-
-function clientFor(backend: BackendConfig) {
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
 }

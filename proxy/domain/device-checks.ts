@@ -1,4 +1,4 @@
-import { createBackendClient } from '../backend/client'
+import { backendClientFor } from '../backend/for-config'
 import type { Config } from '../config'
 import { DeviceStatusBoard } from './device-status/status-board'
 import type { ClientSource, DeviceSource } from './device-source'
@@ -54,11 +54,5 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
 }
 
 function clientFor(config: Pick<Config, 'backend'>): WebhookInfoSource | null {
-  const backend = config.backend
-  if (!backend) return null
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+  return backendClientFor(config)
 }

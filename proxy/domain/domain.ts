@@ -1,5 +1,5 @@
 import type { DeviceTestResult } from '../../shared/api/devices'
-import { createBackendClient } from '../backend/client'
+import { backendClientFor } from '../backend/for-config'
 import type { Outbox } from '../backend/outbox'
 import type { Config } from '../config'
 import type { IsapiTimeouts } from '../isapi'
@@ -108,11 +108,5 @@ function lazySecrets(dataDir: string): Pick<SecretBox, 'seal' | 'open'> {
 
 /** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */
 function lookupFrom(config: Pick<Config, 'backend'>): StudentIdLookup | null {
-  const backend = config.backend
-  if (!backend) return null
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+  return backendClientFor(config)
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { DeviceImportCommitRequest } from '../../../shared/api/device-import'
 import type { LiveCheckFixRequest } from '../../../shared/api/live-check'
-import { createBackendClient } from '../../backend/client'
+import { backendClientFor } from '../../backend/for-config'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
 import { AuditRepo } from '../../store/audit-repo'
@@ -92,11 +92,5 @@ export function createAudit(options: AuditOptions): Audit {
 }
 
 function serverLogSource(config: Pick<Config, 'backend'>): ProvisioningLogSource | null {
-  const backend = config.backend
-  if (!backend) return null
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+  return backendClientFor(config)
 }

@@ -1,4 +1,4 @@
-import { createBackendClient } from '../../backend/client'
+import { backendClientFor } from '../../backend/for-config'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
 import type { Db } from '../../store/db'
@@ -40,11 +40,5 @@ export function createJobs(options: JobsOptions): Jobs {
 }
 
 function directoryFrom(config: Pick<Config, 'backend'>): StudentDirectory | null {
-  const backend = config.backend
-  if (!backend) return null
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+  return backendClientFor(config)
 }

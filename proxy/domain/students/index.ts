@@ -1,4 +1,5 @@
-import { createBackendClient, type BackendClient } from '../../backend/client'
+import type { BackendClient } from '../../backend/client'
+import { backendClientFor } from '../../backend/for-config'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
 import type { Db } from '../../store/db'
@@ -47,11 +48,5 @@ export function createStudents(options: StudentsOptions): Students {
 }
 
 function clientFor(config: Pick<Config, 'backend'>): BackendClient | null {
-  const backend = config.backend
-  if (!backend) return null
-  const auth =
-    backend.auth.kind === 'token'
-      ? { token: backend.auth.token }
-      : { email: backend.auth.email, password: backend.auth.password }
-  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
+  return backendClientFor(config)
 }
