@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { caDownloadRoutes } from '../tls/ca-download'
 import type { AppContext, AppEnv } from './context'
+import { hideSecretsFromOperators } from './middleware/operator-secrets'
 import { auditTrail } from './middleware/audit'
 import { bearerAuth } from './middleware/auth'
 import { defaultBodyLimit } from './middleware/body-limit'
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use('/api/*', defaultBodyLimit)
   app.use('/api/*', bearerAuth(ctx))
   app.use('/api/*', auditTrail(ctx.services.audit, ctx.logger))
+  app.use('/api/*', hideSecretsFromOperators())
 
   app.route('/api', healthRoutes(ctx))
   app.route('/api', pairingRoutes(ctx))

@@ -1,5 +1,6 @@
 import { onMounted, ref, shallowRef, watch } from 'vue'
 import { WebhookUrls } from '../../shared/api/webhooks'
+import { hideWebhookSecrets } from '../../shared/webhook-secret'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 
@@ -34,5 +35,5 @@ export function useWebhookUrls() {
 
 /** The URL with its secret hidden, for a screen someone may be looking over. */
 export function maskSecret(url: string): string {
-  return url.replace(/([?&]secret=)[^&#]*/i, '$1••••••')
+  return hideWebhookSecrets(url)
 }

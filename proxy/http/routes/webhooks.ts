@@ -6,7 +6,7 @@ import type { AppContext, AppEnv } from '../context'
  * The backend's webhook URLs (read-only) and writing them into the devices' listening slots. Operators may
  * apply them (the Check page's fix): the URL written is the one the school backend decides, never one the
  * caller sends, so a wrong or missing address is all it can change. The URLs carry the backend's webhook
- * secret, which every terminal on the LAN holds anyway; the app shows it masked.
+ * secret: only an admin gets it (middleware/operator-secrets.ts), and the app shows it masked even then.
  */
 export function webhookRoutes(ctx: AppContext): Hono<AppEnv> {
   const { directory, webhooks } = ctx.services.checks
