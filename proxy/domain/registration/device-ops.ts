@@ -33,9 +33,10 @@ export async function modifyPerson(client: IsapiClient, person: DeviceUserInput)
 }
 
 /**
- * Removes the face, then the person, by that one number. Deleting the person removes its face on the
- * terminals seen so far; the face goes first anyway so that no firmware is left holding an orphan face.
- * A person or face that is not there counts as removed.
+ * Removes the face, then the person, by that one number, and searches for the person afterwards: some
+ * firmware answers OK to a delete and keeps the person (`device_not_applied`, like a write not kept).
+ * Deleting the person removes its face on the terminals seen so far; the face goes first anyway so that no
+ * firmware is left holding an orphan face. A person or face that is not there counts as removed.
  */
 export async function removePerson(client: IsapiClient, employeeNo: string, withFace = true): Promise<void> {
   if (withFace) {
@@ -49,6 +50,12 @@ export async function removePerson(client: IsapiClient, employeeNo: string, with
     await client.deleteUsers([employeeNo])
   } catch (error) {
     if (!isAbsent(error)) throw error
+  }
+  if (await personPresent(client, employeeNo)) {
+    throw new AppError(
+      'device_not_applied',
+      `The device answered OK but still holds person ${employeeNo} after the delete`,
+    )
   }
 }
 

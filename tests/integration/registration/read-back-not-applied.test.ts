@@ -67,6 +67,29 @@ describe('read-back: a write answered OK but not kept is a failure', { timeout: 
     expect(edit.body.error?.code, JSON.stringify(edit.body)).toBe('device_not_applied')
     for (const terminal of rig.terminals) expect(terminal.state.users.get(no)?.name).toBe('Karimova Malika')
   })
+
+  it('fails a removal the device answered OK and did not do, on that device only', async () => {
+    const made = await call<Registration>(rig.proxy, 'POST', '/api/registrations', body())
+    expect(made.status).toBe(201)
+    const no = made.body.employeeNo
+    rig.terminals[1]?.setFault('userDelete', { kind: 'not-applied' })
+    const removal = await call<Refusal>(rig.proxy, 'DELETE', `/api/registrations/${no}`)
+
+    expect(removal.body.error?.code, JSON.stringify(removal.body)).toBe('device_not_applied')
+    expect(removal.body.error.details?.devices.map((d) => d.status)).toEqual(['SUCCESS', 'FAILED'])
+    expect(rig.terminals.map((t) => t.state.users.has(no))).toEqual([false, true])
+  })
+
+  it('does not report a person deleted from the users browser while the device still holds them', async () => {
+    const made = await call<Registration>(rig.proxy, 'POST', '/api/registrations', body())
+    const no = made.body.employeeNo
+    rig.terminals[0]?.setFault('userDelete', { kind: 'not-applied' })
+    const refused = await call<Refusal>(rig.proxy, 'DELETE', `/api/devices/${rig.devices[0]?.id}/users/${no}`)
+
+    expect(refused.status).toBe(502)
+    expect(refused.body.error.code).toBe('device_not_applied')
+    expect(rig.terminals[0]?.state.users.has(no)).toBe(true)
+  })
 })
 
 describe('read-back in a clone job', { timeout: 120_000 }, () => {
