@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net'
 import * as probes from './capabilities'
 import type { CallOptions, Channel, OpKind, Send } from './channel'
 import * as counts from './counts'
@@ -48,6 +49,8 @@ export interface IsapiTarget {
 export interface IsapiClientOptions {
   /** re-checks the device address right before each operation (the SSRF fence lives outside isapi) */
   beforeConnect?: (host: string) => Promise<void>
+  /** resolves the hostname for the socket itself, so it connects only to an address the fence allows */
+  lookup?: LookupFunction
   /** requests signed with one nonce; default 2 (a DS-K1T342MWX refuses the 3rd use) */
   nonceUses?: number
   /** a nonce older than this is not reused; default 15 s */
@@ -115,6 +118,7 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     ...(opts.nonceUses !== undefined ? { nonceUses: opts.nonceUses } : {}),
     ...(opts.nonceMaxAgeMs !== undefined ? { nonceMaxAgeMs: opts.nonceMaxAgeMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.lookup ? { lookup: opts.lookup } : {}),
   })
   const queue = new SerialQueue()
   const budget: Record<OpKind, number> = {

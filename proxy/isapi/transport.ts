@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { LookupFunction } from 'node:net'
 import type { Agent } from 'undici'
 import { AppError } from '../../shared/errors'
 import {
@@ -31,6 +32,8 @@ export interface TransportOptions {
   /** bodies up to this size are sent once without credentials to learn the challenge */
   probeBodyBytes: number
   now: () => number
+  /** resolves the device's hostname for the socket itself (net.connect's `lookup`); the system's by default */
+  lookup?: LookupFunction
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
@@ -133,7 +136,11 @@ export class Transport {
       ({ Agent }) =>
         new Agent({
           // Terminals use self-signed certificates; the address itself is fenced by the caller.
-          connect: { timeout: connectTimeoutMs, rejectUnauthorized: false },
+          connect: {
+            timeout: connectTimeoutMs,
+            rejectUnauthorized: false,
+            ...(this.opts.lookup ? { lookup: this.opts.lookup } : {}),
+          },
           // A fresh connection per request, as TIZIM found necessary: a kept-alive socket that the terminal
           // dropped (reboot, idle close) fails the next request as if the device were gone, and a stuck one
           // holds the device's only slot. On a LAN the extra handshake costs about a millisecond.

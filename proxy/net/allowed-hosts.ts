@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js'
+import { lookup as lookupOne, type LookupAddress } from 'node:dns'
 import { lookup } from 'node:dns/promises'
-import { isIP } from 'node:net'
+import { isIP, type LookupFunction } from 'node:net'
 import { AppError } from '../../shared/errors'
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number]
@@ -12,8 +13,10 @@ const systemResolver: Resolver = async (host) =>
 
 /**
  * Keeps the proxy from being used as a door into the rest of the network: a device may only live in the
- * configured CIDRs. A hostname is resolved and every address it resolves to must be allowed, and the check is
- * repeated right before each connection so a DNS answer that changes later (rebinding) is caught too.
+ * configured CIDRs. A hostname is resolved and every address it resolves to must be allowed; the check is
+ * repeated right before each operation, and the socket itself resolves through `lookup`, which refuses a
+ * disallowed answer too: a name that answers differently a moment later (rebinding) cannot slip between
+ * the check and the connection.
  */
 export class AllowedHosts {
   private readonly ranges: Range[]
@@ -37,6 +40,31 @@ export class AllowedHosts {
         { field: 'host' },
       )
     }
+  }
+
+  /**
+   * net.connect's `lookup`, for the device sockets: the system resolver's answer, refused whole with
+   * `host_not_allowed` when any address lies outside the allowed networks.
+   */
+  readonly lookup: LookupFunction = (hostname, options, callback) => {
+    lookupOne(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
+      const fail = (reason: Error) => (callback as (e: Error) => void)(reason)
+      if (error) return fail(error)
+      const refused = found.filter((entry) => !this.allows(entry.address))
+      if (found.length === 0 || refused.length > 0) {
+        const listed = refused.map((entry) => entry.address).join(', ')
+        return fail(
+          new AppError(
+            'host_not_allowed',
+            `${hostname} (${listed || 'no address'}) is outside the networks devices may live in (SR_DEVICE_NETS)`,
+            { field: 'host' },
+          ),
+        )
+      }
+      if (options.all) return (callback as (e: null, all: LookupAddress[]) => void)(null, found)
+      const first = found[0] as LookupAddress
+      callback(null, first.address, first.family)
+    })
   }
 
   allows(address: string): boolean {

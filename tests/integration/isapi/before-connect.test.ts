@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AllowedHosts } from '../../../proxy/net/allowed-hosts'
 import { AppError } from '../../../shared/errors'
 import { clientFor, failure, terminal } from './helpers'
 
@@ -26,5 +27,31 @@ describe('the address is re-checked before every operation', () => {
     expect((await failure(client.countUsers())).code).toBe('host_not_allowed')
     expect(sim.stats.requests).toBe(requests)
     expect(seen).toEqual(['127.0.0.1', '127.0.0.1'])
+  })
+
+  it('a name that resolves elsewhere when the socket opens (rebinding) is refused by the socket’s own lookup', async () => {
+    const sim = await terminal()
+    // the check before the operation is told a LAN address; the socket then resolves localhost to 127.0.0.1
+    const hosts = new AllowedHosts(['10.0.0.0/8'], async () => ['10.0.0.5'])
+    const client = clientFor(
+      sim,
+      { host: 'localhost' },
+      { beforeConnect: (host) => hosts.check(host), lookup: hosts.lookup },
+    )
+    const refused = await failure(client.deviceInfo())
+    expect(refused.code).toBe('host_not_allowed')
+    expect(refused.message).toMatch(/localhost \((127\.0\.0\.1|::1)/)
+    expect(sim.stats.requests).toBe(0)
+  })
+
+  it('connects through the checked lookup when the name resolves inside the allowed networks', async () => {
+    const sim = await terminal()
+    const hosts = new AllowedHosts(['127.0.0.0/8', '::1/128'])
+    const client = clientFor(
+      sim,
+      { host: 'localhost' },
+      { beforeConnect: (host) => hosts.check(host), lookup: hosts.lookup },
+    )
+    expect((await client.deviceInfo()).model).toBeTruthy()
   })
 })
