@@ -3,7 +3,7 @@ import type { DeviceWebhook, WebhookApplyItem, WebhookUrls } from '../../../shar
 import { AppError } from '../../../shared/errors'
 import type { CallOptions, HttpHost, HttpHostInput, IsapiClient } from '../../isapi'
 import type { ClientSource, DeviceSource } from '../device-source'
-import { redact, sameListener, slotInputFor, slotUrl } from './listener-url'
+import { redact, sameListener, slotInputAsRead, slotInputFor, slotUrl } from './listener-url'
 import { chooseSlot } from './slot-choice'
 import { WebhookDirectory, type SettingsStore } from './webhook-directory'
 
@@ -52,7 +52,8 @@ export class DeviceWebhooks {
   /**
    * Writes the expected URL into one slot and reads the list back. The write is only a success when the
    * device then reports that URL: firmware is known to answer OK and keep something else (the DS-K1A340
-   * drops the path).
+   * drops the path). Then a slot that held an address is put back as it was (`device_not_applied`,
+   * `details.restored`); an empty one cannot be written empty again, and keeps what the device made of it.
    */
   async apply(deviceId: string, known?: WebhookUrls): Promise<DeviceWebhook> {
     const device = this.deps.devices.get(deviceId)
@@ -73,19 +74,23 @@ export class DeviceWebhooks {
       remembered: this.remembered(device.id),
       ownUrls: [urls.in, urls.out],
     })
+    const before = slots.find((s) => s.id === slot.id)
     let view: DeviceWebhook
+    let restored = false
     try {
       await writeSlot(client, slotInputFor(slot.id, expected))
       this.deps.settings.set(slotKey(device.id), slot.id)
       view = webhookView(await client.getHttpHosts(), device, urls, slot.id)
+      if (!view.inSync && before && slotUrl(before) !== null) restored = await putBack(client, before)
     } finally {
       this.deps.onChanged?.(device.id)
     }
     if (!view.inSync) {
       throw new AppError(
-        'device_rejected',
-        `The device answered OK but kept a different address in slot ${slot.id}; it cannot post attendance to ${redact(expected)}`,
-        { details: { reason: 'not_kept', slotId: slot.id, actual: view.actual.map(redact) } },
+        'device_not_applied',
+        `The device answered OK but kept a different address in slot ${slot.id}; it cannot post attendance to ${redact(expected)}` +
+          (restored ? '. The slot was put back as it was.' : ''),
+        { details: { reason: 'not_kept', slotId: slot.id, actual: view.actual.map(redact), restored } },
       )
     }
     return view
@@ -153,6 +158,16 @@ export function webhookView(
     expected,
     inSync: holding !== undefined,
     slotId: holding?.id ?? preferredSlot ?? null,
+  }
+}
+
+/** Writes the slot back as it was read; false when the device refuses that too (it is reported, not thrown). */
+async function putBack(client: HostsClient, before: HttpHost): Promise<boolean> {
+  try {
+    await writeSlot(client, slotInputAsRead(before))
+    return true
+  } catch {
+    return false
   }
 }
 

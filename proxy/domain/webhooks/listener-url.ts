@@ -50,6 +50,24 @@ export function slotInputFor(id: string, url: string): HttpHostInput {
   }
 }
 
+/**
+ * What to write to put a slot back as it was read. A slot with its own login cannot be put back (a device
+ * never reads out the password), and is never one this proxy writes to in the first place.
+ */
+export function slotInputAsRead(slot: HttpHost): HttpHostInput {
+  return {
+    id: slot.id,
+    url: slot.url,
+    protocolType: slot.protocolType.toUpperCase() === 'HTTPS' ? 'HTTPS' : 'HTTP',
+    parameterFormatType: slot.parameterFormatType.toUpperCase() === 'XML' ? 'XML' : 'JSON',
+    ...(slot.addressingFormatType.toLowerCase() === 'hostname'
+      ? { hostName: slot.hostName ?? '' }
+      : { ipAddress: slot.ipAddress ?? '0.0.0.0' }),
+    portNo: slot.portNo,
+    httpAuthenticationMethod: 'none',
+  }
+}
+
 const UNSET_ADDRESSES = new Set(['', '0.0.0.0', '::', '0:0:0:0:0:0:0:0'])
 
 /** The address a slot posts to, or null for a slot nobody configured (`0.0.0.0`, port 0). */

@@ -128,8 +128,9 @@ describe('writing the webhook into a device', () => {
     const { devices, checks } = rig({ backend: b })
     devices.add('gate', t, { direction: 'in' })
     const error = await failure(checks.webhooks.apply('gate'))
-    expect(error.code).toBe('device_rejected')
-    expect(error.extra.details).toMatchObject({ reason: 'not_kept', slotId: '1' })
+    expect(error.code).toBe('device_not_applied')
+    // the slot was empty: there is no address to put back
+    expect(error.extra.details).toMatchObject({ reason: 'not_kept', slotId: '1', restored: false })
     expect(JSON.stringify(error.extra)).not.toContain('secret=')
     expect(error.message).not.toContain('secret=')
   })
@@ -140,7 +141,29 @@ describe('writing the webhook into a device', () => {
     const { devices, checks } = rig({ backend: b })
     devices.add('gate', t, { direction: 'in' })
     t.setFault('httpHost', { kind: 'not-applied' })
-    expect((await failure(checks.webhooks.apply('gate'))).code).toBe('device_rejected')
+    expect((await failure(checks.webhooks.apply('gate'))).code).toBe('device_not_applied')
+  })
+
+  it('puts back the address a slot held when the device did not keep the new one', async () => {
+    const b = await backend()
+    const t = await terminal({ model: 'ds-k1t341am' })
+    const { devices, checks } = rig({ backend: b })
+    devices.add('gate', t, { direction: 'in' })
+    const old = (await checks.webhooks.apply('gate')).actual
+    const school = b.state.schools.get('school-1')
+    if (school) school.webhookSecretIn = 'rotated0secret'
+    await checks.directory.current()
+    const before = structuredClone(t.state.httpHosts)
+    t.resetStats()
+    t.setFault('httpHost', { kind: 'not-applied' }, { times: 1 })
+
+    const error = await failure(checks.webhooks.apply('gate'))
+    expect(error.code).toBe('device_not_applied')
+    expect(error.extra.details).toMatchObject({ reason: 'not_kept', restored: true })
+    const writes = t.stats.log.filter((e) => e.op === 'httpHost' && e.method === 'PUT' && e.status === 200)
+    expect(writes).toHaveLength(2)
+    expect(t.state.httpHosts).toEqual(before)
+    expect((await checks.webhooks.read('gate')).actual).toEqual(old)
   })
 
   it('refuses to take a slot from another system when every slot is used', async () => {
