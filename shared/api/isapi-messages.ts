@@ -246,6 +246,11 @@ export const DEVICE_SUB_STATUS_MESSAGES: Readonly<Record<string, LocalizedText>>
     'Устройство не поняло запрос.',
     'The device did not understand the request.',
   ),
+  invalidContent: t(
+    'Qurilma yuborilgan maʼlumotni qabul qilmadi.',
+    'Устройство не приняло переданные данные.',
+    'The device did not accept the data sent.',
+  ),
   badXmlContent: t(
     'Qurilma sozlamani qabul qilmadi.',
     'Устройство не приняло настройку.',

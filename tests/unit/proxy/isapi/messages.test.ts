@@ -42,6 +42,7 @@ const MUST_EXPLAIN = [
   'URLDownloadFailed',
   'MessageParametersLack',
   'badJsonContent',
+  'invalidContent',
   'badJsonFormat',
   'badParameters',
   'notSupport',
