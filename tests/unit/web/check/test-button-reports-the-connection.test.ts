@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DeviceStatusReport } from '../../../../shared/api/status'
+import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+
+const status: DeviceStatusReport = {
+  id: 'd1',
+  name: 'Asosiy kirish',
+  direction: 'in',
+  online: true,
+  clock: null,
+  webhook: null,
+  timeDriftSec: 0,
+  checkedAt: '2026-11-25T08:00:00.000Z',
+}
+
+let mounted: MountedApp | null = null
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted = null
+  document.body.replaceChildren()
+})
+
+function checkPage(test: () => Response) {
+  const { fetch, seen } = fakeFetch({
+    ...HEALTHY,
+    'GET /api/devices/status': () => json(200, [status]),
+    'GET /api/webhooks': () => json(404, { error: { code: 'not_found', message: 'no school server' } }),
+    'POST /api/devices/d1/test': test,
+  })
+  return { fetch, seen }
+}
+
+describe('the Check card’s "test" button', () => {
+  it('asks the proxy to test the device and says the connection works, with its time', async () => {
+    const { fetch, seen } = checkPage(() =>
+      json(200, { ok: true, authScheme: 'digest', deviceInfo: { model: 'DS-K1T341AM' }, latencyMs: 42 }),
+    )
+    mounted = await mountApp('/check', { fetch, token: 'tok' })
+    await mounted.wrapper.get('[data-testid="check-test"]').trigger('click')
+    await flushPromises()
+    expect(seen.some((r) => r.method === 'POST' && r.path === '/api/devices/d1/test')).toBe(true)
+    expect(mounted.wrapper.text()).toContain('Ulanish ishlayapti (42 ms).')
+  })
+
+  it('says what went wrong when the device refuses the login', async () => {
+    const { fetch } = checkPage(() =>
+      json(401, {
+        error: { code: 'device_auth_failed', message: 'Device refused the login: wrong password' },
+      }),
+    )
+    mounted = await mountApp('/check', { fetch, token: 'tok' })
+    await mounted.wrapper.get('[data-testid="check-test"]').trigger('click')
+    await flushPromises()
+    expect(mounted.wrapper.text()).not.toContain('Ulanish ishlayapti')
+    expect(mounted.wrapper.find('[role="alert"]').exists()).toBe(true)
+  })
+})
