@@ -1,11 +1,32 @@
 import type { JobError } from '../../../shared/api/jobs'
 import { AppError } from '../../../shared/errors'
-import { cutToBytes, nameByteLimit, type DeviceCapabilities, type IsapiClient } from '../../isapi'
-import { createPerson, isTakenNumber, readBack, removePerson, writeFace } from '../registration/device-ops'
+import {
+  cutToBytes,
+  MAX_PAGE,
+  nameByteLimit,
+  type DeviceCapabilities,
+  type DeviceUserRecord,
+  type IsapiClient,
+} from '../../isapi'
+import {
+  createPerson,
+  isTakenNumber,
+  notKept,
+  readBack,
+  removePerson,
+  uploadFace,
+} from '../registration/device-ops'
 import { who, type CloneItem } from './clone-item'
 import { jobError, stopsTheJob, targetFull } from './job-errors'
 
 export type WriteOutcome = { state: 'done' } | { state: 'skipped' } | { state: 'failed'; error: JobError }
+
+/** A person written to the target (person and face) whose read-back is still to come. */
+export interface Unverified {
+  item: CloneItem & { employeeNo: string }
+  /** the name as written, cut to the target's limit */
+  name: string
+}
 
 /**
  * Creates the person on the target, then uploads the face and reads the person back (one search: present,
@@ -19,6 +40,20 @@ export async function writePerson(
   item: CloneItem & { employeeNo: string },
   jpeg: Buffer,
 ): Promise<WriteOutcome> {
+  const written = await writeUnverified(target, caps, item, jpeg)
+  if (written.state !== 'written') return written
+  const [checked] = await verifyWritten(target, [written.person])
+  if (!checked) throw new Error('a read-back gave no answer for the person written')
+  return checked.outcome
+}
+
+/** writePerson without its read-back: for a job that reads many people back in one search (verifyWritten). */
+export async function writeUnverified(
+  target: IsapiClient,
+  caps: DeviceCapabilities | null,
+  item: CloneItem & { employeeNo: string },
+  jpeg: Buffer,
+): Promise<WriteOutcome | { state: 'written'; person: Unverified }> {
   const person = {
     employeeNo: item.employeeNo,
     name: cutToBytes(item.name, nameByteLimit(caps)).trimEnd(),
@@ -35,14 +70,55 @@ export async function writePerson(
     return { state: 'failed', error: jobError(error, who(item)) }
   }
   try {
-    await writeFace(target, person, jpeg)
-    return { state: 'done' }
+    await uploadFace(target, item.employeeNo, jpeg)
+    return { state: 'written', person: { item, name: person.name } }
   } catch (error) {
-    await removePerson(target, item.employeeNo)
-    if (stopsTheJob(error)) throw error
-    if (targetFull(error)) throw full(error)
-    return { state: 'failed', error: jobError(error, who(item)) }
+    return takeOff(target, item, error)
   }
+}
+
+/**
+ * Reads people written by writeUnverified back, up to 30 in one search (EmployeeNoList), and takes off
+ * again each one the target answered OK for and did not keep (`device_not_applied`), as writePerson does.
+ */
+export async function verifyWritten(
+  target: IsapiClient,
+  written: Unverified[],
+): Promise<Array<{ person: Unverified; outcome: WriteOutcome }>> {
+  const checked: Array<{ person: Unverified; outcome: WriteOutcome }> = []
+  for (let i = 0; i < written.length; i += MAX_PAGE) {
+    const batch = written.slice(i, i + MAX_PAGE)
+    let found: Map<string, DeviceUserRecord>
+    try {
+      const employeeNos = batch.map((person) => person.item.employeeNo)
+      const page = await target.searchUsers({ employeeNos, max: MAX_PAGE })
+      found = new Map(page.users.map((user) => [user.employeeNo, user]))
+    } catch (error) {
+      for (const person of batch) checked.push({ person, outcome: await takeOff(target, person.item, error) })
+      continue
+    }
+    for (const person of batch) {
+      const no = person.item.employeeNo
+      const problem = notKept(found.get(no), no, { name: person.name, face: true })
+      checked.push({
+        person,
+        outcome: problem ? await takeOff(target, person.item, problem) : { state: 'done' },
+      })
+    }
+  }
+  return checked
+}
+
+/** A person whose face or read-back failed comes off the target again; a failure of the target is thrown. */
+async function takeOff(
+  target: IsapiClient,
+  item: CloneItem & { employeeNo: string },
+  error: unknown,
+): Promise<WriteOutcome> {
+  await removePerson(target, item.employeeNo)
+  if (stopsTheJob(error)) throw error
+  if (targetFull(error)) throw full(error)
+  return { state: 'failed', error: jobError(error, who(item)) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors'
-import type { DeviceUserInput, IsapiClient, UserValidity } from '../../isapi'
+import type { DeviceUserInput, DeviceUserRecord, IsapiClient, UserValidity } from '../../isapi'
 
 /**
  * Some firmware (DS-KV6124 V3.9.0) refuses offset-less local validity bounds with
@@ -90,20 +90,38 @@ export async function readBack(
   const ahead = aheadNo !== undefined && aheadNo !== employeeNo ? aheadNo : undefined
   const employeeNos = ahead ? [employeeNo, ahead] : [employeeNo]
   const page = await client.searchUsers({ employeeNos, max: employeeNos.length })
-  const found = page.users.find((user) => user.employeeNo === employeeNo)
-  if (!found) throw notApplied(employeeNo, 'the person is not on the device')
+  const problem = notKept(
+    page.users.find((user) => user.employeeNo === employeeNo),
+    employeeNo,
+    expected,
+  )
+  if (problem) throw problem
+  // a page that may not hold every match says nothing about the number asked ahead
+  if (!ahead || page.status === 'MORE') return {}
+  return { aheadFree: !page.users.some((user) => user.employeeNo === ahead) }
+}
+
+/**
+ * What is wrong with the person found by a read-back (`device_not_applied`), or null when it is what was
+ * written: present, named as written, with a face when one was written. Firmware that does not report
+ * `numOfFace` cannot be checked for the face.
+ */
+export function notKept(
+  found: DeviceUserRecord | undefined,
+  employeeNo: string,
+  expected: Expected,
+): AppError | null {
+  if (!found) return notApplied(employeeNo, 'the person is not on the device')
   if (expected.name !== undefined && found.name !== expected.name) {
-    throw notApplied(employeeNo, 'the device kept a different name', {
+    return notApplied(employeeNo, 'the device kept a different name', {
       expectedName: expected.name,
       foundName: found.name,
     })
   }
   if (expected.face && found.numOfFace !== undefined && found.numOfFace < 1) {
-    throw notApplied(employeeNo, 'the person has no face on the device')
+    return notApplied(employeeNo, 'the person has no face on the device')
   }
-  // a page that may not hold every match says nothing about the number asked ahead
-  if (!ahead || page.status === 'MORE') return {}
-  return { aheadFree: !page.users.some((user) => user.employeeNo === ahead) }
+  return null
 }
 
 /**
@@ -119,16 +137,26 @@ export async function writeFace(
   mode: 'add' | 'setup' = 'add',
   aheadNo?: string,
 ): Promise<ReadBackSeen> {
+  await uploadFace(client, person.employeeNo, jpeg, mode)
+  return readBack(client, person.employeeNo, { name: person.name, face: true }, aheadNo)
+}
+
+/** The face upload of writeFace, for callers that read many people back at once afterwards. */
+export async function uploadFace(
+  client: IsapiClient,
+  employeeNo: string,
+  jpeg: Uint8Array,
+  mode: 'add' | 'setup' = 'add',
+): Promise<void> {
   try {
-    if (mode === 'add') await client.addFace(person.employeeNo, jpeg)
-    else await client.setUpFace(person.employeeNo, jpeg)
+    if (mode === 'add') await client.addFace(employeeNo, jpeg)
+    else await client.setUpFace(employeeNo, jpeg)
   } catch (error) {
     if (mode === 'add' && USER_MISSING.has(subStatus(error))) {
-      throw notApplied(person.employeeNo, 'the person written just before is not on the device')
+      throw notApplied(employeeNo, 'the person written just before is not on the device')
     }
     throw error
   }
-  return readBack(client, person.employeeNo, { name: person.name, face: true }, aheadNo)
 }
 
 /** Changes the person in place and reads the name back (when no face write follows to check it). */
