@@ -130,6 +130,17 @@ describe('enrolling while the local server is down', () => {
           .evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length),
       )
       .toBe(3)
+    // the 1500 × 2000 photos were made smaller on the tablet before they were kept: 960 × 1280
+    const sides = await page
+      .locator('[data-testid="draft-thumb"]')
+      .evaluateAll((imgs) =>
+        imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]),
+      )
+    expect(sides).toEqual([
+      [960, 1280],
+      [960, 1280],
+      [960, 1280],
+    ])
     expect(await page.getByTestId('queue-quota').textContent()).toMatch(/MB|GB/)
     // the sender tries the stopped server now and then, so a draft may be "sending" for a moment
     await expect
