@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import type { DeviceStatusReport } from '../../../../shared/api/status'
 import DeviceCheckCard from '../../../../web/components/check/DeviceCheckCard.vue'
 import type { ActionState } from '../../../../web/composables/useDeviceStatus'
 import { createAppI18n } from '../../../../web/i18n'
-
-const status: DeviceStatusReport = {
-  id: 'd1',
-  name: 'Asosiy kirish',
-  direction: 'in',
-  online: true,
-  clock: null,
-  webhook: null,
-  timeDriftSec: 0,
-  checkedAt: '2026-11-25T08:00:00.000Z',
-}
+import { LIVE_STATUS } from './live-status'
 
 function outcome(action: ActionState): string {
   const wrapper = mount(DeviceCheckCard, {
-    props: { status, action },
+    props: { status: LIVE_STATUS, action },
     global: { plugins: [createAppI18n('uz')] },
   })
   const text = wrapper.text()

@@ -1,19 +1,8 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DeviceStatusReport } from '../../../../shared/api/status'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
-
-const status: DeviceStatusReport = {
-  id: 'd1',
-  name: 'Asosiy kirish',
-  direction: 'in',
-  online: true,
-  clock: null,
-  webhook: null,
-  timeDriftSec: 0,
-  checkedAt: '2026-11-25T08:00:00.000Z',
-}
+import { LIVE_STATUS } from './live-status'
 
 let mounted: MountedApp | null = null
 afterEach(() => {
@@ -25,7 +14,7 @@ afterEach(() => {
 function checkPage(test: () => Response) {
   const { fetch, seen } = fakeFetch({
     ...HEALTHY,
-    'GET /api/devices/status': () => json(200, [status]),
+    'GET /api/devices/status': () => json(200, [LIVE_STATUS]),
     'GET /api/webhooks': () => json(404, { error: { code: 'not_found', message: 'no school server' } }),
     'POST /api/devices/d1/test': test,
   })
