@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,14 +36,16 @@ async function fillDeviceForm(page: Page, terminal: Terminal, password: string) 
   await form.locator('[name="password"]').fill(password)
 }
 
-// A secretary adds the entrance terminal on the tablet, mistypes the password, fixes it, and then looks at
-// who is on the terminal after a student was enrolled.
+// A secretary adds the entrance terminal on the tablet, mistypes the password, fixes it, enrolls a student
+// with a photo from a file, and then finds the student in the terminal's users browser.
 describe('the Devices page in Chromium against two simulated terminals', () => {
   let proxy: RunningProxy
   let terminals: Terminal[]
   let browser: Browser
   let tablet: { context: BrowserContext; page: Page }
   let added: Device
+  let secondDevice: Device
+  let employeeNo: string
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
@@ -94,7 +95,7 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
     await page.screenshot({ path: join(SHOTS, 'tablet-list.png') })
   })
 
-  it('shows the student enrolled through the API in the users browser, with a face thumbnail', async () => {
+  it('enrolls a student with a file photo on the Enroll page onto both terminals', async () => {
     const second = terminals[1] as Terminal
     const other = await proxy.adminFetch('/api/devices', {
       method: 'POST',
@@ -109,22 +110,44 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
       }),
     })
     expect(other.status).toBe(201)
-    const secondDevice = (await other.json()) as Device
-    const registration = await proxy.adminFetch('/api/registrations', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        clientId: randomUUID(),
-        student: { firstName: 'Oʻtkir', lastName: 'Gʻulomov', gender: 'male' },
-        face: (await portraitJpeg(3)).toString('base64'),
-        deviceIds: [added.id, secondDevice.id],
-      }),
-    })
-    expect(registration.status, await registration.clone().text()).toBe(201)
-    const { employeeNo } = (await registration.json()) as { employeeNo: string }
+    secondDevice = (await other.json()) as Device
 
     const { page } = tablet
-    await page.getByRole('button', { name: uz.devicesPage.refresh }).click()
+    await page.goto(`${proxy.url}/enroll`)
+    await page.getByTestId('enroll-form').waitFor()
+    for (const id of [added.id, secondDevice.id]) {
+      const chip = page.getByTestId(`device-chip-${id}`)
+      await chip.waitFor()
+      if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click()
+    }
+    await page.getByTestId('photo-file').setInputFiles({
+      name: 'gulomov.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await portraitJpeg(3),
+    })
+    await page.getByTestId('photo-preview').waitFor()
+    await page.getByTestId('last-name').fill('Gʻulomov')
+    await page.getByTestId('first-name').fill('Oʻtkir')
+    await page.getByTestId('gender-male').click()
+    // no school server here: the class is typed by hand
+    await page.getByTestId('class-text').fill('7-A')
+    await page.getByTestId('enroll-submit').click()
+    await expect
+      .poll(() => page.getByTestId('enroll-progress').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('done')
+    const numbers = terminals.map(
+      (terminal) =>
+        [...terminal.state.users.values()].find((user) => user.name === 'Gʻulomov Oʻtkir')?.employeeNo,
+    )
+    expect(numbers[0]).toMatch(/^[1-9]\d{9}$/)
+    expect(numbers[1]).toBe(numbers[0])
+    employeeNo = numbers[0] as string
+    for (const terminal of terminals) expect(terminal.state.faces.has(employeeNo)).toBe(true)
+  })
+
+  it('shows that student in the users browser, with a face thumbnail', async () => {
+    await tablet.page.goto(`${proxy.url}/devices`)
+    const { page } = tablet
     await page.locator(`[data-device-id="${secondDevice.id}"]`).waitFor()
     await page.locator(`[data-device-id="${added.id}"] [data-action="users"]`).click()
     const row = page.locator(`[data-employee-no="${employeeNo}"]`)
