@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuditPage } from '../../../shared/api/audit'
 import type { Device } from '../../../shared/api/devices'
 import { DeviceSettings, DoorOpenResult, NtpSettingsResult } from '../../../shared/api/device-settings'
 import { TimeSyncResult } from '../../../shared/api/status'
@@ -160,7 +161,7 @@ describe('device settings through the proxy API, on simulated terminals', () => 
     expect(requestsTo('ds-k1t341am', /^PUT /)).toEqual([])
   })
 
-  it('sets the clock and the school NTP server where the model has NTP (#7)', async () => {
+  it('sets the clock and the school NTP server where the model has NTP', async () => {
     const t = term('ds-kv6124-e1')
     t.state.clock = { ...t.state.clock, offsetMs: -120_000 }
     const answer = await call(proxy, 'POST', `/api/devices/${id('ds-kv6124-e1')}/time/sync`)
@@ -172,7 +173,7 @@ describe('device settings through the proxy API, on simulated terminals', () => 
     expect(t.state.clock).toMatchObject({ timeMode: 'NTP', timeZone: 'CST-5:00:00' })
   })
 
-  it('sets only the clock where the model has no NTP (#7)', async () => {
+  it('sets only the clock where the model has no NTP', async () => {
     const t = term('ds-k1t341am')
     t.state.clock = { ...t.state.clock, offsetMs: 300_000 }
     t.resetStats()
@@ -202,6 +203,23 @@ describe('device settings through the proxy API, on simulated terminals', () => 
     const refused = await call(proxy, 'POST', `/api/devices/${id('ds-k1a340fwx')}/door/open`, { doorId: 1 })
     expect(refused).toMatchObject({ status: 422, body: { error: { code: 'device_rejected' } } })
     expect(requestsTo('ds-k1a340fwx', /RemoteControl/)).toEqual([])
+  })
+
+  it('records the NTP write, with the settings before and after, and the door test in the audit log', async () => {
+    const page = AuditPage.parse((await call(proxy, 'GET', '/api/audit?limit=200')).body)
+    const gate = id('ds-k1t342mwx')
+    const ntp = page.data.find(
+      (entry) => entry.action === 'device.settings.ntp' && entry.result === 'ok' && entry.target?.id === gate,
+    )
+    expect(ntp?.route).toBe('PUT /api/devices/:id/settings/ntp')
+    expect(JSON.stringify(ntp?.before)).toContain('time.windows.com')
+    expect(JSON.stringify(ntp?.after)).toContain('10.0.0.5')
+    const door = page.data.find((entry) => entry.action === 'device.door.open' && entry.target?.id === gate)
+    expect(door).toMatchObject({ result: 'ok', route: 'POST /api/devices/:id/door/open' })
+    const refused = page.data.find(
+      (entry) => entry.action === 'device.door.open' && entry.target?.id === id('ds-k1a340fwx'),
+    )
+    expect(refused).toMatchObject({ result: 'failed', error: { code: 'device_rejected' } })
   })
 
   it('lets an operator read the settings but not write NTP or open a door (403)', async () => {
