@@ -78,10 +78,10 @@ export class DeviceWebhooks {
     let view: DeviceWebhook
     let restored = false
     try {
-      await writeSlot(client, slotInputFor(slot.id, expected))
+      await writeSlot(client, slotInputFor(slot.id, expected), slots)
       this.deps.settings.set(slotKey(device.id), slot.id)
       view = webhookView(await client.getHttpHosts(), device, urls, slot.id)
-      if (!view.inSync && before && slotUrl(before) !== null) restored = await putBack(client, before)
+      if (!view.inSync && before && slotUrl(before) !== null) restored = await putBack(client, before, slots)
     } finally {
       this.deps.onChanged?.(device.id)
     }
@@ -162,23 +162,44 @@ export function webhookView(
 }
 
 /** Writes the slot back as it was read; false when the device refuses that too (it is reported, not thrown). */
-async function putBack(client: HostsClient, before: HttpHost): Promise<boolean> {
+async function putBack(client: HostsClient, before: HttpHost, slots: readonly HttpHost[]): Promise<boolean> {
   try {
-    await writeSlot(client, slotInputAsRead(before))
+    await writeSlot(client, slotInputAsRead(before), slots)
     return true
   } catch {
     return false
   }
 }
 
-async function writeSlot(client: HostsClient, input: HttpHostInput): Promise<void> {
+async function writeSlot(
+  client: HostsClient,
+  input: HttpHostInput,
+  slots: readonly HttpHost[],
+): Promise<void> {
   try {
     await client.putHttpHost(input)
   } catch (error) {
     const sub = error instanceof AppError ? (error.extra.subStatusCode ?? '').toLowerCase() : ''
     if (!SINGLE_SLOT_UNSUPPORTED.has(sub)) throw error
-    // Firmware without the per-slot path takes the list. Only this slot is sent: the other slots cannot
-    // be sent back as they are, since a device never reads out their passwords.
-    await client.putHttpHosts([input])
+    await client.putHttpHosts(wholeList(input, slots))
   }
+}
+
+/**
+ * The list for firmware without the per-slot path, which may take it as its whole new configuration: every
+ * other slot in use goes along as it was read. One with its own login cannot (a device never reads out the
+ * password), so rather than wipe another system's listener, the write is refused before anything is sent.
+ */
+function wholeList(input: HttpHostInput, slots: readonly HttpHost[]): HttpHostInput[] {
+  const others = slots.filter((slot) => slot.id !== input.id && slotUrl(slot) !== null)
+  const withLogin = others.filter((slot) => slot.httpAuthenticationMethod.toLowerCase() !== 'none')
+  if (withLogin.length > 0) {
+    const ids = withLogin.map((slot) => slot.id)
+    throw new AppError(
+      'conflict',
+      `This device takes its event listening addresses only all at once, and slot ${ids.join(', ')} belongs to another system with its own login, which cannot be written back; set the school's address on the device itself`,
+      { details: { reason: 'other_slot_has_login', slots: ids } },
+    )
+  }
+  return [...others.map(slotInputAsRead), input].sort((a, b) => Number(a.id) - Number(b.id))
 }

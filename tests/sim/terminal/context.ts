@@ -21,6 +21,8 @@ export interface HandlerContext {
   capacity: { users: number; faces: number }
   /** face pictures above this size are refused (the project's 200 KB device limit) */
   maxFaceBytes: number
+  /** a list write (PUT httpHosts) clears the slots it leaves out, instead of keeping them */
+  httpHostsListReplaces: boolean
   now: () => number
   /** scheme://host:port the device believes it has, for the URLs it hands out */
   origin: string

@@ -44,6 +44,11 @@ export interface TerminalOptions {
   capacity?: { users?: number; faces?: number }
   /** bigger face pictures are refused; default 200 KB */
   maxFaceBytes?: number
+  /**
+   * PUT httpHosts clears every slot the list leaves out. No capture shows what list-only firmware does with
+   * them; this is the harsher reading, for proving that a list write carries every slot in use.
+   */
+  httpHostsListReplaces?: boolean
   /** milliseconds each operation takes once the login passed; `default` for the rest */
   latency?: Partial<Record<OpName | 'default', number>>
   /** a second request while one runs: `wait` for the slot (what terminals do) or get `deviceBusy` */
@@ -258,6 +263,7 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
       profile,
       capacity,
       maxFaceBytes: options.maxFaceBytes ?? 200 * 1024,
+      httpHostsListReplaces: options.httpHostsListReplaces ?? false,
       now,
       origin: options.faceUrlOrigin ?? `http://${host}:${port}`,
     }

@@ -93,7 +93,9 @@ export const putHosts: Handler = (ctx) => {
     if (isResponse(host)) return host
     hosts.push(host)
   }
-  ctx.state.httpHosts = ctx.state.httpHosts.map((slot) => hosts.find((h) => h.id === slot.id) ?? slot)
+  ctx.state.httpHosts = ctx.state.httpHosts.map(
+    (slot) => hosts.find((h) => h.id === slot.id) ?? (ctx.httpHostsListReplaces ? unsetSlot(slot.id) : slot),
+  )
   return xmlOk(ctx.req.path)
 }
 
@@ -124,4 +126,18 @@ export function hostsFromXml(xml: string): SimHttpHost[] {
       httpAuthenticationMethod: asString(node.httpAuthenticationMethod) ?? 'none',
     }
   })
+}
+
+/** A slot nobody configured, as the devices list one. */
+function unsetSlot(id: string): SimHttpHost {
+  return {
+    id,
+    url: '',
+    protocolType: 'HTTP',
+    parameterFormatType: 'XML',
+    addressingFormatType: 'ipaddress',
+    ipAddress: '0.0.0.0',
+    portNo: 0,
+    httpAuthenticationMethod: 'none',
+  }
 }

@@ -222,7 +222,8 @@ describe('writing the webhook into a device', () => {
 
   it('falls back to writing the list on firmware without the per-slot path, other slots kept', async () => {
     const b = await backend()
-    const t = await terminal({ model: 'ds-k1t342mwx' })
+    // firmware that takes the list as its whole configuration: the other system's slot must travel along
+    const t = await terminal({ model: 'ds-k1t342mwx', httpHostsListReplaces: true })
     t.state.httpHosts[0] = { ...OTHER_VENDOR }
     const { devices, checks } = rig({ backend: b })
     devices.add('gate', t, { direction: 'in' })
@@ -235,6 +236,22 @@ describe('writing the webhook into a device', () => {
       ['/ISAPI/Event/notification/httpHosts/2', 405],
       ['/ISAPI/Event/notification/httpHosts', 200],
     ])
+  })
+
+  it('refuses the list write rather than wipe another system’s slot that has its own login', async () => {
+    const b = await backend()
+    const t = await terminal({ model: 'ds-k1t342mwx', httpHostsListReplaces: true })
+    const guarded = { ...OTHER_VENDOR, httpAuthenticationMethod: 'MD5digest', userName: 'hik' }
+    t.state.httpHosts[0] = { ...guarded }
+    const { devices, checks } = rig({ backend: b })
+    devices.add('gate', t, { direction: 'in' })
+    t.setFault('httpHost', { kind: 'error', subStatusCode: 'methodNotAllowed', httpStatus: 405 })
+    const error = await failure(checks.webhooks.apply('gate'))
+    expect(error).toMatchObject({ code: 'conflict', extra: { details: { reason: 'other_slot_has_login' } } })
+    expect(t.state.httpHosts[0]).toEqual(guarded)
+    expect(
+      t.stats.log.filter((e) => e.url === '/ISAPI/Event/notification/httpHosts' && e.method === 'PUT'),
+    ).toEqual([])
   })
 
   it('passes on any other refusal of the write without trying again', async () => {
