@@ -10,6 +10,7 @@ import { StudentListResponse } from '../../../shared/api/backend'
 import { Device } from '../../../shared/api/devices'
 import { Registration } from '../../../shared/api/registrations'
 import { freePort, REPO_ROOT } from '../../helpers/proxy-process'
+import { launchChromium } from '../../e2e/browser'
 
 interface DemoRun {
   output(): string
@@ -138,8 +139,29 @@ async function enrollOne(appUrl: string, devices: Device[]): Promise<Registratio
   return Registration.parse(await response.json())
 }
 
+/** A browser opens the printed address with the printed code, is paired, and sees the school's students. */
+async function pairsAScreenAndListsStudents(appUrl: string, code: string): Promise<void> {
+  const browser = await launchChromium()
+  try {
+    // the demo's CA is not installed in this browser; the trust page is tested on its own
+    const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage()
+    await page.goto(`${appUrl}?pair=${code}`)
+    const token = () =>
+      page.evaluate(
+        () => (JSON.parse(localStorage.getItem('sr.session') ?? '{}') as { token?: string }).token,
+      )
+    await expect.poll(token, { timeout: 20_000 }).toMatch(/\S{16,}/)
+    await page.goto(`${appUrl}students`)
+    const cards = page.locator('[data-testid="students-list"] > li')
+    await cards.first().waitFor({ timeout: 20_000 })
+    expect(await cards.count()).toBeGreaterThan(5)
+  } finally {
+    await browser.close()
+  }
+}
+
 describe('npm run demo', () => {
-  it('starts the proxy with three registered terminals that take an enrollment, again without duplicates, and Ctrl+C leaves nothing listening', async () => {
+  it('starts the proxy with three registered terminals, a pairing code that pairs a browser showing the students, an enrollment taken; again without duplicates; Ctrl+C leaves nothing listening', async () => {
     const port = await freePort()
     let httpPort = await freePort()
     while (httpPort === port) httpPort = await freePort()
@@ -153,6 +175,7 @@ describe('npm run demo', () => {
     expect(devices.map((device) => device.name).sort()).toEqual(['Chiqish 1', 'Kirish 1', 'Kirish 2'])
     expect(devices.map((device) => device.direction).sort()).toEqual(['in', 'in', 'out'])
     expect(devices.every((device) => device.backendId !== null && device.model)).toBe(true)
+    await pairsAScreenAndListsStudents(appUrl, printed(first.output(), 'Pairing code'))
     const registration = await enrollOne(appUrl, devices)
     expect(registration.devices.map((device) => device.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS'])
     expect(registration.backend.status).toBe('sent')
