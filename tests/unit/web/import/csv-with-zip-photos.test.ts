@@ -117,6 +117,36 @@ describe('a CSV class list with a ZIP of photos', { timeout: 30_000 }, () => {
   })
 })
 
+describe('a class list with 50 MB of photos', { timeout: 60_000 }, () => {
+  it('is read whole: every row gets its photo and nothing is refused', async () => {
+    const { default: sharp } = await import('sharp')
+    const photo = new Uint8Array(
+      await sharp({
+        create: {
+          width: 600,
+          height: 800,
+          channels: 3,
+          background: '#c8a08c',
+          noise: { type: 'gaussian', mean: 128, sigma: 30 },
+        },
+      })
+        .jpeg({ quality: 80 })
+        .toBuffer(),
+    )
+    const count = Math.ceil((50 * 1024 * 1024) / photo.length)
+    const text = ['Familiya;Ism;Jinsi', ...Array.from({ length: count }, (_, i) => `Familiya${i};Ism;Erkak`)]
+    const archive = zip(Object.fromEntries(Array.from({ length: count }, (_, i) => [`${i + 2}.jpg`, photo])))
+    expect(archive.length).toBeGreaterThan(50 * 1024 * 1024)
+    const file = new File([text.join('\n')], '5-A.csv', { type: 'text/csv' })
+
+    const parsed = await readClassList(file, new Blob([archive as Uint8Array<ArrayBuffer>]))
+
+    expect(parsed.problems).toEqual([])
+    expect(parsed.rows).toHaveLength(count)
+    expect(parsed.rows.every((row) => row.photo?.width === 600 && row.problems.length === 0)).toBe(true)
+  })
+})
+
 async function sharpPng(): Promise<Buffer> {
   const { default: sharp } = await import('sharp')
   return sharp({ create: { width: 300, height: 400, channels: 3, background: '#446688' } })
