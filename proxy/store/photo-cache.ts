@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 
@@ -21,16 +21,35 @@ export interface CachedPhoto extends PhotoMeta {
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
+ * About 10,000 face photos: far more than a school has students, so in use nothing is ever evicted; the
+ * bound is for the years of students who left, on a school PC whose disk is shared with everything else.
+ */
+export const PHOTO_CACHE_MAX_BYTES = 500 * 1024 * 1024
+
+export interface PhotoCacheOptions {
+  maxBytes?: number
+  /** a clock, for tests */
+  now?: () => Date
+}
+
+/**
  * Students' photos on disk under `<dataDir>/photo-cache/`, one `<id>.jpg` with an `<id>.json` beside it,
  * so the Students page shows faces while the school server is away and after a restart. Files are written
  * to a temporary name and renamed, so a crash never leaves half a photo behind; a damaged entry reads as
- * missing.
+ * missing. Past `maxBytes`, the photos fetched or checked longest ago are dropped (they come back from the
+ * school server when next shown).
  */
 export class PhotoCache {
   readonly dir: string
+  private readonly maxBytes: number
+  private readonly now: () => Date
+  /** bytes on disk as of the last count, plus what was written since; null until the first write */
+  private bytesOnDisk: number | null = null
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: PhotoCacheOptions = {}) {
     this.dir = join(dataDir, 'photo-cache')
+    this.maxBytes = options.maxBytes ?? PHOTO_CACHE_MAX_BYTES
+    this.now = options.now ?? (() => new Date())
   }
 
   read(key: string): CachedPhoto | null {
@@ -53,10 +72,13 @@ export class PhotoCache {
   ): CachedPhoto {
     const paths = this.paths(key)
     const buffer = Buffer.from(bytes)
-    const meta: PhotoMeta = { ...info, etag: etagOf(buffer), fetchedAt: new Date().toISOString() }
+    const meta: PhotoMeta = { ...info, etag: etagOf(buffer), fetchedAt: this.now().toISOString() }
     mkdirSync(this.dir, { recursive: true, mode: 0o700 })
     writeAtomically(paths.bytes, buffer)
     writeAtomically(paths.meta, JSON.stringify(meta))
+    this.bytesOnDisk =
+      (this.bytesOnDisk ?? this.entries().reduce((sum, e) => sum + e.bytes, 0)) + buffer.length
+    if (this.bytesOnDisk > this.maxBytes) this.evict(key)
     return { ...meta, bytes: buffer }
   }
 
@@ -66,7 +88,7 @@ export class PhotoCache {
       sourceUrl: entry.sourceUrl,
       contentType: entry.contentType,
       etag: entry.etag,
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: this.now().toISOString(),
     }
     writeAtomically(this.paths(key).meta, JSON.stringify(meta))
     return { ...meta, bytes: entry.bytes }
@@ -76,6 +98,48 @@ export class PhotoCache {
     const paths = this.paths(key)
     rmSync(paths.meta, { force: true })
     rmSync(paths.bytes, { force: true })
+  }
+
+  /** Drops the photos fetched longest ago until the cache is back under nine tenths of its bound. */
+  private evict(keep: string): void {
+    const entries = this.entries().sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))
+    let total = entries.reduce((sum, entry) => sum + entry.bytes, 0)
+    for (const entry of entries) {
+      if (total <= this.maxBytes * 0.9) break
+      if (entry.key === keep) continue
+      this.remove(entry.key)
+      total -= entry.bytes
+    }
+    this.bytesOnDisk = total
+  }
+
+  /** Every photo on disk with its size and when it was fetched; an entry without readable meta counts as oldest. */
+  private entries(): Array<{ key: string; bytes: number; fetchedAt: string }> {
+    let names: string[]
+    try {
+      names = readdirSync(this.dir)
+    } catch {
+      return []
+    }
+    return names
+      .filter((name) => name.endsWith('.jpg') && SAFE_KEY.test(name.slice(0, -4)))
+      .map((name) => {
+        const key = name.slice(0, -4)
+        const paths = this.paths(key)
+        let fetchedAt = ''
+        try {
+          fetchedAt = PhotoMeta.shape.fetchedAt.parse(JSON.parse(readFileSync(paths.meta, 'utf8')).fetchedAt)
+        } catch {
+          // no or damaged meta: the first to go
+        }
+        let bytes = 0
+        try {
+          bytes = statSync(paths.bytes).size
+        } catch {
+          // gone meanwhile
+        }
+        return { key, bytes, fetchedAt }
+      })
   }
 
   private paths(key: string): { bytes: string; meta: string } {
