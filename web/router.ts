@@ -47,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/devices/:id/settings',
     name: 'deviceSettings',
     component: () => import('./pages/DeviceSettingsPage.vue'),
+    meta: { admin: true },
   },
   { path: '/students', name: 'students', component: () => import('./pages/StudentsPage.vue') },
   { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue') },

@@ -65,10 +65,10 @@ describe('a screen paired as operator', () => {
       .toEqual(expect.arrayContaining([expect.stringContaining(uz.roles.operator)]))
   })
 
-  it('sees the devices but cannot add, change, remove or clone them', async () => {
+  it('sees the devices but cannot add, change, remove, clone or configure them', async () => {
     await operator.getByTestId('nav-devices').click()
     await expect.poll(() => operator.locator('[data-action="users"]').count()).toBe(rig.devices.length)
-    for (const action of ['add-device', 'edit', 'remove', 'clone-db', 'clone-device'])
+    for (const action of ['add-device', 'edit', 'remove', 'clone-db', 'clone-device', 'settings'])
       expect(await operator.locator(`[data-action="${action}"]`).count(), action).toBe(0)
     await operator.getByText(uz.devicesPage.operatorNote).waitFor()
     await operator.screenshot({ path: '/tmp/e2e-operator-devices.png', fullPage: true })

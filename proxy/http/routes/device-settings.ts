@@ -10,11 +10,16 @@ import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { readJson } from '../validate'
 
-/** A device's settings page: read by any paired screen; NTP writes and the door test by an admin only. */
+/**
+ * A device's settings page, for admins only: an operator screen enrolls, checks and looks up students, and
+ * has no business with a terminal's configuration, not even to read its network setup.
+ */
 export function deviceSettingsRoutes(ctx: AppContext): Hono<AppEnv> {
   const settings = ctx.services.deviceSettings
   return new Hono<AppEnv>()
-    .get('/devices/:id/settings', async (c) => c.json<DeviceSettings>(await settings.read(c.req.param('id'))))
+    .get('/devices/:id/settings', requireRole('admin'), async (c) =>
+      c.json<DeviceSettings>(await settings.read(c.req.param('id'))),
+    )
     .put('/devices/:id/settings/ntp', requireRole('admin'), async (c) => {
       const result = await settings.writeNtp(c.req.param('id'), await readJson(c, NtpSettingsWrite))
       ctx.logger.info(

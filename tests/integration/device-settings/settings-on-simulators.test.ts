@@ -222,7 +222,7 @@ describe('device settings through the proxy API, on simulated terminals', () => 
     expect(refused).toMatchObject({ result: 'failed', error: { code: 'device_rejected' } })
   })
 
-  it('lets an operator read the settings but not write NTP or open a door (403)', async () => {
+  it('refuses an operator the settings: no reading, no NTP write, no door test (403)', async () => {
     const token = await operatorToken(proxy)
     const as = (method: string, path: string, body?: unknown) =>
       proxy.fetch(path, {
@@ -231,7 +231,7 @@ describe('device settings through the proxy API, on simulated terminals', () => 
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       })
     const device = id('ds-k1t342mwx')
-    expect((await as('GET', `/api/devices/${device}/settings`)).status).toBe(200)
+    expect((await as('GET', `/api/devices/${device}/settings`)).status).toBe(403)
     const ntp = await as('PUT', `/api/devices/${device}/settings/ntp`, { server: 'pool.ntp.org' })
     expect(ntp.status).toBe(403)
     expect(((await ntp.json()) as { error: { code: string } }).error.code).toBe('forbidden')

@@ -274,7 +274,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'GET',
     path: '/api/devices/:id/settings',
-    access: 'token',
+    access: 'admin',
     what: 'the settings page: overview, capacity, time and NTP, network (read-only), event host, face library, door — each probed by capability, `supported:false` with a reason where the model lacks it',
     success: '200',
     response: 'DeviceSettings',
