@@ -1,6 +1,7 @@
 import { computed, onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
 import { Job, JOB_EVENT } from '../../shared/api/jobs'
 import { useSessionStore } from '../stores/session'
+import { etaSeconds, type PaceStart } from './jobEta'
 import { useApi } from './useApi'
 
 const FINAL = new Set(['done', 'failed', 'cancelled'])
@@ -22,16 +23,13 @@ export function useJobEvents(jobId: Ref<string | null>) {
   const job = shallowRef<Job | null>(null)
   const error = shallowRef<unknown>(null)
   let controller: AbortController | null = null
-  let firstSeen: { at: number; processed: number } | null = null
+  let firstSeen: PaceStart | null = null
 
   const processed = (j: Job) => j.done + j.skipped + j.failed
   const etaSec = computed(() => {
     const current = job.value
     if (!current || isFinalJob(current) || !firstSeen) return null
-    const gained = processed(current) - firstSeen.processed
-    const elapsed = (Date.now() - firstSeen.at) / 1000
-    if (gained <= 0 || elapsed <= 0) return null
-    return Math.max(0, Math.round((current.total - processed(current)) / (gained / elapsed)))
+    return etaSeconds(firstSeen, { processed: processed(current), total: current.total }, Date.now())
   })
 
   function accept(next: Job): void {
