@@ -73,11 +73,13 @@ export class PhotoCache {
     const paths = this.paths(key)
     const buffer = Buffer.from(bytes)
     const meta: PhotoMeta = { ...info, etag: etagOf(buffer), fetchedAt: this.now().toISOString() }
+    // counted once per run by file sizes alone; after that, kept up to date by each write
+    const before =
+      (this.bytesOnDisk ?? this.sizes().reduce((sum, s) => sum + s.bytes, 0)) - sizeOf(paths.bytes)
     mkdirSync(this.dir, { recursive: true, mode: 0o700 })
     writeAtomically(paths.bytes, buffer)
     writeAtomically(paths.meta, JSON.stringify(meta))
-    this.bytesOnDisk =
-      (this.bytesOnDisk ?? this.entries().reduce((sum, e) => sum + e.bytes, 0)) + buffer.length
+    this.bytesOnDisk = before + buffer.length
     if (this.bytesOnDisk > this.maxBytes) this.evict(key)
     return { ...meta, bytes: buffer }
   }
@@ -102,7 +104,9 @@ export class PhotoCache {
 
   /** Drops the photos fetched longest ago until the cache is back under nine tenths of its bound. */
   private evict(keep: string): void {
-    const entries = this.entries().sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))
+    const entries = this.sizes()
+      .map((entry) => ({ ...entry, fetchedAt: this.fetchedAt(entry.key) }))
+      .sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))
     let total = entries.reduce((sum, entry) => sum + entry.bytes, 0)
     for (const entry of entries) {
       if (total <= this.maxBytes * 0.9) break
@@ -113,8 +117,8 @@ export class PhotoCache {
     this.bytesOnDisk = total
   }
 
-  /** Every photo on disk with its size and when it was fetched; an entry without readable meta counts as oldest. */
-  private entries(): Array<{ key: string; bytes: number; fetchedAt: string }> {
+  /** Every photo on disk with its size. */
+  private sizes(): Array<{ key: string; bytes: number }> {
     let names: string[]
     try {
       names = readdirSync(this.dir)
@@ -123,23 +127,17 @@ export class PhotoCache {
     }
     return names
       .filter((name) => name.endsWith('.jpg') && SAFE_KEY.test(name.slice(0, -4)))
-      .map((name) => {
-        const key = name.slice(0, -4)
-        const paths = this.paths(key)
-        let fetchedAt = ''
-        try {
-          fetchedAt = PhotoMeta.shape.fetchedAt.parse(JSON.parse(readFileSync(paths.meta, 'utf8')).fetchedAt)
-        } catch {
-          // no or damaged meta: the first to go
-        }
-        let bytes = 0
-        try {
-          bytes = statSync(paths.bytes).size
-        } catch {
-          // gone meanwhile
-        }
-        return { key, bytes, fetchedAt }
-      })
+      .map((name) => ({ key: name.slice(0, -4), bytes: sizeOf(join(this.dir, name)) }))
+  }
+
+  /** When the photo was fetched or last checked; '' (the first to go) when its meta is missing or damaged. */
+  private fetchedAt(key: string): string {
+    try {
+      const meta = PhotoMeta.safeParse(JSON.parse(readFileSync(this.paths(key).meta, 'utf8')))
+      return meta.success ? meta.data.fetchedAt : ''
+    } catch {
+      return ''
+    }
   }
 
   private paths(key: string): { bytes: string; meta: string } {
@@ -151,6 +149,15 @@ export class PhotoCache {
 
 export function etagOf(bytes: Uint8Array): string {
   return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`
+}
+
+/** The file's size, or 0 when it is not there. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
 }
 
 function writeAtomically(path: string, data: string | Buffer): void {
