@@ -28,7 +28,10 @@ export class DeviceClients {
     if (cached) return cached
     const client = createIsapiClient(
       { ...target, ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) },
-      { beforeConnect: (host) => this.deps.allowedHosts.check(host), lookup: this.deps.allowedHosts.lookup },
+      {
+        beforeConnect: (host) => this.deps.allowedHosts.checkBeforeConnect(host),
+        lookup: this.deps.allowedHosts.lookup,
+      },
     )
     this.clients.set(deviceId, client)
     return client

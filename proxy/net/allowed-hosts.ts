@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js'
-import { lookup as lookupOne, type LookupAddress } from 'node:dns'
+import type { LookupAddress } from 'node:dns'
 import { lookup } from 'node:dns/promises'
 import { isIP, type LookupFunction } from 'node:net'
 import { AppError } from '../../shared/errors'
@@ -13,10 +13,9 @@ const systemResolver: Resolver = async (host) =>
 
 /**
  * Keeps the proxy from being used as a door into the rest of the network: a device may only live in the
- * configured CIDRs. A hostname is resolved and every address it resolves to must be allowed; the check is
- * repeated right before each operation, and the socket itself resolves through `lookup`, which refuses a
- * disallowed answer too: a name that answers differently a moment later (rebinding) cannot slip between
- * the check and the connection.
+ * configured CIDRs. A hostname is resolved and every address it resolves to must be allowed; the device
+ * sockets resolve names through `lookup`, which refuses a disallowed answer too, so a name that answers
+ * differently a moment later (rebinding) cannot slip between a check and the connection.
  */
 export class AllowedHosts {
   private readonly ranges: Range[]
@@ -30,41 +29,48 @@ export class AllowedHosts {
 
   /** Throws `host_not_allowed` unless every address of `host` lies in an allowed network. */
   async check(host: string): Promise<void> {
-    const bare = host.replace(/^\[(.*)\]$/, '$1')
-    const addresses = isIP(bare) ? [bare] : await this.resolveOrRefuse(bare)
-    const refused = addresses.filter((address) => !this.allows(address))
-    if (refused.length > 0) {
-      throw new AppError(
-        'host_not_allowed',
-        `${host} (${refused.join(', ')}) is outside the networks devices may live in (SR_DEVICE_NETS)`,
-        { field: 'host' },
-      )
-    }
+    await this.allowedAddresses(host)
   }
 
   /**
-   * net.connect's `lookup`, for the device sockets: the system resolver's answer, refused whole with
+   * The check right before each operation on a device. An IP literal is checked here: a socket to it
+   * resolves nothing. A name is checked by `lookup` when the socket resolves it, so it is looked up once
+   * per connection, and the socket goes to exactly the addresses that were checked.
+   */
+  async checkBeforeConnect(host: string): Promise<void> {
+    if (isIP(bareHost(host))) await this.check(host)
+  }
+
+  /**
+   * net.connect's `lookup`, for the device sockets: the resolver's answer, refused whole with
    * `host_not_allowed` when any address lies outside the allowed networks.
    */
   readonly lookup: LookupFunction = (hostname, options, callback) => {
-    lookupOne(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
-      const fail = (reason: Error) => (callback as (e: Error) => void)(reason)
-      if (error) return fail(error)
-      const refused = found.filter((entry) => !this.allows(entry.address))
-      if (found.length === 0 || refused.length > 0) {
-        const listed = refused.map((entry) => entry.address).join(', ')
-        return fail(
-          new AppError(
-            'host_not_allowed',
-            `${hostname} (${listed || 'no address'}) is outside the networks devices may live in (SR_DEVICE_NETS)`,
-            { field: 'host' },
-          ),
-        )
-      }
-      if (options.all) return (callback as (e: null, all: LookupAddress[]) => void)(null, found)
-      const first = found[0] as LookupAddress
-      callback(null, first.address, first.family)
-    })
+    this.allowedAddresses(hostname).then(
+      (addresses) => {
+        const found: LookupAddress[] = addresses
+          .map((address) => ({ address, family: isIP(address) }))
+          .filter((entry) => !options.family || entry.family === options.family)
+        const first = found[0]
+        if (!first) return callback(refusal(`${hostname} has no IPv${String(options.family)} address`), '', 0)
+        if (options.all) return (callback as (e: null, all: LookupAddress[]) => void)(null, found)
+        callback(null, first.address, first.family)
+      },
+      (error: Error) => callback(error, '', 0),
+    )
+  }
+
+  /** Every address of `host` (an IP literal is its own), or `host_not_allowed` naming those refused. */
+  private async allowedAddresses(host: string): Promise<string[]> {
+    const bare = bareHost(host)
+    const addresses = isIP(bare) ? [bare] : await this.resolveOrRefuse(bare)
+    const refused = addresses.filter((address) => !this.allows(address))
+    if (refused.length > 0) {
+      throw refusal(
+        `${host} (${refused.join(', ')}) is outside the networks devices may live in (SR_DEVICE_NETS)`,
+      )
+    }
+    return addresses
   }
 
   allows(address: string): boolean {
@@ -81,6 +87,14 @@ export class AllowedHosts {
     } catch {
       // fall through: an unresolvable name is refused the same way as an empty answer
     }
-    throw new AppError('host_not_allowed', `${host} could not be resolved to an address`, { field: 'host' })
+    throw refusal(`${host} could not be resolved to an address`)
   }
+}
+
+function bareHost(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1')
+}
+
+function refusal(message: string): AppError {
+  return new AppError('host_not_allowed', message, { field: 'host' })
 }
