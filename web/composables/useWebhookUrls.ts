@@ -1,6 +1,5 @@
 import { onMounted, ref, shallowRef, watch } from 'vue'
 import { WebhookUrls } from '../../shared/api/webhooks'
-import { hideWebhookSecrets } from '../../shared/webhook-secret'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 
@@ -31,9 +30,4 @@ export function useWebhookUrls() {
     () => void reload(),
   )
   return { urls, error, loading, reload }
-}
-
-/** The URL with its secret hidden, for a screen someone may be looking over. */
-export function maskSecret(url: string): string {
-  return hideWebhookSecrets(url)
 }
