@@ -6,7 +6,7 @@ import type { RunningProxy } from '../helpers/proxy-process'
 import { addDevice, call, proxyFor } from '../integration/check/rig'
 import { startBackend, type SimBackend } from '../sim/backend'
 import { startTerminal, type Terminal } from '../sim/terminal'
-import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
+import { hasHorizontalScroll, launchChromium, phonePage } from './browser'
 
 const text = check.check
 
@@ -35,14 +35,7 @@ describe('the Check page on a phone (390×844), in Uzbek, with live data', () =>
     await gym.setOffline(true)
 
     browser = await launchChromium()
-    const context = await browser.newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    })
-    context.setDefaultTimeout(20_000)
-    page = await context.newPage()
+    page = await phonePage(browser)
   })
 
   afterAll(async () => {

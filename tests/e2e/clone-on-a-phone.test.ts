@@ -1,30 +1,16 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
+import { fill, jobText } from '../../web/components/jobs/jobText'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
+import { addDevice } from '../integration/check/rig'
 import { startTerminal, type Terminal } from '../sim/terminal'
-import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
+import { hasHorizontalScroll, launchChromium, phonePage } from './browser'
 import { pairTablet } from './enroll-rig'
 
 const PEOPLE = ['Karimova Malika', 'Gʻulomov Oʻtkir', 'Yoʻldosheva Mohinur', 'Rahimov Sardor'].map(
   (name, index) => ({ employeeNo: String(3001 + index), name, withFace: true }),
 )
-
-async function addDevice(proxy: RunningProxy, terminal: Terminal, name: string): Promise<Device> {
-  const answer = await proxy.adminFetch('/api/devices', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name,
-      host: terminal.host,
-      port: terminal.port,
-      username: terminal.username,
-      password: terminal.password,
-    }),
-  })
-  expect(answer.status).toBe(201)
-  return (await answer.json()) as Device
-}
 
 // An admin copies the people of the old entrance terminal onto a new one from a phone, and watches it go.
 describe('a device → device copy on a phone in Chromium', () => {
@@ -43,14 +29,7 @@ describe('a device → device copy on a phone in Chromium', () => {
     sourceDevice = await addDevice(proxy, source, 'Eski kirish')
     targetDevice = await addDevice(proxy, target, 'Yangi kirish')
     browser = await launchChromium()
-    const context = await browser.newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    })
-    context.setDefaultTimeout(20_000)
-    page = await context.newPage()
+    page = await phonePage(browser)
     await pairTablet(page, proxy)
   })
 
@@ -67,6 +46,11 @@ describe('a device → device copy on a phone in Chromium', () => {
     await actions.locator('[data-action="clone-device"]').click()
     await page.locator('[data-field="source"]').selectOption(sourceDevice.id)
     await expect.poll(() => page.getByTestId('capacity').textContent()).toContain(String(PEOPLE.length))
+    // the empty target's room, in the words the dialog uses
+    const max = target.profile.maxUsers
+    expect(await page.getByTestId('capacity').textContent()).toBe(
+      fill(jobText('uz').room, { onDevice: 0, max, incoming: PEOPLE.length }),
+    )
     expect(await hasHorizontalScroll(page)).toBe(false)
   })
 

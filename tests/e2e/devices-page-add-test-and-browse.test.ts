@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
 import uz from '../../web/i18n/messages/uz'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
+import { addDevice } from '../integration/check/rig'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
 import { pairTablet, portraitJpeg } from './enroll-rig'
@@ -96,21 +97,7 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
   })
 
   it('enrolls a student with a file photo on the Enroll page onto both terminals', async () => {
-    const second = terminals[1] as Terminal
-    const other = await proxy.adminFetch('/api/devices', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Chiqish',
-        host: second.host,
-        port: second.port,
-        username: second.username,
-        password: second.password,
-        direction: 'out',
-      }),
-    })
-    expect(other.status).toBe(201)
-    secondDevice = (await other.json()) as Device
+    secondDevice = await addDevice(proxy, terminals[1] as Terminal, 'Chiqish', 'out')
 
     const { page } = tablet
     await page.goto(`${proxy.url}/enroll`)

@@ -4,7 +4,7 @@ import uz from '../../web/i18n/messages/uz'
 import auditTexts from '../../web/i18n/messages/audit/uz'
 import { NAV_ITEMS, routes, type PageName } from '../../web/router'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
-import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
+import { hasHorizontalScroll, launchChromium, PHONE, phonePage } from './browser'
 
 const TITLES: Record<PageName, string> = {
   enroll: uz.pages.enroll.title,
@@ -45,14 +45,7 @@ describe('the app on a phone (390×844)', () => {
   beforeAll(async () => {
     proxy = await startProxy({ tls: 'off' })
     browser = await launchChromium()
-    const context = await browser.newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
+    page = await phonePage(browser, 15_000)
   })
 
   afterAll(async () => {
