@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
 import { LIVE_STATUS } from './live-status'
+import uz from '../../../../web/i18n/messages/uz'
 
 let mounted: MountedApp | null = null
 afterEach(() => {
@@ -31,11 +32,13 @@ describe('the Check card’s "test" button', () => {
     await flushPromises()
     expect(seen.some((r) => r.method === 'POST' && r.path === '/api/devices/d1/test')).toBe(true)
     expect(mounted.wrapper.text()).toContain('Ulanish ishlayapti (42 ms).')
+    expect(mounted.wrapper.get('[data-testid="check-outcome"]').text()).toBe('Ulanish ishlayapti (42 ms).')
   })
 
   it('says what went wrong when the device refuses the login', async () => {
     const { fetch } = checkPage(() =>
-      json(401, {
+      // the proxy's answer for a refused device login (shared/errors.ts): 502, not the screen's own 401
+      json(502, {
         error: { code: 'device_auth_failed', message: 'Device refused the login: wrong password' },
       }),
     )
@@ -44,5 +47,9 @@ describe('the Check card’s "test" button', () => {
     await flushPromises()
     expect(mounted.wrapper.text()).not.toContain('Ulanish ishlayapti')
     expect(mounted.wrapper.find('[role="alert"]').exists()).toBe(true)
+    const outcome = mounted.wrapper.get('[data-testid="check-outcome"]')
+    expect(outcome.classes()).toContain('notice--error')
+    expect(outcome.text()).toContain(uz.errors.device_auth_failed)
+    expect(mounted.router.currentRoute.value.name).toBe('check')
   })
 })
