@@ -88,8 +88,9 @@ describe('device status for the phone check', () => {
     await t.setOffline('blackhole')
     const status = await checks.status.one('gate')
     expect(status).toMatchObject({ online: false, error: { code: 'device_unreachable' } })
-    // the 400 ms budget, not the 1 s connect timeout, ended it
-    expect(status.error?.message).toMatch(/within (4\d\d ms|the check time)/)
+    // the 400 ms budget, not the 1 s connect timeout, ended it: the read gets what is left of the budget
+    // when it starts (399 ms when a millisecond went by first)
+    expect(status.error?.message).toMatch(/within ([34]\d\d ms|the check time)/)
   })
 
   it('marks a report partial when the device answers but not everything in time', async () => {
