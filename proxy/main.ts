@@ -8,7 +8,7 @@ import { createApp } from './http/app'
 import type { AppContext } from './http/context'
 import { createLogger, type Logger } from './log'
 import { createServices } from './services'
-import { openDatabase, type Db } from './store/db'
+import { latestSchemaVersion, openDatabase, schemaVersionOf, type Db } from './store/db'
 import { lanAddresses } from './tls/lan-addresses'
 import { prepareTls, type TlsMaterial } from './tls/material'
 import { watchServerCert } from './tls/renewal'
@@ -41,7 +41,7 @@ const DEFAULT_DIST = fileURLToPath(new URL('../dist', import.meta.url))
 export async function startProxy(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'))
-  const db = openStore(config.dataDir)
+  const db = await openStore(config.dataDir, logger)
   try {
     return await startOnDatabase(config, db, logger, print, options.distDir ?? DEFAULT_DIST)
   } catch (error) {
@@ -175,9 +175,10 @@ function hostsToShow(host: string): string[] {
 
 /**
  * Opens the database without ever replacing it: a file that cannot be opened is reported and left
- * exactly as it is, since it may hold the only record of what is on the devices.
+ * exactly as it is, since it may hold the only record of what is on the devices. A start that is about
+ * to upgrade the schema first makes a backup it can be rolled back to.
  */
-function openStore(dataDir: string): Db {
+async function openStore(dataDir: string, logger: Logger): Promise<Db> {
   try {
     mkdirSync(dataDir, { recursive: true })
   } catch (error) {
@@ -185,6 +186,7 @@ function openStore(dataDir: string): Db {
   }
   const file = join(dataDir, 'proxy.sqlite')
   const existed = existsSync(file)
+  if (existed) await backupIfMigrating(dataDir, file, logger)
   try {
     return openDatabase(dataDir)
   } catch (error) {
@@ -192,6 +194,25 @@ function openStore(dataDir: string): Db {
       ? `It was left untouched; restore it from a backup, or move it away to start with an empty one.`
       : `Check that ${dataDir} (SR_DATA_DIR) is writable.`
     throw new StartupError(`Cannot open the database ${file}: ${errnoText(error)}. ${what}`)
+  }
+}
+
+async function backupIfMigrating(dataDir: string, file: string, logger: Logger): Promise<void> {
+  let version: number
+  try {
+    version = schemaVersionOf(file)
+  } catch {
+    return // openDatabase reports an unreadable file in its own words
+  }
+  if (version === 0 || version >= latestSchemaVersion()) return
+  const { backupBeforeMigration } = await import('./backup/backup')
+  try {
+    const path = await backupBeforeMigration(dataDir, version)
+    logger.info({ path, fromVersion: version }, 'database backed up before its upgrade')
+  } catch (error) {
+    throw new StartupError(
+      `Cannot back up the database before upgrading it (${errnoText(error)}); it was left untouched.`,
+    )
   }
 }
 

@@ -21,6 +21,21 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   return db
 }
 
+/** The newest schema version these migrations make. */
+export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0)
+}
+
+/** The schema version of an existing database file, read without changing it. */
+export function schemaVersionOf(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return db.pragma('user_version', { simple: true }) as number
+  } finally {
+    db.close()
+  }
+}
+
 /** Opens an in-memory database with the full schema, for tests of repositories and domain code. */
 export function openMemoryDatabase(migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(':memory:')
@@ -36,7 +51,7 @@ export function openMemoryDatabase(migrations: readonly Migration[] = MIGRATIONS
  */
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0)
+  const latest = latestSchemaVersion(migrations)
   if (current > latest) {
     throw new Error(
       `database schema version ${current} is newer than this proxy understands (${latest}); upgrade the proxy`,
