@@ -10,6 +10,12 @@ export interface DemoOptions {
   httpPort: number
   /** skip building the app even when dist/ is stale (tests that only need the API) */
   build: boolean
+  /** forget the simulated school and the proxy's data and start afresh */
+  reset: boolean
+  /** 0 = a free port */
+  backendPort: number
+  /** one per simulated terminal; 0 = a free port */
+  terminalPorts: number[]
 }
 
 export const HELP = `npm run demo -- [options]
@@ -23,6 +29,13 @@ registers the terminals in the proxy, and prints the address and the pairing cod
   --port N           the app's port (default 9443)
   --http-port N      the trust page's port (default 9080)
   --no-build         do not build the app first, even when dist/ is older than its sources
+  --reset            forget the simulated school, its terminals' people and the proxy's data; start afresh
+  --backend-port N   the simulated school server's port (default: a free one)
+  --terminal-ports A,B,C
+                     the three simulated terminals' ports (default: free ones)
+
+The simulated school (students, classes, what each terminal holds) is kept in the data directory, so
+what you enrolled is still there at the next run.
   --help             this text
 `
 
@@ -48,6 +61,9 @@ export function parseDemoArgs(argv: string[], cwd = process.cwd()): DemoOptions 
         port: { type: 'string', default: '9443' },
         'http-port': { type: 'string', default: '9080' },
         'no-build': { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
+        'backend-port': { type: 'string', default: '0' },
+        'terminal-ports': { type: 'string', default: '' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -61,6 +77,16 @@ export function parseDemoArgs(argv: string[], cwd = process.cwd()): DemoOptions 
   const port = portValue('port', values.port)
   const httpPort = portValue('http-port', values['http-port'])
   if (port === httpPort) throw new UsageError('--port and --http-port must differ')
+  const backendPort = values['backend-port'] === '0' ? 0 : portValue('backend-port', values['backend-port'])
+  const terminalPorts =
+    values['terminal-ports'] === ''
+      ? []
+      : values['terminal-ports'].split(',').map((part) => portValue('terminal-ports', part.trim()))
+  if (terminalPorts.length !== 0 && terminalPorts.length !== 3) {
+    throw new UsageError('--terminal-ports takes three ports, one per terminal, e.g. 9101,9102,9103')
+  }
+  const taken = [port, httpPort, backendPort, ...terminalPorts].filter((p) => p !== 0)
+  if (new Set(taken).size !== taken.length) throw new UsageError('every port given must differ')
   return {
     dataDir: resolve(cwd, values['data-dir']),
     tls: values.tls,
@@ -68,5 +94,8 @@ export function parseDemoArgs(argv: string[], cwd = process.cwd()): DemoOptions 
     port,
     httpPort,
     build: !values['no-build'],
+    reset: values.reset,
+    backendPort,
+    terminalPorts,
   }
 }

@@ -1,23 +1,27 @@
 /*
  * `npm run demo`: the whole product on one machine without hardware. See HELP in ./options.ts.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoAdminToken } from './admin-token'
 import { banner } from './banner'
 import { HELP, parseDemoArgs, UsageError, type DemoOptions } from './options'
 import { startProxyChild, type ProxyChild } from './proxy-child'
 import { pairingCode, registerTerminals } from './register-devices'
-import { startSimulators, type DemoSimulators } from './simulators'
+import { keepSchool, loadSchool, type SchoolSaver } from './school-store'
+import { DEMO_TERMINALS, startSimulators, type DemoSimulators } from './simulators'
 
 let simulators: DemoSimulators | null = null
 let proxy: ProxyChild | null = null
 let stopProxy: (() => Promise<void>) | null = null
+let school: SchoolSaver | null = null
 let stopping = false
 
 /** Stops what was started, the proxy first (it may still be talking to the simulators). */
 async function stopAll(): Promise<void> {
   await stopProxy?.()
+  school?.stop()
+  school?.save()
   await simulators?.close()
 }
 
@@ -35,11 +39,29 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 async function run(options: DemoOptions): Promise<void> {
+  if (options.reset) {
+    process.stdout.write(`Forgetting the demo school in ${options.dataDir}…\n`)
+    rmSync(options.dataDir, { recursive: true, force: true })
+  }
   mkdirSync(options.dataDir, { recursive: true })
   const admin = demoAdminToken(options.dataDir)
-  process.stdout.write('Starting the simulated school server and three face terminals…\n')
-  simulators = await startSimulators()
+  const saved = loadSchool(options.dataDir, DEMO_TERMINALS)
+  process.stdout.write(
+    saved.backend
+      ? 'Starting the simulated school server and three face terminals as the last run left them…\n'
+      : 'Starting the simulated school server and three face terminals…\n',
+  )
+  simulators = await startSimulators({
+    saved,
+    backendPort: options.backendPort,
+    terminalPorts: options.terminalPorts,
+  })
   const { backend } = simulators
+  school = keepSchool(
+    options.dataDir,
+    backend.state,
+    simulators.terminals.map((t) => t.terminal.state),
+  )
   process.stdout.write(`Starting the proxy (data in ${options.dataDir})…\n`)
   proxy = await startProxyChild(
     options,

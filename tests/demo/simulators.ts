@@ -1,5 +1,6 @@
 import { startBackend, type SimBackend } from '../sim/backend'
 import { startTerminal, type Terminal, type TerminalOptions } from '../sim/terminal'
+import type { SavedSchool } from './school-store'
 
 /** One simulated terminal of the demo, with the name and direction it gets in the proxy. */
 export interface DemoTerminal {
@@ -45,25 +46,41 @@ const PLANS: TerminalPlan[] = [
 ]
 
 export const DEMO_SCHOOL = { classes: 4, students: 60, photoShare: 0.85 }
+export const DEMO_TERMINALS = PLANS.length
+
+export interface SimulatorPlacement {
+  /** what the last run left, to carry on from; a new school where it is null */
+  saved?: SavedSchool
+  /** 0 = a free port */
+  backendPort?: number
+  terminalPorts?: number[]
+}
 
 /**
  * The school server (60 students, most with a generated face photo, 3 devices, webhook-info) and three
- * terminals, all on 127.0.0.1 at free ports. Whatever started is closed again if a later step fails.
+ * terminals, all on 127.0.0.1, at free ports unless given. Whatever started is closed again if a later
+ * step fails.
  */
-export async function startSimulators(): Promise<DemoSimulators> {
+export async function startSimulators(placement: SimulatorPlacement = {}): Promise<DemoSimulators> {
   const started: Array<{ close(): Promise<void> }> = []
   const close = async () => {
     await Promise.allSettled(started.map((item) => item.close()))
   }
   try {
+    const saved = placement.saved?.backend
     const backend = await startBackend({
       schoolName: '12-maktab',
-      seed: {
-        classes: DEMO_SCHOOL.classes,
-        students: DEMO_SCHOOL.students,
-        withPhotos: DEMO_SCHOOL.photoShare,
-        devices: PLANS.length,
-      },
+      port: placement.backendPort ?? 0,
+      ...(saved
+        ? { state: saved }
+        : {
+            seed: {
+              classes: DEMO_SCHOOL.classes,
+              students: DEMO_SCHOOL.students,
+              withPhotos: DEMO_SCHOOL.photoShare,
+              devices: PLANS.length,
+            },
+          }),
     })
     started.push(backend)
     const devices = [...backend.state.devices.values()]
@@ -71,7 +88,13 @@ export async function startSimulators(): Promise<DemoSimulators> {
     for (const [index, plan] of PLANS.entries()) {
       const record = devices[index]
       if (!record) throw new Error(`the school server simulator seeded fewer than ${PLANS.length} devices`)
-      const terminal = await startTerminal({ host: '127.0.0.1', port: 0, ...plan.options })
+      const state = placement.saved?.terminals[index]
+      const terminal = await startTerminal({
+        host: '127.0.0.1',
+        port: placement.terminalPorts?.[index] ?? 0,
+        ...plan.options,
+        ...(state ? { state } : {}),
+      })
       started.push(terminal)
       terminals.push({
         name: record.name,

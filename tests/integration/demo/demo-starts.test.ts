@@ -33,8 +33,18 @@ async function startDemo(
   port: number,
   httpPort: number,
   readyLine = 'Ctrl+C stops everything.',
+  extra: string[] = [],
 ): Promise<DemoRun> {
-  const args = ['--no-build', '--data-dir', dataDir, '--port', String(port), '--http-port', String(httpPort)]
+  const args = [
+    '--no-build',
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(port),
+    '--http-port',
+    String(httpPort),
+    ...extra,
+  ]
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/demo/run.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,6 +149,12 @@ async function enrollOne(appUrl: string, devices: Device[]): Promise<Registratio
   return Registration.parse(await response.json())
 }
 
+async function studentsNamed(appUrl: string, search: string): Promise<number> {
+  const response = await adminFetch(appUrl, `/api/students?page=1&search=${encodeURIComponent(search)}`)
+  expect(response.status).toBe(200)
+  return StudentListResponse.parse(await response.json()).students.length
+}
+
 /** A browser opens the printed address with the printed code, is paired, and sees the school's students. */
 async function pairsAScreenAndListsStudents(appUrl: string, code: string): Promise<void> {
   const browser = await launchChromium()
@@ -185,14 +201,26 @@ describe('npm run demo', () => {
 
     const second = await startDemo(port, httpPort)
     expect(second.output()).toMatch(/Kirish 1 .*\(updated\)/)
+    expect(second.output()).toContain('as the last run left them')
     const again = await listDevices(appUrl)
     expect(again.map((device) => device.id).sort()).toEqual(devices.map((device) => device.id).sort())
+    // the simulated school kept the student enrolled in the first run, on every terminal and on the server
+    for (const device of again) {
+      const user = await adminFetch(appUrl, `/api/devices/${device.id}/users/${registration.employeeNo}`)
+      expect(user.status, device.name).toBe(200)
+    }
+    expect(await studentsNamed(appUrl, 'Gʻulomov')).toBe(1)
     expect(printed(second.output(), 'Pairing code')).toMatch(/^\d{6,8}$/)
     const secondPorts = printedPorts(second.output())
     expect(await second.interrupt()).toEqual({ code: 0, signal: null })
     for (const used of secondPorts) expect(await refused(used), `port ${used} still open`).toBe(true)
     expect(processesOnDataDir()).toEqual([])
-  }, 240_000)
+
+    const fresh = await startDemo(port, httpPort, 'Ctrl+C stops everything.', ['--reset'])
+    expect(fresh.output()).toContain('Forgetting the demo school')
+    expect(await studentsNamed(appUrl, 'Gʻulomov')).toBe(0)
+    expect(await fresh.interrupt()).toEqual({ code: 0, signal: null })
+  }, 300_000)
 
   it('Ctrl+C while the proxy is still starting stops it too', async () => {
     const port = await freePort()

@@ -56,6 +56,8 @@ export interface StartBackendOptions {
   retryAfterSec?: number
   bodyLimitBytes?: number
   seed?: SeedOptions
+  /** start from what an earlier run remembered (its accounts, school, students, photos) */
+  state?: BackendState
 }
 
 export interface RecordedCall {
@@ -98,10 +100,10 @@ const PORTAL_PAGE = '<!doctype html><html><body><h1>Wi-Fi</h1><p>Please log in t
 export async function startBackend(options: StartBackendOptions = {}): Promise<SimBackend> {
   const schoolId = options.schoolId ?? 'school-1'
   const provisioningToken = options.provisioningToken ?? `prov-${randomBytes(16).toString('hex')}`
-  const state = createState()
+  const state = options.state ?? createState()
   const tokens = new TokenStore(options.tokenLifetimeMs ?? null)
   const users = options.users ?? DEFAULT_USERS
-  seedAccounts(state, schoolId, options.schoolName ?? '12-maktab', users)
+  if (!options.state) seedAccounts(state, schoolId, options.schoolName ?? '12-maktab', users)
   const ctx: SimContext = { state, tokens }
   const router = new Router()
   for (const routes of [

@@ -55,6 +55,8 @@ export interface TerminalOptions {
   concurrency?: 'wait' | 'busy'
   /** people already on the device: a number of demo people, or a list */
   seedUsers?: number | SeedUser[]
+  /** start from what an earlier run remembered (people, faces, hosts, clock) instead of a new device */
+  state?: TerminalState
   /** scheme://host:port the device writes into faceURL; default its own address */
   faceUrlOrigin?: string
   /** answer deviceInfo as `{"DeviceInfo":{…}}` JSON instead of XML */
@@ -188,8 +190,8 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
   })
   const seed =
     typeof options.seedUsers === 'number' ? demoUsers(options.seedUsers) : (options.seedUsers ?? [])
-  const state = initialState(profile, seed, hostsFromXml(profile.httpHostsXml))
-  state.clock.offsetMs = (options.clockDriftSec ?? 0) * 1000
+  const state = options.state ?? initialState(profile, seed, hostsFromXml(profile.httpHostsXml))
+  if (!options.state) state.clock.offsetMs = (options.clockDriftSec ?? 0) * 1000
   if (options.timeZone) state.clock.timeZone = options.timeZone
   const capacity = {
     users: options.capacity?.users ?? profile.maxUsers,
