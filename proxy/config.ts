@@ -39,6 +39,8 @@ export interface Config {
   auditRetentionDays: number
   /** the school's NTP server (SR_NTP_SERVER), written into devices on a clock sync; null = clock only */
   ntpServer: string | null
+  /** where "Search the network" sends its SADP inquiry (SR_SADP_ADDRESS, SR_SADP_PORT) */
+  sadp: { address: string; port: number }
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -145,6 +147,14 @@ const timeZoneSchema = z
     }
   }, 'must be a time zone name such as Asia/Tashkent')
 
+const ipv4Schema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => ipaddr.IPv4.isValidFourPartDecimal(value),
+    'must be an IPv4 address, e.g. 239.255.255.250',
+  )
+
 const retentionSchema = z
   .string()
   .trim()
@@ -212,6 +222,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
     auditRetentionDays: read('SR_AUDIT_RETENTION_DAYS', retentionSchema, '180'),
     ntpServer: unset(env.SR_NTP_SERVER) ? null : read('SR_NTP_SERVER', ntpServerSchema, ''),
+    sadp: {
+      address: read('SR_SADP_ADDRESS', ipv4Schema, '239.255.255.250'),
+      port: read('SR_SADP_PORT', port(1), '37020'),
+    },
   }
 }
 

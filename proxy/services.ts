@@ -5,6 +5,7 @@ import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
+import { Discovery } from './domain/discovery'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
@@ -46,6 +47,8 @@ export interface Services {
   studentExport: StudentExport
   /** the device settings page: overview by capability, NTP written with read-back and restore, door test */
   deviceSettings: DeviceSettings
+  /** terminals found on the LAN (SADP), and the activation of new ones */
+  discovery: Discovery
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -107,5 +110,10 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     liveCheck,
     deviceImport,
     studentExport: new StudentExport(schoolServer),
+    discovery: new Discovery({
+      sadp: config.sadp,
+      registry: domain.registry,
+      allowedHosts: domain.allowedHosts,
+    }),
   }
 }

@@ -21,6 +21,8 @@ import { Registrations } from './registration/service'
 /** Devices, their people and the registration sagas: what the device and registration routes call. */
 export interface Domain {
   registry: DeviceRegistry
+  /** the SR_DEVICE_NETS fence every device address goes through */
+  allowedHosts: AllowedHosts
   clients: DeviceClients
   deviceUsers: DeviceUsers
   registrations: Registrations
@@ -86,6 +88,7 @@ export function createDomain(options: DomainOptions): Domain {
   )
   return {
     registry,
+    allowedHosts,
     clients,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,

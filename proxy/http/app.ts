@@ -19,6 +19,7 @@ import { deviceStatusRoutes } from './routes/device-status'
 import { deviceSettingsRoutes } from './routes/device-settings'
 import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
+import { discoveryRoutes } from './routes/discovery'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { liveCheckRoutes } from './routes/live-check'
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', deviceSettingsRoutes(ctx))
   app.route('/api', webhookRoutes(ctx))
   app.route('/api', deviceRoutes(ctx))
+  app.route('/api', discoveryRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
   app.route('/api', jobRoutes(ctx))

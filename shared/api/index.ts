@@ -1,6 +1,7 @@
 export * from './health'
 export * from './pairing'
 export * from './devices'
+export * from './discovery'
 export * from './registrations'
 export * from './jobs'
 export * from './outbox'

@@ -85,6 +85,22 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     }),
   },
   'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
+  'POST /api/discovery/activate': {
+    action: 'device.activate',
+    readsBody: true,
+    describe: (call) => {
+      // the new admin password is never recorded: only where it was set
+      const address = { host: str(field(call.body, 'host')), port: field(call.body, 'port') }
+      return {
+        target: {
+          type: 'device',
+          id: null,
+          label: address.host ? `${address.host}:${String(address.port)}` : null,
+        },
+        after: address,
+      }
+    },
+  },
   'POST /api/devices/:id/time/sync': deviceAction('device.time.sync', clockSnapshot),
   'POST /api/devices/:id/webhook/apply': deviceAction('device.webhook.apply', webhookSnapshot),
   'PUT /api/devices/:id/settings/ntp': {

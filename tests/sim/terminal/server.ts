@@ -8,6 +8,7 @@ import {
   type DigestAlgorithmName,
   type StaleMode,
 } from './auth'
+import { Activation } from './activation'
 import { refuse, type HandlerContext, type SimRequest } from './context'
 import { deviceError } from './error-table'
 import { FaultBook, faultResponse, mislabel, writeHuge, type Fault, type FaultOptions } from './faults'
@@ -57,6 +58,10 @@ export interface TerminalOptions {
   seedUsers?: number | SeedUser[]
   /** start from what an earlier run remembered (people, faces, hosts, clock) instead of a new device */
   state?: TerminalState
+  /** this unit's own serial number in deviceInfo (default: the one of the captured device) */
+  serialNumber?: string
+  /** `false`: fresh out of the box, no admin password until activated (default true) */
+  activated?: boolean
   /** scheme://host:port the device writes into faceURL; default its own address */
   faceUrlOrigin?: string
   /** answer deviceInfo as `{"DeviceInfo":{…}}` JSON instead of XML */
@@ -108,6 +113,8 @@ export interface Terminal {
   setLatency(op: OpName | 'default', ms: number): void
   /** `true`/`'refuse'`: connections are refused; `'blackhole'`: accepted and never answered; `false`: back */
   setOffline(mode: boolean | 'refuse' | 'blackhole'): Promise<void>
+  /** whether the device has its admin password yet */
+  readonly activated: boolean
   /** ends a lockout, as the admin would on the device */
   unlock(): void
   /** changes the login on the device (an admin changed the password behind the proxy's back) */
@@ -116,6 +123,18 @@ export interface Terminal {
   addEvent(event: Record<string, unknown>): Record<string, unknown>
   resetStats(): void
   close(): Promise<void>
+}
+
+/** Several units of one model on one network differ in their serial, which the proxy tells them apart by. */
+function withSerial(profile: ModelProfile, serial: string | undefined): ModelProfile {
+  if (!serial) return profile
+  return {
+    ...profile,
+    deviceInfoXml: profile.deviceInfoXml.replace(
+      /<serialNumber>[^<]*<\/serialNumber>/,
+      `<serialNumber>${serial}</serialNumber>`,
+    ),
+  }
 }
 
 /** The device's single request slot, FIFO; a waiter that hangs up leaves the line. */
@@ -165,7 +184,7 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024
 
 /** Starts a simulated face terminal on loopback. */
 export async function startTerminal(options: TerminalOptions = {}): Promise<Terminal> {
-  const profile = loadProfile(options.model ?? 'ds-k1t342mwx')
+  const profile = withSerial(loadProfile(options.model ?? 'ds-k1t342mwx'), options.serialNumber)
   const now = options.now ?? (() => Date.now())
   const host = options.host ?? '127.0.0.1'
   const username = options.username ?? 'admin'
@@ -200,6 +219,7 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
   const latency: Partial<Record<OpName | 'default', number>> = { ...options.latency }
   const faults = new FaultBook()
   const slot = new Slot()
+  const activation = new Activation(options.activated ?? true, (next) => terminal.setPassword(next), username)
   const sockets = new Set<Socket>()
   const counters = { requests: 0, byOp: {} as Partial<Record<OpName, number>>, inFlight: 0, maxConcurrent: 0 }
   let log: RequestLogEntry[] = []
@@ -271,6 +291,11 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
     }
     const early = faults.take(route.op, 'before-auth')
     if (early) return applyFault(early, ctx, req, res, entry)
+    const unsigned = activation.answer(request)
+    if (unsigned) {
+      entry.status = unsigned.status
+      return send(res, unsigned)
+    }
     const verdict = auth.check(request.method, url, req.headers.authorization)
     if (!verdict.ok) {
       entry.status = verdict.response.status
@@ -367,6 +392,9 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
     },
     get lockRemainingSec() {
       return auth.lockRemainingSec
+    },
+    get activated() {
+      return activation.activated
     },
     setFault: (op, fault, opts) => faults.set(op, fault, opts),
     clearFaults: () => faults.clear(),

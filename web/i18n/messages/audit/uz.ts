@@ -45,6 +45,7 @@ const audit = {
       device_create: 'Qurilma qoʻshildi',
       device_update: 'Qurilma oʻzgartirildi',
       device_delete: 'Qurilma oʻchirildi',
+      device_activate: 'Yangi terminal faollashtirildi (administrator paroli oʻrnatildi)',
       device_test: 'Qurilma tekshirildi',
       device_time_sync: 'Qurilma soati toʻgʻrilandi',
       device_webhook_apply: 'Qurilmaga server manzili yozildi',
