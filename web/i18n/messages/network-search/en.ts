@@ -1,0 +1,39 @@
+import type networkSearchUz from './uz'
+
+const networkSearch: typeof networkSearchUz = {
+  networkSearch: {
+    open: 'Search the network',
+    title: 'Terminals on the network',
+    intro:
+      'Looking for Hikvision terminals on this network. Add a new one with its password; one that is not activated yet gets an administrator password first.',
+    searching: 'Searching…',
+    again: 'Search again',
+    none: 'No terminal found. Check that the terminal is on and connected to this network.',
+    terminal: 'Terminal',
+    state: {
+      new: 'New',
+      inactive: 'Not activated',
+      added: 'Already in the list',
+      outside: 'In a network not allowed',
+    },
+    password: 'Terminal password (admin)',
+    newPassword: 'New administrator password',
+    inactiveExplain:
+      'This terminal is not activated yet: it gets its administrator password now. Write the password down.',
+    rule: {
+      length: '8 to 16 characters',
+      kinds: 'At least two kinds: digits, lowercase, uppercase, symbols',
+      username: 'Not containing “admin”',
+    },
+    add: 'Add',
+    activateAndAdd: 'Activate and add',
+    activating: 'Activating…',
+    adding: 'Adding to the list…',
+    testing: 'Testing the connection…',
+    added: 'Added, and the connection works.',
+    outsideExplain:
+      'This address is outside the allowed networks (SR_DEVICE_NETS), so the proxy does not connect to it.',
+  },
+}
+
+export default networkSearch
