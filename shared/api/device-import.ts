@@ -80,7 +80,11 @@ export type DeviceImportPreview = z.infer<typeof DeviceImportPreview>
  */
 export const DeviceImportCommitRequest = z.object({
   deviceId: z.string().min(1),
-  idempotencyKey: z.string().trim().min(8).max(128),
+  // it travels as the `Idempotency-Key` header to the school server: visible ASCII only, or the request
+  // cannot even be sent
+  idempotencyKey: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,128}$/, 'idempotencyKey must be 8–128 visible ASCII characters'),
   rows,
 })
 export type DeviceImportCommitRequest = z.infer<typeof DeviceImportCommitRequest>
