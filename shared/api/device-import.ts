@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainName } from './plain-text'
 import { spreadsheetCsv } from './student-export'
 
 /** A person on a terminal whom the school database lacks (no student has their employeeNo). */
@@ -28,7 +29,7 @@ export const ImportCandidateList = z.object({
 })
 export type ImportCandidateList = z.infer<typeof ImportCandidateList>
 
-const name = z.string().trim().max(100)
+const name = plainName(0, 100)
 
 /** One person to bring into the school database, as the operator filled it in. */
 export const DeviceImportRow = z.object({
