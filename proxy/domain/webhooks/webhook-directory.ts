@@ -81,12 +81,13 @@ export class WebhookDirectory {
 
   /**
    * For status checks, which must stay fast: a fresh copy at once; otherwise the backend is asked, but
-   * only `waitMs` is spent waiting before the kept copy (or null) is used instead.
+   * only `waitMs` is spent waiting before the kept copy (or null) is used instead. `refresh` (a person asked
+   * to look again) skips the fresh copy and asks the backend within the same wait.
    */
-  async forCheck(waitMs: number): Promise<WebhookUrls | null> {
+  async forCheck(waitMs: number, options: { refresh?: boolean } = {}): Promise<WebhookUrls | null> {
     const kept = this.known()
     if (!this.deps.backend) return null
-    if (kept && this.now() - Date.parse(kept.fetchedAt) < this.freshMs) return kept
+    if (!options.refresh && kept && this.now() - Date.parse(kept.fetchedAt) < this.freshMs) return kept
     const asked = this.refresh().catch(() => null)
     let timer: NodeJS.Timeout | undefined
     const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))

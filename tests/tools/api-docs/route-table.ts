@@ -348,7 +348,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'GET',
     path: '/api/devices/:id/webhook',
     access: 'token',
-    what: 'what the device posts events to, against what it should',
+    what: 'what the device posts events to, against what it should (`?refresh=1` asks the school server again, past the 60 s copy)',
     success: '200',
     response: 'DeviceWebhook',
   },
