@@ -11,7 +11,7 @@ const ADMIN = { name: 'Ofis', role: 'admin', tokenId: 't-1' }
 function job(state: Job['state']): Job {
   return {
     id: 'j-1',
-    type: 'clone',
+    type: 'clone-device-to-device',
     state,
     total: 10,
     done: 3,
@@ -21,7 +21,7 @@ function job(state: Job['state']): Job {
     startedAt: '2026-12-07T05:00:00.000Z',
     targetDeviceId: 'd-2',
     ...(state === 'cancelled' ? { cancelRequested: true } : {}),
-  } as Job
+  }
 }
 
 /** A job that runs, then ends in `final`. */
