@@ -10,7 +10,7 @@ import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
-import { FailureLimiter } from './http/rate-limit'
+import { PairingFailures } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
@@ -24,8 +24,8 @@ export interface Services {
   settings: SettingsRepo
   tokens: TokensRepo
   pairing: Pairing
-  /** wrong pairing codes per client address */
-  pairingFailures: FailureLimiter
+  /** wrong pairing codes per client address and for the whole proxy */
+  pairingFailures: PairingFailures
   /** backend reports, written with each registration's result and sent when a backend is configured */
   outbox: Outbox
   /** devices (registry, ISAPI clients, connection test, people on them) and the registration sagas */
@@ -89,7 +89,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     settings,
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
-    pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
+    pairingFailures: new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000 }),
     outbox,
     domain,
     students,

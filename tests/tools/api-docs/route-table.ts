@@ -101,7 +101,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'POST',
     path: '/api/pair',
     access: 'public',
-    what: 'trade a one-time pairing code for a token (5 wrong codes a minute from one address → `rate_limited`)',
+    what: 'trade a one-time pairing code for a token (5 wrong codes a minute from one address, or 20 from all addresses together → `rate_limited`)',
     success: '200',
     body: 'PairRequest',
     response: 'PairResponse',
