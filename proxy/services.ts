@@ -17,6 +17,9 @@ import { Pairing } from './store/pairing'
 import { PairingCodesRepo } from './store/pairing-codes-repo'
 import { RegistrationsRepo } from './store/registrations-repo'
 import { SettingsRepo } from './store/settings-repo'
+import { SealedSettings } from './store/sealed-settings'
+import { SecretBox } from './store/secrets'
+import { WEBHOOK_INFO_KEY } from './domain/webhooks/webhook-directory'
 import { TokensRepo } from './store/tokens-repo'
 
 /** The proxy's long-lived parts, made once at start and shared by every route group. */
@@ -55,7 +58,14 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
   const students = createStudents({ config, db, logger })
-  const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
+  const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
+  sealedSettings.sealExisting()
+  const checks = createDeviceChecks({
+    config,
+    devices: domain.registry,
+    clients: domain.clients,
+    settings: sealedSettings,
+  })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
     registry: domain.registry,

@@ -27,7 +27,8 @@ export interface WebhookDirectoryDeps {
   freshMs?: number
 }
 
-const SETTINGS_KEY = 'webhooks.info'
+/** the kept copy of the URLs; they carry the webhook secret, so it is stored sealed (see services.ts) */
+export const WEBHOOK_INFO_KEY = 'webhooks.info'
 
 const Stored = z.object({
   in: z.string(),
@@ -117,13 +118,13 @@ export class WebhookDirectory {
       secretHeaderName: info.secretHeaderName,
       enforceSecret: info.enforceSecret,
     }
-    this.deps.settings.set(SETTINGS_KEY, JSON.stringify(stored))
+    this.deps.settings.set(WEBHOOK_INFO_KEY, JSON.stringify(stored))
     this.memory = stored
     return { ...stored, source: 'backend' }
   }
 
   private load(): StoredUrls | null {
-    const raw = this.deps.settings.get(SETTINGS_KEY)
+    const raw = this.deps.settings.get(WEBHOOK_INFO_KEY)
     if (!raw) return null
     const parsed = Stored.safeParse(safeJson(raw))
     return parsed.success ? parsed.data : null
