@@ -144,7 +144,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'DELETE',
     path: '/api/tokens/:id',
     access: 'admin',
-    what: 'revoke a screen (a lost tablet)',
+    what: 'revoke a screen (a lost tablet); its open job event streams close at once; the last admin screen is `409 conflict` (pair another admin first)',
     success: '204',
   },
   {
