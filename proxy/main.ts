@@ -1,6 +1,6 @@
 import type { Server } from 'node:http'
 import type { Server as HttpsServer } from 'node:https'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, PROXY_VERSION, loadConfig, type Config } from './config'
@@ -8,7 +8,7 @@ import { createApp } from './http/app'
 import type { AppContext } from './http/context'
 import { createLogger, type Logger } from './log'
 import { createServices } from './services'
-import { latestSchemaVersion, openDatabase, schemaVersionOf, type Db } from './store/db'
+import { keepPrivate, latestSchemaVersion, openDatabase, schemaVersionOf, type Db } from './store/db'
 import { lanAddresses } from './tls/lan-addresses'
 import { prepareTls, type TlsMaterial } from './tls/material'
 import { watchServerCert } from './tls/renewal'
@@ -180,7 +180,7 @@ function hostsToShow(host: string): string[] {
  */
 async function openStore(dataDir: string, logger: Logger): Promise<Db> {
   try {
-    mkdirSync(dataDir, { recursive: true })
+    keepPrivate(dataDir)
   } catch (error) {
     throw new StartupError(`Cannot use the data directory ${dataDir} (SR_DATA_DIR): ${errnoText(error)}`)
   }
@@ -275,6 +275,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
 export async function runFromCommandLine(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // everything the proxy writes (database, WAL, keys, photos) is for its own user only
+  process.umask(0o077)
   const config = configFromEnv(env)
   let running: RunningServer
   try {

@@ -11,13 +11,16 @@ import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
-import { FailureLimiter } from './http/rate-limit'
+import { PairingFailures } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
 import { PairingCodesRepo } from './store/pairing-codes-repo'
 import { RegistrationsRepo } from './store/registrations-repo'
 import { SettingsRepo } from './store/settings-repo'
+import { SealedSettings } from './store/sealed-settings'
+import { SecretBox } from './store/secrets'
+import { WEBHOOK_INFO_KEY } from './domain/webhooks/webhook-directory'
 import { TokensRepo } from './store/tokens-repo'
 
 /** The proxy's long-lived parts, made once at start and shared by every route group. */
@@ -25,8 +28,8 @@ export interface Services {
   settings: SettingsRepo
   tokens: TokensRepo
   pairing: Pairing
-  /** wrong pairing codes per client address */
-  pairingFailures: FailureLimiter
+  /** wrong pairing codes per client address and for the whole proxy */
+  pairingFailures: PairingFailures
   /** backend reports, written with each registration's result and sent when a backend is configured */
   outbox: Outbox
   /** devices (registry, ISAPI clients, connection test, people on them) and the registration sagas */
@@ -58,7 +61,14 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
   const students = createStudents({ config, db, logger })
-  const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
+  const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
+  sealedSettings.sealExisting()
+  const checks = createDeviceChecks({
+    config,
+    devices: domain.registry,
+    clients: domain.clients,
+    settings: sealedSettings,
+  })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
     registry: domain.registry,
@@ -92,7 +102,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     settings,
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
-    pairingFailures: new FailureLimiter({ max: 5, windowMs: 60_000 }),
+    pairingFailures: new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000 }),
     outbox,
     domain,
     students,

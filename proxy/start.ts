@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { buildAppInChild } from './build-app'
 import { newestMtime } from './bundle.mjs'
 import { configFromEnv, runFromCommandLine } from './main'
 
@@ -19,9 +20,8 @@ export async function start(): Promise<void> {
   configFromEnv()
   if (distIsStale()) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
-    const { build } = await import('vite')
     try {
-      await build({ root: ROOT, logLevel: 'warn' })
+      await buildAppInChild(ROOT)
     } catch (error) {
       process.stderr.write(`Cannot build the app: ${String((error as Error).message).split('\n')[0]}\n`)
       process.exit(1)

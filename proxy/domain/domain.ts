@@ -55,7 +55,7 @@ export function createDomain(options: DomainOptions): Domain {
   const allowedHosts = options.allowedHosts ?? new AllowedHosts(options.config.deviceNets)
   const registry = new DeviceRegistry({
     repo: new DevicesRepo(db),
-    secrets: options.secrets ?? lazySecrets(options.config.dataDir),
+    secrets: options.secrets ?? SecretBox.lazy(options.config.dataDir),
     allowedHosts,
     now,
   })
@@ -100,13 +100,6 @@ export function createDomain(options: DomainOptions): Domain {
       await recovering
     },
   }
-}
-
-/** The key file is read (or made) on first use, so a proxy that never stores a password never makes one. */
-function lazySecrets(dataDir: string): Pick<SecretBox, 'seal' | 'open'> {
-  let box: SecretBox | undefined
-  const get = () => (box ??= SecretBox.forDataDir(dataDir))
-  return { seal: (plain) => get().seal(plain), open: (sealed) => get().open(sealed) }
 }
 
 /** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */

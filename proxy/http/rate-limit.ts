@@ -52,6 +52,35 @@ export class FailureLimiter {
   }
 }
 
+/** The key every address shares in the proxy-wide count. */
+const EVERYONE = '*'
+
+/**
+ * Wrong pairing codes counted per address and for the whole proxy: many addresses (a LAN full of them,
+ * or spoofed IPv6 /64s) each under their own limit still meet the proxy's. Past it, pairing waits for
+ * everyone until the window moves on, which costs a real screen a minute at worst.
+ */
+export class PairingFailures {
+  private readonly perClient: FailureLimiter
+  private readonly overall: FailureLimiter
+
+  constructor(options: { perClient: number; overall: number; windowMs: number; now?: () => number }) {
+    const { windowMs, now } = options
+    this.perClient = new FailureLimiter({ max: options.perClient, windowMs, ...(now ? { now } : {}) })
+    this.overall = new FailureLimiter({ max: options.overall, windowMs, ...(now ? { now } : {}) })
+  }
+
+  /** Seconds until `client` may try again (its own limit or the proxy's), or 0 when it may try now. */
+  retryAfterSec(client: string): number {
+    return Math.max(this.perClient.retryAfterSec(client), this.overall.retryAfterSec(EVERYONE))
+  }
+
+  recordFailure(client: string): void {
+    this.perClient.recordFailure(client)
+    this.overall.recordFailure(EVERYONE)
+  }
+}
+
 /**
  * One IPv6 host usually owns a whole /64, so counting per address would let it rotate addresses freely;
  * IPv4 (and IPv4-mapped IPv6) counts per address.

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { MIGRATIONS, type Migration } from './migrations/index'
 
@@ -11,9 +11,11 @@ export type Db = Database.Database
  * which is what a killed proxy needs (power loss may lose the last transaction, never corrupt the file).
  */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'proxy.sqlite'))
+  keepPrivate(dataDir)
+  const file = join(dataDir, 'proxy.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600)
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
@@ -34,6 +36,16 @@ export function schemaVersionOf(path: string): number {
   } finally {
     db.close()
   }
+}
+
+/**
+ * The data dir holds tokens, device passwords (sealed), the key that opens them and the CA key: only the
+ * proxy's own user may enter it (0700, also when it already existed), and the files in it are 0600
+ * (the proxy process also runs with umask 077, see main.ts, so what SQLite creates later is private too).
+ */
+export function keepPrivate(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(dataDir, 0o700)
 }
 
 /** Opens an in-memory database with the full schema, for tests of repositories and domain code. */

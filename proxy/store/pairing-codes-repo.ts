@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { Role } from '../../shared/api/pairing'
 import type { Db } from './db'
-import { secretHash } from './secret-hash'
+import { hashPairingCode, pairingCodeMatches } from './pairing-code-hash'
 
 export interface IssuedCode {
   code: string
@@ -17,7 +17,7 @@ export interface CodeOptions {
   firstStart?: boolean
 }
 
-/** One-time pairing codes, stored as digests. A code works once, and only before it expires. */
+/** One-time pairing codes, stored as salted slow hashes. A code works once, and only before it expires. */
 export class PairingCodesRepo {
   constructor(
     private readonly db: Db,
@@ -30,32 +30,38 @@ export class PairingCodesRepo {
     for (;;) {
       // Leading zeros are part of the code, so every code has exactly `digits` digits.
       const code = String(randomInt(0, 10 ** options.digits)).padStart(options.digits, '0')
-      const inserted = this.db.transaction(() => {
-        this.db
-          .prepare('DELETE FROM pairing_codes WHERE hash = ? AND (used_at IS NOT NULL OR expires_at <= ?)')
-          .run(secretHash(code), now.toISOString())
-        return this.db
-          .prepare(
-            `INSERT INTO pairing_codes (hash, role, first_start, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (hash) DO NOTHING`,
-          )
-          .run(secretHash(code), role, options.firstStart ? 1 : 0, now.toISOString(), expiresAt)
-      })()
       // A live code with the same digits exists: draw again rather than hand out a code twice.
-      if (inserted.changes === 1) return { code, role, expiresAt }
+      if (this.liveMatch(code, now)) continue
+      this.db
+        .prepare(
+          `INSERT INTO pairing_codes (hash, role, first_start, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+        )
+        .run(hashPairingCode(code), role, options.firstStart ? 1 : 0, now.toISOString(), expiresAt)
+      return { code, role, expiresAt }
     }
   }
 
   /** Uses up a valid code and returns its role; undefined for a wrong, used or expired code. */
   redeem(code: string): Role | undefined {
+    const now = this.now()
+    const match = this.liveMatch(code, now)
+    if (!match) return undefined
     const row = this.db
       .prepare(
-        `UPDATE pairing_codes SET used_at = @now
-         WHERE hash = @hash AND used_at IS NULL AND (expires_at IS NULL OR expires_at > @now)
-         RETURNING role`,
+        `UPDATE pairing_codes SET used_at = @now WHERE hash = @hash AND used_at IS NULL RETURNING role`,
       )
-      .get({ hash: secretHash(code), now: this.now().toISOString() }) as { role: Role } | undefined
+      .get({ hash: match, now: now.toISOString() }) as { role: Role } | undefined
     return row?.role
+  }
+
+  /** The stored hash of the unused, unexpired code `code` is, if any (each salted: checked one by one). */
+  private liveMatch(code: string, now: Date): string | undefined {
+    const live = this.db
+      .prepare(
+        'SELECT hash FROM pairing_codes WHERE used_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+      )
+      .all(now.toISOString()) as Array<{ hash: string }>
+    return live.find((row) => pairingCodeMatches(code, row.hash))?.hash
   }
 
   /** Drops unused first-start codes, so only the one printed last can be used. */

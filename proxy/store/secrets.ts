@@ -23,6 +23,18 @@ export class SecretBox {
     return new SecretBox(key)
   }
 
+  /** The key file is read (or made) on first use, so a proxy that never stores a secret never makes one. */
+  static lazy(dataDir: string): Pick<SecretBox, 'seal' | 'open'> {
+    let box: SecretBox | undefined
+    const get = () => (box ??= SecretBox.forDataDir(dataDir))
+    return { seal: (plain) => get().seal(plain), open: (sealed) => get().open(sealed) }
+  }
+
+  /** Whether a stored value was sealed by a SecretBox (anything else is a plain value from before). */
+  static isSealed(value: string): boolean {
+    return value.startsWith(`${VERSION}:`)
+  }
+
   static withKey(key: Buffer): SecretBox {
     if (key.length !== 32) throw new Error('a SecretBox key must be 32 bytes')
     return new SecretBox(key)

@@ -17,6 +17,8 @@ export interface IssuedToken {
 
 /** The API tokens of paired screens. Only digests are stored; revoking keeps the row for the admin's list. */
 export class TokensRepo {
+  private readonly revokeListeners = new Set<(tokenId: string) => void>()
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
@@ -71,7 +73,26 @@ export class TokensRepo {
     this.db
       .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
       .run(this.now().toISOString(), id)
+    for (const listener of this.revokeListeners) listener(id)
     return true
+  }
+
+  /**
+   * Calls `listener` with each token id as it is revoked, so what the token holds open (an event stream)
+   * ends with it rather than at its next request. Returns the way to stop listening.
+   */
+  onRevoke(listener: (tokenId: string) => void): () => void {
+    this.revokeListeners.add(listener)
+    return () => this.revokeListeners.delete(listener)
+  }
+
+  /** Whether `id` is the only admin screen not revoked: revoking it would leave no screen to manage with. */
+  isLastAdmin(id: string): boolean {
+    const admins = this.db
+      .prepare("SELECT id FROM tokens WHERE role = 'admin' AND revoked_at IS NULL")
+      .pluck()
+      .all() as string[]
+    return admins.length === 1 && admins[0] === id
   }
 
   countActive(): number {

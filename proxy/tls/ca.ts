@@ -33,7 +33,7 @@ export async function ensureLocalCa(dir: string, now = new Date()): Promise<Loca
   const made = await makeCa(now)
   // The key goes first: a crash before the certificate is written leaves a state that is simply redone.
   writeFileAtomic(keyPath, made.keyPem, 0o600)
-  writeFileAtomic(certPath, made.certPem, 0o644)
+  writeFileAtomic(certPath, made.certPem, 0o600)
   return made
 }
 

@@ -36,7 +36,7 @@ export async function ensureServerCert(
   }
   const made = await issue(ca, names, now)
   writeFileAtomic(keyPath, made.keyPem, 0o600)
-  writeFileAtomic(certPath, made.certPem, 0o644)
+  writeFileAtomic(certPath, made.certPem, 0o600)
   return made
 }
 

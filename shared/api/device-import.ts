@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainName } from './plain-text'
 import { spreadsheetCsv } from './student-export'
 
 /** A person on a terminal whom the school database lacks (no student has their employeeNo). */
@@ -28,7 +29,7 @@ export const ImportCandidateList = z.object({
 })
 export type ImportCandidateList = z.infer<typeof ImportCandidateList>
 
-const name = z.string().trim().max(100)
+const name = plainName(0, 100)
 
 /** One person to bring into the school database, as the operator filled it in. */
 export const DeviceImportRow = z.object({
@@ -80,7 +81,11 @@ export type DeviceImportPreview = z.infer<typeof DeviceImportPreview>
  */
 export const DeviceImportCommitRequest = z.object({
   deviceId: z.string().min(1),
-  idempotencyKey: z.string().trim().min(8).max(128),
+  // it travels as the `Idempotency-Key` header to the school server: visible ASCII only, or the request
+  // cannot even be sent
+  idempotencyKey: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,128}$/, 'idempotencyKey must be 8–128 visible ASCII characters'),
   rows,
 })
 export type DeviceImportCommitRequest = z.infer<typeof DeviceImportCommitRequest>

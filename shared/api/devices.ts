@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainName } from './plain-text'
 
 export const Scheme = z.enum(['http', 'https'])
 export const Direction = z.enum(['in', 'out'])
@@ -12,7 +13,7 @@ const Host = z
   .regex(/^[A-Za-z0-9.:-]+$/, 'host must be an IP address or a hostname')
 
 export const DeviceCreate = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: plainName(1, 80),
   host: Host,
   port: z.number().int().min(1).max(65535).optional(),
   scheme: Scheme.optional(),

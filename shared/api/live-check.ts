@@ -57,6 +57,11 @@ export const LiveCheckStudent = z.object({
   employeeNo: z.string().nullable(),
   name: z.string(),
   studentId: z.string().optional(),
+  /**
+   * true: neither this proxy's registration nor the school server has a photo of the student, so a fix has
+   * nothing to write; the screen says "no photo" instead of offering one
+   */
+  noPhoto: z.boolean().optional(),
   /** one cell per checked device; empty when not enrolled */
   devices: z.array(LiveCheckCell),
 })

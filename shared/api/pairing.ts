@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainName } from './plain-text'
 
 export const ROLES = ['admin', 'operator'] as const
 export const Role = z.enum(ROLES)
@@ -7,7 +8,7 @@ export type Role = z.infer<typeof Role>
 export const PairRequest = z.object({
   code: z.string().trim().min(4).max(64),
   /** a name for the paired screen, shown in the token list ("Kirish plansheti") */
-  name: z.string().trim().min(1).max(80).optional(),
+  name: plainName(1, 80).optional(),
 })
 export type PairRequest = z.infer<typeof PairRequest>
 
@@ -44,7 +45,7 @@ export const PairingCodeRequest = z.object({
 export type PairingCodeRequest = z.infer<typeof PairingCodeRequest>
 
 export const TokenPatch = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: plainName(1, 80),
 })
 export type TokenPatch = z.infer<typeof TokenPatch>
 

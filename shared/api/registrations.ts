@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { plainName } from './plain-text'
 
 export const Gender = z.enum(['male', 'female'])
 
 export const StudentInput = z.object({
-  firstName: z.string().trim().min(1).max(64),
-  lastName: z.string().trim().min(1).max(64),
-  fatherName: z.string().trim().max(64).optional(),
+  firstName: plainName(1, 64),
+  lastName: plainName(1, 64),
+  fatherName: plainName(0, 64).optional(),
   gender: Gender.optional(),
   classId: z.string().trim().max(64).optional(),
   parentPhone: z.string().trim().max(32).optional(),

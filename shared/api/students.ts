@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { StudentListItem } from './backend'
+import { plainName } from './plain-text'
 
 /** `POST /api/classes` (admin): a new class on the school server. */
 export const ClassCreate = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: plainName(1, 50),
   gradeLevel: z.number().int().min(0).max(12),
 })
 export type ClassCreate = z.infer<typeof ClassCreate>

@@ -138,7 +138,7 @@ export function useLiveCheck(api: ApiClient = useApi()) {
 
   function missingOn(deviceId: string): string[] {
     return students.value.flatMap((s) =>
-      s.employeeNo && s.devices.some((c) => c.deviceId === deviceId && FIXABLE.has(c.state))
+      s.employeeNo && !s.noPhoto && s.devices.some((c) => c.deviceId === deviceId && FIXABLE.has(c.state))
         ? [s.employeeNo]
         : [],
     )

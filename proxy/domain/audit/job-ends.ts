@@ -16,7 +16,7 @@ const FINAL = new Set(['done', 'failed', 'cancelled'])
 /**
  * Clone jobs end long after the request that started them: each started job (and each one a previous run
  * left unfinished) is followed to its final state, which is recorded as `job.finish` in the name of
- * whoever started it. A cancelled job ended as asked, so it counts as `ok`.
+ * whoever started it; a cancelled one as `job.cancelled` (it stopped before the end, as asked, so `ok`).
  */
 export class JobEnds {
   private readonly stopping = new AbortController()
@@ -61,7 +61,7 @@ export class JobEnds {
       const failed = job.state === 'failed'
       this.audit.record({
         actor,
-        action: 'job.finish',
+        action: job.state === 'cancelled' ? 'job.cancelled' : 'job.finish',
         route: null,
         target: {
           type: 'job',

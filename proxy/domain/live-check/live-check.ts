@@ -141,6 +141,7 @@ export class LiveCheck {
       employeeNo,
       name: registered ? fullName(registered.student) : (listed?.name ?? ''),
       ...(studentId ? { studentId } : {}),
+      ...(!registered && listed?.noPhoto ? { noPhoto: true as const } : {}),
     }
   }
 
@@ -179,6 +180,7 @@ function row(student: RosterStudent, devices: Device[], scans: Map<string, Devic
     employeeNo,
     name: student.name || (employeeNo ? nameOnDevices(employeeNo, scans) : ''),
     ...(student.studentId ? { studentId: student.studentId } : {}),
+    ...(student.noPhoto ? { noPhoto: true } : {}),
     devices: employeeNo
       ? devices.map((device) => ({ deviceId: device.id, ...cellOf(scans.get(device.id), employeeNo) }))
       : [],

@@ -10,6 +10,8 @@ export interface RosterStudent {
   employeeNo: string | null
   name: string
   studentId?: string
+  /** neither this proxy nor the school server has a photo to write */
+  noPhoto?: true
 }
 
 export interface Roster {
@@ -72,8 +74,15 @@ export class ClassRosters {
       const answer = await this.directory.list({ page, classId })
       pages = answer.totalPages
       if (answer.students.length === 0) break
-      for (const s of answer.students)
-        students.push({ employeeNo: s.employeeNo, name: s.name, studentId: s.id })
+      for (const s of answer.students) {
+        const noPhoto = !s.hasPhoto && !(s.employeeNo && this.registrations.get(s.employeeNo))
+        students.push({
+          employeeNo: s.employeeNo,
+          name: s.name,
+          studentId: s.id,
+          ...(noPhoto ? { noPhoto } : {}),
+        })
+      }
     }
     return students
   }

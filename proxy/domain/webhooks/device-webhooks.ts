@@ -31,10 +31,17 @@ const SINGLE_SLOT_UNSUPPORTED = new Set(['methodnotallowed', 'notsupport', 'inva
 export class DeviceWebhooks {
   constructor(private readonly deps: DeviceWebhooksDeps) {}
 
-  /** `GET /api/devices/:id/webhook`: never fails for want of a backend, the answer says `gap` instead. */
-  async read(deviceId: string, call?: CallOptions): Promise<DeviceWebhook> {
+  /**
+   * `GET /api/devices/:id/webhook`: never fails for want of a backend, the answer says `gap` instead.
+   * `refresh` asks the backend again even within the 60 s a kept copy counts as fresh.
+   */
+  async read(
+    deviceId: string,
+    call?: CallOptions,
+    options: { refresh?: boolean } = {},
+  ): Promise<DeviceWebhook> {
     const device = this.deps.devices.get(deviceId)
-    const urls = await this.deps.directory.forCheck(this.deps.backendWaitMs ?? 2_000)
+    const urls = await this.deps.directory.forCheck(this.deps.backendWaitMs ?? 2_000, options)
     return this.inspect(this.deps.clients.get(deviceId), device, urls, call)
   }
 

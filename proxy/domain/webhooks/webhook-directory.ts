@@ -27,7 +27,8 @@ export interface WebhookDirectoryDeps {
   freshMs?: number
 }
 
-const SETTINGS_KEY = 'webhooks.info'
+/** the kept copy of the URLs; they carry the webhook secret, so it is stored sealed (see services.ts) */
+export const WEBHOOK_INFO_KEY = 'webhooks.info'
 
 const Stored = z.object({
   in: z.string(),
@@ -81,12 +82,13 @@ export class WebhookDirectory {
 
   /**
    * For status checks, which must stay fast: a fresh copy at once; otherwise the backend is asked, but
-   * only `waitMs` is spent waiting before the kept copy (or null) is used instead.
+   * only `waitMs` is spent waiting before the kept copy (or null) is used instead. `refresh` (a person asked
+   * to look again) skips the fresh copy and asks the backend within the same wait.
    */
-  async forCheck(waitMs: number): Promise<WebhookUrls | null> {
+  async forCheck(waitMs: number, options: { refresh?: boolean } = {}): Promise<WebhookUrls | null> {
     const kept = this.known()
     if (!this.deps.backend) return null
-    if (kept && this.now() - Date.parse(kept.fetchedAt) < this.freshMs) return kept
+    if (!options.refresh && kept && this.now() - Date.parse(kept.fetchedAt) < this.freshMs) return kept
     const asked = this.refresh().catch(() => null)
     let timer: NodeJS.Timeout | undefined
     const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))
@@ -116,13 +118,13 @@ export class WebhookDirectory {
       secretHeaderName: info.secretHeaderName,
       enforceSecret: info.enforceSecret,
     }
-    this.deps.settings.set(SETTINGS_KEY, JSON.stringify(stored))
+    this.deps.settings.set(WEBHOOK_INFO_KEY, JSON.stringify(stored))
     this.memory = stored
     return { ...stored, source: 'backend' }
   }
 
   private load(): StoredUrls | null {
-    const raw = this.deps.settings.get(SETTINGS_KEY)
+    const raw = this.deps.settings.get(WEBHOOK_INFO_KEY)
     if (!raw) return null
     const parsed = Stored.safeParse(safeJson(raw))
     return parsed.success ? parsed.data : null

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { DeviceStatusList, DeviceStatusReport } from '../../../shared/api/status'
 import type { AppContext, AppEnv } from '../context'
+import { isRefresh } from '../refresh-query'
 
 /**
  * Device health for the phone check. `?refresh=1` skips the 10-second cache (pull to refresh). An
@@ -8,14 +9,13 @@ import type { AppContext, AppEnv } from '../context'
  */
 export function deviceStatusRoutes(ctx: AppContext): Hono<AppEnv> {
   const { status } = ctx.services.checks
-  const refresh = (value: string | undefined) => value === '1' || value === 'true'
   return new Hono<AppEnv>()
     .get('/devices/status', async (c) =>
-      c.json<DeviceStatusList>(await status.all({ refresh: refresh(c.req.query('refresh')) })),
+      c.json<DeviceStatusList>(await status.all({ refresh: isRefresh(c.req.query('refresh')) })),
     )
     .get('/devices/:id/status', async (c) =>
       c.json<DeviceStatusReport>(
-        await status.one(c.req.param('id'), { refresh: refresh(c.req.query('refresh')) }),
+        await status.one(c.req.param('id'), { refresh: isRefresh(c.req.query('refresh')) }),
       ),
     )
 }

@@ -29,9 +29,15 @@ export function jobRoutes(ctx: AppContext): Hono<AppEnv> {
     .get('/jobs/:id/events', (c) => {
       const id = c.req.param('id')
       jobs.get(id)
+      const tokenId = c.get('caller').tokenId
       return streamSSE(c, async (stream) => {
         const closed = new AbortController()
         stream.onAbort(() => closed.abort())
+        // a screen unpaired while it watches is cut off at once, not at its next request
+        const stopListening = ctx.services.tokens.onRevoke((revoked) => {
+          if (revoked === tokenId) closed.abort()
+        })
+        closed.signal.addEventListener('abort', stopListening, { once: true })
         let seq = 0
         for await (const job of jobs.updates(id, closed.signal)) {
           if (job === null) await stream.write(': keep-alive\n\n')

@@ -6,6 +6,7 @@ import { RegistrationsRepo } from '../../store/registrations-repo'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
+import { bodyKind } from '../media-type'
 
 /**
  * One student onto devices (all or nothing), an edit, a removal. Bodies are JSON with the photo in base64,
@@ -62,8 +63,7 @@ interface Body {
 }
 
 async function readBody(c: Context<AppEnv>): Promise<Body> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  if (type.startsWith('multipart/form-data')) return readMultipart(c)
+  if (bodyKind(c, ['json', 'multipart']) === 'multipart') return readMultipart(c)
   return { data: parseJson(await c.req.text(), 'body') }
 }
 

@@ -5,6 +5,7 @@ import { StudentIdParams, type StudentPhotoResult } from '../../../shared/api/st
 import { AppError } from '../../../shared/errors'
 import type { AppContext, AppEnv } from '../context'
 import { imageBodyLimit } from '../middleware/body-limit'
+import { bodyKind } from '../media-type'
 
 /**
  * The school's students (50 a page, with their state on each backend device) and their photos: served from
@@ -43,11 +44,9 @@ interface PhotoUpload {
 }
 
 async function readPhoto(c: Context<AppEnv>): Promise<PhotoUpload> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  if (type.startsWith('multipart/form-data')) return readMultipart(c)
-  if (type.startsWith('image/') || type.startsWith('application/octet-stream')) {
-    return { bytes: new Uint8Array(await c.req.arrayBuffer()) }
-  }
+  const kind = bodyKind(c, ['json', 'multipart', 'image'])
+  if (kind === 'multipart') return readMultipart(c)
+  if (kind === 'image') return { bytes: new Uint8Array(await c.req.arrayBuffer()) }
   return readJsonPhoto(await c.req.text())
 }
 

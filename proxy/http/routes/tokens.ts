@@ -24,6 +24,13 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
     })
     .delete('/tokens/:id', (c) => {
       const id = found(c.req.param('id')).id
+      if (tokens.isLastAdmin(id)) {
+        throw new AppError(
+          'conflict',
+          'This is the last admin screen: pair another admin screen first, then unpair this one',
+          { details: { reason: 'last_admin' } },
+        )
+      }
       tokens.revoke(id)
       ctx.logger.info({ tokenId: id }, 'token revoked')
       return c.body(null, 204)

@@ -190,6 +190,7 @@ const en: Messages = {
     validation_failed_field: 'This field is filled in wrongly: {field}.',
     not_found: 'What you asked for was not found. It may have been deleted.',
     payload_too_large: 'The file is too large. Choose a smaller photo.',
+    unsupported_media_type: 'The app sent data in a form the proxy does not accept. Update the app.',
     rate_limited: 'Too many requests. Try again in a minute.',
     rate_limited_wait: 'Too many attempts. Try again in {minutes} min.',
     device_unreachable: 'Could not reach the device. Is it switched on and connected to the network?',

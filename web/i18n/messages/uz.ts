@@ -195,6 +195,8 @@ const uz = {
     validation_failed_field: 'Maydon notoʻgʻri toʻldirilgan: {field}.',
     not_found: 'Soʻralgan narsa topilmadi. Ehtimol, u oʻchirilgan.',
     payload_too_large: 'Fayl juda katta. Kichikroq rasm tanlang.',
+    unsupported_media_type:
+      'Ilova maʼlumotni proksi qabul qilmaydigan koʻrinishda yubordi. Ilovani yangilang.',
     rate_limited: 'Soʻrovlar juda koʻp. Bir daqiqadan soʻng qayta urinib koʻring.',
     rate_limited_wait: 'Urinishlar juda koʻp. {minutes} daqiqadan soʻng qayta urinib koʻring.',
     device_unreachable: 'Qurilmaga ulanib boʻlmadi. U yoqilganmi va tarmoqqa ulanganmi?',

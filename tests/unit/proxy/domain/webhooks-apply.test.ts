@@ -266,3 +266,21 @@ describe('writing the webhook into a device', () => {
     expect(t.stats.log.filter((e) => e.method === 'PUT' && e.status !== 401)).toHaveLength(1)
   })
 })
+
+describe('reading a device webhook against the school server', () => {
+  it('uses the copy kept for 60 s, and asks the school server again when refresh is asked', async () => {
+    const b = await backend()
+    const t = await terminal()
+    const { devices, checks } = rig({ backend: b })
+    devices.add('gate', t, { direction: 'in' })
+    const first = await checks.webhooks.read('gate')
+    expect(first.expected).toBe(webhookUrl(b, 'in'))
+
+    const school = b.state.schools.get('school-1')!
+    school.webhookSecretIn = 'rotated0secret'
+    expect((await checks.webhooks.read('gate')).expected).toBe(first.expected)
+    const fresh = await checks.webhooks.read('gate', undefined, { refresh: true })
+    expect(fresh.expected).toMatch(/secret=rotated0secret$/)
+    expect(fresh.expected).not.toBe(first.expected)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FailureLimiter, clientKey } from '../../../../proxy/http/rate-limit'
+import { FailureLimiter, PairingFailures, clientKey } from '../../../../proxy/http/rate-limit'
 
 function limiter(max = 5) {
   let now = 1_000_000
@@ -37,5 +37,28 @@ describe('wrong-code limiter', () => {
     for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) l.recordFailure(ip)
     expect(l.retryAfterSec('10.0.0.1')).toBe(0)
     expect(l.retryAfterSec('10.0.0.4')).toBeGreaterThan(0)
+  })
+})
+
+describe('pairing failures for the whole proxy', () => {
+  it('stops guessing from many addresses once the proxy-wide count is reached', () => {
+    let now = 1_000_000
+    const failures = new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000, now: () => now })
+    // 20 addresses, each well under its own limit of 5
+    for (let i = 0; i < 20; i += 1) {
+      const client = `10.0.${i}.1`
+      expect(failures.retryAfterSec(client), client).toBe(0)
+      failures.recordFailure(client)
+    }
+    expect(failures.retryAfterSec('10.0.99.1')).toBe(60)
+    now += 60_001
+    expect(failures.retryAfterSec('10.0.99.1')).toBe(0)
+  })
+
+  it('still limits one address on its own', () => {
+    const failures = new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000, now: () => 0 })
+    for (let i = 0; i < 5; i += 1) failures.recordFailure('10.0.0.5')
+    expect(failures.retryAfterSec('10.0.0.5')).toBeGreaterThan(0)
+    expect(failures.retryAfterSec('10.0.0.6')).toBe(0)
   })
 })

@@ -33,7 +33,7 @@ afterEach(() => {
   document.body.replaceChildren()
 })
 
-function proxy() {
+function proxy(options: { noPhoto?: boolean } = {}) {
   let fixed = false
   return fakeFetch({
     ...HEALTHY,
@@ -49,6 +49,7 @@ function proxy() {
             employeeNo: '1001',
             name: byNumber ? '' : 'Karimov1 Aziz',
             ...(byNumber ? {} : { studentId: 's-1' }),
+            ...(options.noPhoto ? { noPhoto: true } : {}),
             devices: [
               { deviceId: 'd-1', state: fixed ? 'PRESENT' : 'ABSENT' },
               { deviceId: 'd-2', state: 'OFFLINE', error: { code: 'device_unreachable', message: 'x' } },
@@ -132,5 +133,23 @@ describe('live check on the Students page', { timeout: 30_000 }, () => {
     expect(seen.find((r) => r.path === '/api/live-check/fix')?.body).toMatchObject({ studentId: 's-1' })
     await mounted.wrapper.get('[data-testid="live-check-close"]').trigger('click')
     expect(mounted.wrapper.find('[data-testid="live-check"]').exists()).toBe(false)
+  })
+
+  it('offers no fix for a student without a photo, and says "no photo" instead', async () => {
+    const { fetch, seen } = proxy({ noPhoto: true })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.find('[data-testid="students-class"]').exists()).toBe(true),
+    )
+    await mounted.wrapper.get('[data-testid="students-class"]').setValue('c-1')
+    await mounted.wrapper.get('[data-testid="live-check-class"]').trigger('click')
+    await vi.waitFor(() => expect(grid().exists()).toBe(true))
+    expect(cell('1001', 'd-1').text()).toContain('Yoʻq')
+    expect(cell('1001', 'd-1').find('[data-testid="live-check-fix"]').exists()).toBe(false)
+    expect(cell('1001', 'd-1').get('[data-testid="live-check-no-photo"]').text()).toBe(
+      'Rasm yoʻq: avval qoʻshing',
+    )
+    expect(grid().find('[data-testid="live-check-fix-all"]').exists()).toBe(false)
+    expect(seen.some((r) => r.path === '/api/live-check/fix')).toBe(false)
   })
 })

@@ -61,6 +61,7 @@ const en: typeof audit = {
       class_create: 'Class added',
       job_start: 'Copying started',
       job_cancel: 'Copying stopped',
+      job_cancelled: 'Copying cancelled before the end',
       job_finish: 'Copying finished',
       live_check_fix: 'Missing data written to a device',
       outbox_flush: 'Queue sent to the school server',

@@ -66,6 +66,7 @@ const ru: typeof audit = {
       class_create: 'Добавлен класс',
       job_start: 'Начато копирование',
       job_cancel: 'Копирование остановлено',
+      job_cancelled: 'Копирование отменено до конца',
       job_finish: 'Копирование завершено',
       live_check_fix: 'На устройство дописано недостающее',
       outbox_flush: 'Очередь отправлена на сервер',

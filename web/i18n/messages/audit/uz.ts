@@ -60,6 +60,7 @@ const audit = {
       class_create: 'Sinf qoʻshildi',
       job_start: 'Nusxalash boshlandi',
       job_cancel: 'Nusxalash toʻxtatildi',
+      job_cancelled: 'Nusxalash oxirigacha yetmay bekor qilindi',
       job_finish: 'Nusxalash tugadi',
       live_check_fix: 'Qurilmaga yetishmagan maʼlumot yozildi',
       outbox_flush: 'Navbat serverga yuborildi',

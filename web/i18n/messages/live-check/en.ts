@@ -19,6 +19,7 @@ const liveCheck: LiveCheckMessages = {
     fix: 'Fix',
     fixing: 'Writing…',
     fixAll: 'Fix all missing ({count})',
+    noPhoto: 'No photo: add one first',
     fixFailed: 'Could not write: {reason}',
     progress: 'Checking: {done} / {total}',
     done: '{total} students checked',

@@ -19,6 +19,7 @@ const liveCheck: LiveCheckMessages = {
     fix: 'Исправить',
     fixing: 'Записывается…',
     fixAll: 'Записать недостающих ({count})',
+    noPhoto: 'Нет фото: сначала добавьте',
     fixFailed: 'Не удалось записать: {reason}',
     progress: 'Проверяется: {done} / {total}',
     done: 'Проверено учеников: {total}',

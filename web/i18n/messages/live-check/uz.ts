@@ -18,6 +18,7 @@ const liveCheck = {
     fix: 'Tuzatish',
     fixing: 'Yozilmoqda…',
     fixAll: 'Yetishmaganlarni yozish ({count})',
+    noPhoto: 'Rasm yoʻq: avval qoʻshing',
     fixFailed: 'Yozib boʻlmadi: {reason}',
     progress: 'Tekshirilmoqda: {done} / {total}',
     done: '{total} ta oʻquvchi tekshirildi',
