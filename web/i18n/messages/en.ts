@@ -41,6 +41,8 @@ const en: Messages = {
     onlineHint: 'Connected to the local server',
     offlineHint: 'No connection to the local server. The app is working offline.',
     checkingHint: 'Checking the connection to the local server',
+    checkNow: 'Check now',
+    checkedAt: 'Checked: {time}',
   },
   pairingBanner: {
     title: 'This screen is not connected to the local server yet',

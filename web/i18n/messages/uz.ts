@@ -43,6 +43,8 @@ const uz = {
     onlineHint: 'Lokal server bilan aloqa bor',
     offlineHint: 'Lokal server bilan aloqa yoʻq. Ilova oflayn ishlayapti.',
     checkingHint: 'Lokal server bilan aloqa tekshirilmoqda',
+    checkNow: 'Hozir tekshirish',
+    checkedAt: 'Tekshirildi: {time}',
   },
   pairingBanner: {
     title: 'Bu ekran hali lokal serverga ulanmagan',
