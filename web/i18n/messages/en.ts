@@ -23,6 +23,9 @@ const en: Messages = {
     check: 'Check',
     settings: 'Settings',
     audit: 'Change history',
+    classImport: 'Import a class list',
+    deviceImport: 'Import into the school database',
+    deviceSettings: 'Device settings',
     notAllowed: 'Not allowed',
     short: {
       enroll: 'Enroll',

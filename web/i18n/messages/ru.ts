@@ -23,6 +23,9 @@ const ru: Messages = {
     check: 'Проверка',
     settings: 'Настройки',
     audit: 'История изменений',
+    classImport: 'Загрузка списка класса',
+    deviceImport: 'Импорт в базу школы',
+    deviceSettings: 'Настройки устройства',
     notAllowed: 'Нет доступа',
     short: {
       enroll: 'Запись',

@@ -24,6 +24,9 @@ const uz = {
     check: 'Tekshiruv',
     settings: 'Sozlamalar',
     audit: 'Oʻzgarishlar tarixi',
+    classImport: 'Sinf roʻyxatini yuklash',
+    deviceImport: 'Maktab bazasiga import',
+    deviceSettings: 'Qurilma sozlamalari',
     notAllowed: 'Ruxsat yoʻq',
     /** shorter words for the phone tab bar, where six tabs share 390 px */
     short: {
