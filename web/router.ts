@@ -32,6 +32,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'audit', path: '/audit', icon: 'todo', phoneTab: false },
 ]
 
+/** The text that names each page in the browser's tab: the menu word, or the page's own title. */
+const TITLE_KEYS: Readonly<Record<string, string>> = {
+  import: 'nav.classImport',
+  'device-import': 'nav.deviceImport',
+}
+
+export function pageTitleKey(routeName: string): string {
+  return TITLE_KEYS[routeName] ?? `nav.${routeName}`
+}
+
 // The home page is in the first bundle; the others load when first opened (and are precached for offline).
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'enroll', component: EnrollPage },

@@ -24,6 +24,7 @@ export interface DeviceChecksOptions {
   now?: () => number
   cacheMs?: number
   budgetMs?: number
+  answerMs?: number
 }
 
 export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
@@ -42,6 +43,7 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
     clock,
     ...(options.cacheMs !== undefined ? { cacheMs: options.cacheMs } : {}),
     ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    ...(options.answerMs !== undefined ? { answerMs: options.answerMs } : {}),
   })
   const clocks = new DeviceClocks({
     devices,

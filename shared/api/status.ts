@@ -75,3 +75,7 @@ export const TimeSyncResult = z.object({
   ntp: TimeSyncNtp.optional(),
 })
 export type TimeSyncResult = z.infer<typeof TimeSyncResult>
+
+/** `GET /api/devices/status/stream`: one `status` event per device (a DeviceStatusReport), then `done`. */
+export const STATUS_EVENT = 'status'
+export const STATUS_DONE_EVENT = 'done'

@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'isapi-requests': () => import('./isapi-requests'),
   registration: () => import('./registration'),
   'device-status': () => import('./device-status'),
+  'check-page': () => import('./check-page'),
   clone: () => import('./clone'),
   'offline-sync': () => import('./offline-sync'),
   'import-workbook': () => import('./import-workbook'),

@@ -58,9 +58,9 @@ describe('the Check page on a phone (390×844), in Uzbek, with live data', () =>
     await page.getByTestId('nav-check').tap()
     await expect.poll(() => page.locator('h1').textContent()).toBe(uz.pages.check.title)
     await card(2).waitFor()
-    expect(await page.getByTestId('check-summary').textContent()).toContain(
-      '3 ta qurilmadan 2 tasi ishlayapti',
-    )
+    await expect
+      .poll(() => page.getByTestId('check-summary').textContent())
+      .toContain('3 ta qurilmadan 2 tasi ishlayapti')
 
     const gate = card(0)
     expect(await gate.getByTestId('check-online').textContent()).toContain(text.online)
@@ -113,12 +113,14 @@ describe('the Check page on a phone (390×844), in Uzbek, with live data', () =>
 
   it('refreshes with the button and with a pull down from the top', async () => {
     const asked = () =>
-      page.waitForResponse((response) => response.url().includes('/api/devices/status?refresh=1'), {
+      page.waitForResponse((response) => response.url().includes('/api/devices/status/stream?refresh=1'), {
         timeout: 10_000,
       })
     const byButton = asked()
     await page.getByTestId('check-refresh').tap()
     await byButton
+    // every device's answer has streamed in: the page is ready for the next pull
+    await expect.poll(() => page.getByTestId('check-refresh').isDisabled()).toBe(false)
 
     await gym.setOffline(false)
     await page.evaluate(() => window.scrollTo(0, 0))

@@ -14,6 +14,7 @@ import {
   type Role,
 } from '../../shared/api'
 import { ApiError, errorFromResponse } from './errors'
+import { readSse, type SseEvent } from './sse'
 
 export { ApiError, isApiError, type ApiErrorCode, type ApiErrorKind } from './errors'
 
@@ -42,8 +43,18 @@ export interface RequestOptions<T> {
   timeoutMs?: number
 }
 
+export interface StreamOptions {
+  query?: Record<string, string | number | undefined>
+  signal?: AbortSignal
+  /** how long to wait for the stream to open (its events may take longer) */
+  timeoutMs?: number
+  onEvent(event: SseEvent): void
+}
+
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<T>
+  /** a Server-Sent Events route, with the token sent; resolves when the proxy ends the stream */
+  stream(path: string, options: StreamOptions): Promise<void>
   health(signal?: AbortSignal): Promise<HealthResponse>
   pair(body: PairRequest): Promise<PairResponse>
   createPairingCode(role: Role): Promise<PairingCodeResponse>
@@ -100,13 +111,33 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return parsed.data
   }
 
+  async function stream(path: string, opts: StreamOptions): Promise<void> {
+    const token = options.token()
+    const response = await send('GET', buildUrl(options.baseUrl(), path, opts.query), token, {
+      ...opts,
+      schema: null,
+      accept: 'text/event-stream',
+    })
+    if (!response.ok || !response.body) {
+      const error = errorFromResponse(response.status, await readJson(response))
+      if (error.code === 'unauthorized' && token) options.onUnauthorized?.()
+      throw error
+    }
+    try {
+      await readSse(response.body, opts.onEvent, opts.signal)
+    } catch (cause) {
+      if (opts.signal?.aborted) throw cause
+      throw new ApiError('network', 'proxy_unreachable', `GET ${path}: ${describe(cause)}`, null)
+    }
+  }
+
   async function send(
     method: HttpMethod,
     url: string,
     token: string | null,
-    opts: RequestOptions<unknown>,
+    opts: RequestOptions<unknown> & { accept?: string },
   ): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' }
     if (token) headers.authorization = `Bearer ${token}`
     if (opts.body !== undefined) headers['content-type'] = 'application/json'
 
@@ -139,6 +170,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     request,
+    stream,
     health: (signal) => request('GET', '/api/health', { schema: HealthResponse, auth: false, signal }),
     pair: (body) => request('POST', '/api/pair', { schema: PairResponse, body, auth: false }),
     createPairingCode: (role) =>

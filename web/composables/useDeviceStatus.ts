@@ -1,13 +1,18 @@
 import { computed, onMounted, onUnmounted, reactive, ref, shallowRef, watch } from 'vue'
+import { z } from 'zod'
 import { DeviceTestResult } from '../../shared/api/devices'
 import {
   DeviceStatusList,
   DeviceStatusReport,
+  STATUS_DONE_EVENT,
+  STATUS_EVENT,
   TimeSyncResult,
   type TimeSyncNtp,
 } from '../../shared/api/status'
 import { DeviceWebhook } from '../../shared/api/webhooks'
+import type { SseEvent } from '../api/sse'
 import { useSessionStore } from '../stores/session'
+import { localCache } from './localCache'
 import { useApi } from './useApi'
 
 export type CheckAction = 'test' | 'sync' | 'apply'
@@ -40,52 +45,119 @@ export function needsAttention(status: DeviceStatusReport): boolean {
   )
 }
 
+/** Problems first (so a glance at the top is enough), then by name. */
+export function checkOrder(reports: readonly DeviceStatusReport[]): DeviceStatusReport[] {
+  return [...reports].sort(
+    (a, b) =>
+      Number(needsAttention(b)) - Number(needsAttention(a)) ||
+      a.name.localeCompare(b.name, undefined, { numeric: true }),
+  )
+}
+
+/** The last state seen, kept on this screen so the page draws at once next time; tied to its proxy. */
+const KeptState = z.object({ proxy: z.string(), savedAt: z.string(), reports: DeviceStatusList })
+export const KEPT_STATE_KEY = 'sr.check.lastState'
+const keptState = localCache(KEPT_STATE_KEY, KeptState)
+
 const encode = encodeURIComponent
 
 /**
- * The Check page's data: every device's status (one request; the proxy checks them in parallel and keeps
- * answers 10 s), the buttons on each card, and "write the address to all". Polls while the page is shown.
+ * The Check page's data: drawn at once from the state kept on this screen (with its age), then each
+ * device's card replaced the moment the proxy streams its answer (a slow device holds back only its own
+ * card); the buttons on each card, and "write the address to all". Checks again while the page is shown.
  */
 export function useDeviceStatus(options: { pollMs?: number } = {}) {
   const api = useApi()
   const session = useSessionStore()
-  const statuses = shallowRef<DeviceStatusReport[] | null>(null)
+  const kept = session.isPaired ? readKept() : null
+  const statuses = shallowRef<DeviceStatusReport[] | null>(kept ? checkOrder(kept.reports) : null)
+  /** when the state drawn before this visit's answers was seen; null once every card is fresh */
+  const keptAt = ref<Date | null>(kept ? new Date(kept.savedAt) : null)
+  /** the devices whose card shows an answer from this visit's check */
+  const fresh = ref(new Set<string>())
   const loading = ref(false)
   const error = shallowRef<unknown>(null)
   const checkedAt = ref<Date | null>(null)
   const actions = reactive<Record<string, ActionState>>({})
   const bulk = ref<BulkApply | null>(null)
+  let streaming: AbortController | null = null
 
   const online = computed(() => statuses.value?.filter((s) => s.online).length ?? 0)
-  const attention = computed(() => statuses.value?.filter(needsAttention).length ?? 0)
+  const problems = computed(() => statuses.value?.filter(needsAttention) ?? [])
+  const attention = computed(() => problems.value.length)
+
+  function readKept() {
+    const state = keptState.read()
+    return state && state.proxy === session.baseUrl ? state : null
+  }
+
+  function keep(): void {
+    if (!statuses.value) return
+    keptState.write({
+      proxy: session.baseUrl,
+      savedAt: new Date().toISOString(),
+      reports: statuses.value,
+    })
+  }
+
+  function put(report: DeviceStatusReport): void {
+    const others = (statuses.value ?? []).filter((s) => s.id !== report.id)
+    statuses.value = checkOrder([...others, report])
+  }
 
   async function reload(refresh = false): Promise<void> {
     if (!session.isPaired) {
       statuses.value = null
       return
     }
-    if (loading.value) return
+    if (loading.value && !refresh) return
+    streaming?.abort()
+    const controller = new AbortController()
+    streaming = controller
     loading.value = true
+    const answered = new Set<string>()
+    fresh.value = new Set()
+    const onEvent = (event: SseEvent) => {
+      if (event.event === STATUS_EVENT) {
+        const parsed = DeviceStatusReport.safeParse(JSON.parse(event.data))
+        if (!parsed.success) return
+        answered.add(parsed.data.id)
+        fresh.value = new Set(answered)
+        put(parsed.data)
+        keep()
+      } else if (event.event === STATUS_DONE_EVENT) {
+        // a device removed since the state was kept has no answer: its card goes
+        statuses.value = (statuses.value ?? []).filter((s) => answered.has(s.id))
+        keptAt.value = null
+        checkedAt.value = new Date()
+        keep()
+      }
+    }
     try {
-      statuses.value = await api.request('GET', '/api/devices/status', {
-        schema: DeviceStatusList,
+      await api.stream('/api/devices/status/stream', {
+        onEvent,
+        signal: controller.signal,
         ...(refresh ? { query: { refresh: 1 } } : {}),
       })
-      checkedAt.value = new Date()
+      if (!statuses.value) statuses.value = []
       error.value = null
     } catch (failure) {
-      error.value = failure
+      if (!controller.signal.aborted) error.value = failure
     } finally {
-      loading.value = false
+      if (streaming === controller) {
+        streaming = null
+        loading.value = false
+      }
     }
   }
 
   async function refreshOne(id: string): Promise<void> {
-    const fresh = await api.request('GET', `/api/devices/${encode(id)}/status`, {
+    const answer = await api.request('GET', `/api/devices/${encode(id)}/status`, {
       schema: DeviceStatusReport,
       query: { refresh: 1 },
     })
-    statuses.value = (statuses.value ?? []).map((s) => (s.id === id ? fresh : s))
+    put(answer)
+    keep()
   }
 
   async function run(
@@ -151,7 +223,10 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
     void reload()
     timer = setInterval(poll, options.pollMs ?? 30_000)
   })
-  onUnmounted(() => clearInterval(timer))
+  onUnmounted(() => {
+    clearInterval(timer)
+    streaming?.abort()
+  })
   watch(
     () => session.isPaired,
     () => void reload(),
@@ -159,6 +234,9 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
 
   return {
     statuses,
+    keptAt,
+    fresh,
+    problems,
     loading,
     error,
     checkedAt,

@@ -38,5 +38,23 @@ export function useFormat() {
     return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], { timeStyle: 'medium' }).format(value)
   }
 
-  return { dateTime, time }
+  /**
+   * A device's own clock as it printed it (`2026-12-07T10:20:11+05:00`): its wall-clock time, not moved
+   * into the screen's zone, so it reads as the device shows it.
+   */
+  function wallClock(iso: string): string {
+    const local = /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)/.exec(iso)?.[1]
+    const date = local ? new Date(`${local}Z`) : null
+    if (!date || Number.isNaN(date.getTime())) return iso
+    if (current.value === 'uz') {
+      return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
+    }
+    return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(date)
+  }
+
+  return { dateTime, time, wallClock }
 }

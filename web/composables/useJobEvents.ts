@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
 import { Job, JOB_EVENT } from '../../shared/api/jobs'
+import { parseSseBlock, readSse, type SseEvent } from '../api/sse'
 import { useSessionStore } from '../stores/session'
 import { etaSeconds, type PaceStart } from './jobEta'
 import { useApi } from './useApi'
@@ -65,20 +66,10 @@ export function useJobEvents(jobId: Ref<string | null>) {
     })
     if (!response.ok || !response.body) throw new Error(`job events answered ${response.status}`)
     error.value = null
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-    let buffer = ''
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) return
-      buffer += value
-      let end: number
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const parsed = parseEvent(block)
-        if (parsed) accept(parsed)
-      }
-    }
+    await readSse(response.body, (event) => {
+      const parsed = jobOf(event)
+      if (parsed) accept(parsed)
+    })
   }
 
   watch(
@@ -101,13 +92,12 @@ export function useJobEvents(jobId: Ref<string | null>) {
 
 /** One SSE block: its `job` event's data as a Job, anything else (keep-alives) ignored. */
 export function parseEvent(block: string): Job | null {
-  let event = 'message'
-  const data: string[] = []
-  for (const line of block.split('\n')) {
-    if (line.startsWith('event:')) event = line.slice(6).trim()
-    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
-  }
-  if (event !== JOB_EVENT || data.length === 0) return null
-  const parsed = Job.safeParse(JSON.parse(data.join('\n')))
+  const event = parseSseBlock(block)
+  return event ? jobOf(event) : null
+}
+
+function jobOf(event: SseEvent): Job | null {
+  if (event.event !== JOB_EVENT) return null
+  const parsed = Job.safeParse(JSON.parse(event.data))
   return parsed.success ? parsed.data : null
 }

@@ -23,3 +23,8 @@ export function errorMessage(t: Translate, error: unknown): string {
   }
   return t(`errors.${error.code}`)
 }
+
+/** The words for a stable error code kept in a record (an audit entry, a device's report); unknown codes read as "internal". */
+export function errorCodeText(t: Translate, te: (key: string) => boolean, code: string): string {
+  return te(`errors.${code}`) ? t(`errors.${code}`) : t('errors.internal')
+}

@@ -17,8 +17,10 @@ export interface StatusBoardDeps {
   clock: ClockReference
   /** a report younger than this is answered again; default 10 s */
   cacheMs?: number
-  /** the most one device's check may take; default 3 s */
+  /** the most one device's whole check may take once it answered; default 60 s */
   budgetMs?: number
+  /** a device that has not answered its first read in this time is offline; default 10 s */
+  answerMs?: number
 }
 
 export interface StatusOptions {
@@ -31,20 +33,23 @@ const NOT_REACHED = new Set(['device_unreachable', 'credentials_expired', 'host_
 
 /**
  * Device health for the Check page: one quick look per device (alive, model, people and faces against
- * capacity, clock drift, webhook, last event), shared by everyone asking within `cacheMs`, never longer
- * than `budgetMs` per device, all devices in parallel. An unreachable device is an answer (`online:false`),
- * not an error.
+ * capacity, clock drift, webhook, last event), shared by everyone asking within `cacheMs`, all devices in
+ * parallel. A device silent for `answerMs` is offline; one that answered is let finish (a slow terminal's
+ * figures are worth the wait), up to `budgetMs`. An unreachable device is an answer (`online:false`), not an
+ * error.
  */
 export class DeviceStatusBoard {
   private readonly cacheMs: number
   private readonly budgetMs: number
+  private readonly answerMs: number
   private readonly cache = new Map<string, { report: DeviceStatusReport; at: number }>()
   private readonly running = new Map<string, Promise<DeviceStatusReport>>()
   private readonly lastOnline = new Map<string, DeviceStatusReport>()
 
   constructor(private readonly deps: StatusBoardDeps) {
     this.cacheMs = deps.cacheMs ?? 10_000
-    this.budgetMs = deps.budgetMs ?? 3_000
+    this.budgetMs = deps.budgetMs ?? 60_000
+    this.answerMs = Math.min(deps.answerMs ?? 10_000, this.budgetMs)
   }
 
   async one(deviceId: string, opts: StatusOptions = {}): Promise<DeviceStatusReport> {
@@ -53,6 +58,29 @@ export class DeviceStatusBoard {
 
   async all(opts: StatusOptions = {}): Promise<DeviceStatusReport[]> {
     return Promise.all(this.deps.devices.list().map((device) => this.statusOf(device, opts)))
+  }
+
+  /**
+   * Every device's report as soon as it is ready, fastest first: a slow or silent device holds back only
+   * itself. Stops early when `signal` aborts (the screen went away); the checks themselves run on.
+   */
+  async *each(opts: StatusOptions = {}, signal?: AbortSignal): AsyncGenerator<DeviceStatusReport> {
+    const pending = new Map(
+      this.deps.devices.list().map((device) => {
+        const check = this.statusOf(device, opts).then((report) => ({ id: device.id, report }))
+        return [device.id, check] as const
+      }),
+    )
+    const stopped = new Promise<null>((resolve) => {
+      if (signal?.aborted) resolve(null)
+      signal?.addEventListener('abort', () => resolve(null), { once: true })
+    })
+    while (pending.size > 0) {
+      const next = await Promise.race([...pending.values(), stopped])
+      if (next === null) return
+      pending.delete(next.id)
+      yield next.report
+    }
   }
 
   /** Drops the cached report, e.g. after the clock or the webhook was just changed. */
@@ -86,6 +114,12 @@ export class DeviceStatusBoard {
       signal: budget,
       timeoutMs: Math.max(1, started + this.budgetMs - clock.now()),
     })
+    // the first read: silence for answerMs means offline, however long the budget
+    const firstAnswer = AbortSignal.any([budget, AbortSignal.timeout(this.answerMs)])
+    const answerCall = (): CallOptions => ({
+      signal: firstAnswer,
+      timeoutMs: Math.max(1, started + this.answerMs - clock.now()),
+    })
     const base: DeviceStatusReport = {
       id: device.id,
       name: device.name,
@@ -110,9 +144,9 @@ export class DeviceStatusBoard {
     const urls = directory.forCheck(Math.min(1_500, this.budgetMs / 2))
     let info
     try {
-      info = await client.deviceInfo(call())
+      info = await client.deviceInfo(answerCall())
     } catch (error) {
-      return { ...base, ...failure(error, budget), ...took() }
+      return { ...base, ...failure(error, firstAnswer), ...took() }
     }
     this.deps.devices.recordSeen?.(device.id, {
       ...(info.model ? { model: info.model } : {}),

@@ -269,6 +269,13 @@ export const ROUTES: RouteDoc[] = [
   },
   {
     method: 'GET',
+    path: '/api/devices/status/stream',
+    access: 'token',
+    what: 'every device checked at once, each report sent the moment it is ready as Server-Sent Events: event `status` (a DeviceStatusReport), then `done`; a device silent for 10 s is offline (`?refresh=1` as above)',
+    success: '200 `text/event-stream`',
+  },
+  {
+    method: 'GET',
     path: '/api/devices/:id/status',
     access: 'token',
     what: 'one device: online, counts, clock drift, webhook (`?refresh=1` as above)',

@@ -25,6 +25,15 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 }
 
+/** The Check page's status stream as the proxy sends it: one `status` event per report, then `done`. */
+export function statusStream(reports: unknown[]): Response {
+  const events = reports.map((report) => `event: status\ndata: ${JSON.stringify(report)}\n\n`)
+  return new Response(`${events.join('')}event: done\ndata: {}\n\n`, {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream' },
+  })
+}
+
 /** A fetch that answers `"METHOD /path"` from `routes`, records every request, and 404s the rest. */
 export function fakeFetch(routes: Record<string, Handler>) {
   const seen: SeenRequest[] = []

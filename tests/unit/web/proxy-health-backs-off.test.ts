@@ -88,4 +88,30 @@ describe('proxy health polling', () => {
     await vi.advanceTimersByTimeAsync(120_000)
     expect(check).toHaveBeenCalledTimes(2)
   })
+
+  it('with the defaults, follows the proxy within 3 s each way, a proxy that hangs included', async () => {
+    let mode: 'up' | 'refused' | 'hanging' = 'up'
+    const check = vi.fn(
+      (signal: AbortSignal) =>
+        new Promise<typeof healthy>((resolve, reject) => {
+          if (mode === 'up') resolve(healthy)
+          else if (mode === 'refused') reject(down())
+          else signal.addEventListener('abort', () => reject(new Error('aborted')))
+        }),
+    )
+    const poller = createHealthPoller(check)
+    poller.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(poller.state.status).toBe('online')
+
+    for (const away of ['refused', 'hanging'] as const) {
+      mode = away
+      await vi.advanceTimersByTimeAsync(3_000)
+      expect(poller.state.status, `${away}: offline within 3 s`).toBe('offline')
+      mode = 'up'
+      await vi.advanceTimersByTimeAsync(3_000)
+      expect(poller.state.status, `${away}: back online within 3 s`).toBe('online')
+    }
+    poller.stop()
+  })
 })

@@ -24,6 +24,9 @@ const en: Messages = {
     check: 'Check',
     settings: 'Settings',
     audit: 'Change history',
+    classImport: 'Import a class list',
+    deviceImport: 'Import into the school database',
+    deviceSettings: 'Device settings',
     notAllowed: 'Not allowed',
     short: {
       enroll: 'Enroll',
@@ -42,6 +45,8 @@ const en: Messages = {
     onlineHint: 'Connected to the local server',
     offlineHint: 'No connection to the local server. The app is working offline.',
     checkingHint: 'Checking the connection to the local server',
+    checkNow: 'Check now',
+    checkedAt: 'Checked: {time}',
   },
   pairingBanner: {
     title: 'This screen is not connected to the local server yet',

@@ -24,6 +24,9 @@ const ru: Messages = {
     check: 'Проверка',
     settings: 'Настройки',
     audit: 'История изменений',
+    classImport: 'Загрузка списка класса',
+    deviceImport: 'Импорт в базу школы',
+    deviceSettings: 'Настройки устройства',
     notAllowed: 'Нет доступа',
     short: {
       enroll: 'Запись',
@@ -42,6 +45,8 @@ const ru: Messages = {
     onlineHint: 'Связь с локальным сервером есть',
     offlineHint: 'Нет связи с локальным сервером. Приложение работает офлайн.',
     checkingHint: 'Проверяем связь с локальным сервером',
+    checkNow: 'Проверить сейчас',
+    checkedAt: 'Проверено: {time}',
   },
   pairingBanner: {
     title: 'Этот экран ещё не подключён к локальному серверу',

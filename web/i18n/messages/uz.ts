@@ -25,6 +25,9 @@ const uz = {
     check: 'Tekshiruv',
     settings: 'Sozlamalar',
     audit: 'Oʻzgarishlar tarixi',
+    classImport: 'Sinf roʻyxatini yuklash',
+    deviceImport: 'Maktab bazasiga import',
+    deviceSettings: 'Qurilma sozlamalari',
     notAllowed: 'Ruxsat yoʻq',
     /** shorter words for the phone tab bar, where six tabs share 390 px */
     short: {
@@ -44,6 +47,8 @@ const uz = {
     onlineHint: 'Lokal server bilan aloqa bor',
     offlineHint: 'Lokal server bilan aloqa yoʻq. Ilova oflayn ishlayapti.',
     checkingHint: 'Lokal server bilan aloqa tekshirilmoqda',
+    checkNow: 'Hozir tekshirish',
+    checkedAt: 'Tekshirildi: {time}',
   },
   pairingBanner: {
     title: 'Bu ekran hali lokal serverga ulanmagan',

@@ -183,6 +183,39 @@ describe('device status for the phone check', () => {
     ])
   })
 
+  it('hands each report over as it is ready: the quick one first, a slow one whole, a silent one offline', async () => {
+    const slow = await terminal({ latency: { default: 300 } })
+    const silent = await terminal()
+    // the first answer may take 500 ms; once answered, a device has the whole budget
+    const { devices, checks } = rig({ answerMs: 500, budgetMs: 20_000 })
+    devices.add('silent', silent)
+    devices.add('slow', slow)
+    devices.add('quick', await terminal())
+    await silent.setOffline('blackhole')
+    const seen = []
+    for await (const report of checks.status.each()) seen.push(report)
+    expect(seen[0]?.id).toBe('quick')
+    const byId = Object.fromEntries(seen.map((s) => [s.id, s]))
+    expect(byId.slow).toMatchObject({ online: true, userCount: 0 })
+    expect(byId.slow?.partial).toBeUndefined()
+    expect(byId.silent).toMatchObject({ online: false, error: { code: 'device_unreachable' } })
+    expect(seen).toHaveLength(3)
+  })
+
+  it('stops handing reports over when the screen goes away', async () => {
+    const slow = await terminal({ latency: { default: 400 } })
+    const { devices, checks } = rig()
+    devices.add('quick', await terminal())
+    devices.add('slow', slow)
+    const gone = new AbortController()
+    const seen: string[] = []
+    for await (const report of checks.status.each({}, gone.signal)) {
+      seen.push(report.id)
+      gone.abort()
+    }
+    expect(seen).toEqual(['quick'])
+  })
+
   it('does not queue behind an enrolment: a busy device gets its last report, marked busy', async () => {
     const t = await terminal()
     const { devices, checks } = rig()

@@ -94,6 +94,7 @@ export interface RigOptions {
   timeZone?: string
   cacheMs?: number
   budgetMs?: number
+  answerMs?: number
   now?: () => number
 }
 
@@ -125,6 +126,7 @@ export function rig(options: RigOptions = {}): Rig {
     backend: backendClient,
     ...(options.cacheMs !== undefined ? { cacheMs: options.cacheMs } : {}),
     ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    ...(options.answerMs !== undefined ? { answerMs: options.answerMs } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
   return { devices, checks, settings }

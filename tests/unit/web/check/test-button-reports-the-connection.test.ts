@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+import { fakeFetch, HEALTHY, json, mountApp, statusStream, type MountedApp } from '../fake-proxy'
 import { LIVE_STATUS } from './live-status'
 import uz from '../../../../web/i18n/messages/uz'
 
@@ -15,7 +15,7 @@ afterEach(() => {
 function checkPage(test: () => Response) {
   const { fetch, seen } = fakeFetch({
     ...HEALTHY,
-    'GET /api/devices/status': () => json(200, [LIVE_STATUS]),
+    'GET /api/devices/status/stream': () => statusStream([LIVE_STATUS]),
     'GET /api/webhooks': () => json(404, { error: { code: 'not_found', message: 'no school server' } }),
     'POST /api/devices/d1/test': test,
   })

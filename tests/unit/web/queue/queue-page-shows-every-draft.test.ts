@@ -7,6 +7,7 @@ import type { Registration } from '../../../../shared/api'
 import QueuePage from '../../../../web/pages/QueuePage.vue'
 import { createApiClient } from '../../../../web/api/client'
 import { apiClientKey } from '../../../../web/composables/useApi'
+import { createHealthPoller, healthKey } from '../../../../web/composables/useProxyHealth'
 import { createAppI18n } from '../../../../web/i18n'
 import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
@@ -41,7 +42,19 @@ async function openQueue() {
   wrapper = mount(QueuePage, {
     attachTo: document.body,
     global: {
-      plugins: [pinia, createAppI18n('uz'), router, { install: (app) => app.provide(apiClientKey, api) }],
+      plugins: [
+        pinia,
+        createAppI18n('uz'),
+        router,
+        { install: (app) => app.provide(apiClientKey, api) },
+        {
+          install: (app) =>
+            app.provide(
+              healthKey,
+              createHealthPoller((signal) => api.health(signal)),
+            ),
+        },
+      ],
     },
   })
   await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true))
@@ -207,5 +220,37 @@ describe('the Queue page', () => {
     expect(wrapper!.get('[data-testid="queue-quota"]').text()).toContain(
       'brauzer saqlangan roʻyxatlarni oʻchirib yuborishi mumkin',
     )
+  })
+
+  it('says whether the local server answers, and checks again at once on "check now"', async () => {
+    const { fetch, seen } = fakeFetch({
+      'GET /api/health': () => json(200, { ok: true, version: '0.1.0', paired: true }),
+    })
+    const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
+    const poller = createHealthPoller((signal) => api.health(signal))
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useDraftsStore(pinia).connect({ repo: store.repo })
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/queue')
+    wrapper = mount(QueuePage, {
+      attachTo: document.body,
+      global: {
+        plugins: [
+          pinia,
+          createAppI18n('uz'),
+          router,
+          { install: (app) => app.provide(apiClientKey, api) },
+          { install: (app) => app.provide(healthKey, poller) },
+        ],
+      },
+    })
+    const panel = () => wrapper!.get('[data-testid="queue-proxy"]')
+    expect(panel().attributes('data-state')).toBe('checking')
+    await wrapper.get('[data-testid="queue-check-now"]').trigger('click')
+    await vi.waitFor(() => expect(panel().attributes('data-state')).toBe('online'))
+    expect(panel().text()).toContain('Lokal server bilan aloqa bor')
+    expect(seen.filter((r) => r.path === '/api/health')).toHaveLength(1)
+    poller.stop()
   })
 })

@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useRole } from '../../../../web/composables/useRole'
 import { useSessionStore } from '../../../../web/stores/session'
-import { fakeFetch, HEALTHY, json, mountApp, TWO_DEVICES, type MountedApp } from '../fake-proxy'
+import { fakeFetch, HEALTHY, json, mountApp, statusStream, TWO_DEVICES, type MountedApp } from '../fake-proxy'
 
 let mounted: MountedApp | null = null
 afterEach(() => {
@@ -24,7 +24,7 @@ function proxy() {
   return fakeFetch({
     ...HEALTHY,
     'GET /api/devices': () => json(200, TWO_DEVICES),
-    'GET /api/devices/status': () => json(200, []),
+    'GET /api/devices/status/stream': () => statusStream([]),
     'GET /api/devices/dev-1/users': () => json(200, USERS),
     'GET /api/tokens': () => json(200, []),
   })

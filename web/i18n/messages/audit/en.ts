@@ -41,6 +41,7 @@ const en: typeof audit = {
     retried: 'The retry worked.',
     retryFailed: 'The retry failed too.',
     system: 'Local server',
+    newScreen: 'New screen',
     roles: { admin: 'administrator', operator: 'operator', none: 'unpaired screen', system: 'automatic' },
     actions: {
       device_create: 'Device added',

@@ -41,6 +41,7 @@ const ru: typeof audit = {
     retried: 'Повтор выполнен.',
     retryFailed: 'Повтор тоже не удался.',
     system: 'Локальный сервер',
+    newScreen: 'Новый экран',
     roles: {
       admin: 'администратор',
       operator: 'оператор',

@@ -40,6 +40,7 @@ const audit = {
     retried: 'Qayta urinish bajarildi.',
     retryFailed: 'Qayta urinish ham bajarilmadi.',
     system: 'Lokal server',
+    newScreen: 'Yangi ekran',
     roles: { admin: 'administrator', operator: 'operator', none: 'ulanmagan ekran', system: 'avtomatik' },
     actions: {
       device_create: 'Qurilma qoʻshildi',

@@ -4,6 +4,7 @@ const check: CheckMessages = {
   check: {
     summary: '{online} of {total} devices working',
     summaryWarnings: 'Need attention: {count}',
+    keptAge: 'Last known state, {age} ago; checking…',
     refresh: 'Refresh',
     refreshing: 'Checking…',
     checkedAt: 'Checked: {time}',

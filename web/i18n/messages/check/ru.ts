@@ -4,6 +4,7 @@ const check: CheckMessages = {
   check: {
     summary: 'Работают {online} из {total} устройств',
     summaryWarnings: 'Требуют внимания: {count}',
+    keptAge: 'Последнее известное состояние, {age} назад; идёт проверка…',
     refresh: 'Обновить',
     refreshing: 'Проверка…',
     checkedAt: 'Проверено: {time}',

@@ -3,6 +3,7 @@ const check = {
   check: {
     summary: '{total} ta qurilmadan {online} tasi ishlayapti',
     summaryWarnings: 'Eʼtibor talab qiladi: {count} ta',
+    keptAge: 'Oxirgi maʼlum holat, {age} oldin; tekshirilmoqda…',
     refresh: 'Yangilash',
     refreshing: 'Tekshirilmoqda…',
     checkedAt: 'Tekshirildi: {time}',
