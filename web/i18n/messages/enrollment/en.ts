@@ -13,6 +13,9 @@ const enrollment: EnrollmentMessages = {
     classPick: 'Choose the class',
     recentClasses: 'Recent classes',
     classTypedHint: 'The class list is not available right now: type the class, e.g. 5-A.',
+    duplicateWarning:
+      '{name} is already in {className}. If this is the same student, do not enroll them again: open them and update them.',
+    duplicateOpen: 'Open the student',
     gender: 'Gender',
     boy: 'Boy',
     girl: 'Girl',

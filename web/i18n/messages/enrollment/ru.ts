@@ -13,6 +13,9 @@ const enrollment: EnrollmentMessages = {
     classPick: 'Выберите класс',
     recentClasses: 'Недавние классы',
     classTypedHint: 'Список классов сейчас недоступен: введите название класса, например 5-А.',
+    duplicateWarning:
+      'В классе {className} уже есть {name}. Если это тот же ученик, не регистрируйте его заново: откройте его карточку и обновите.',
+    duplicateOpen: 'Открыть ученика',
     gender: 'Пол',
     boy: 'Мальчик',
     girl: 'Девочка',

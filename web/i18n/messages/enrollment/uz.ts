@@ -12,6 +12,9 @@ const enrollment = {
     classPick: 'Sinfni tanlang',
     recentClasses: 'Oxirgi sinflar',
     classTypedHint: 'Sinflar roʻyxati hozir olinmadi: sinf nomini yozing, masalan 5-A.',
+    duplicateWarning:
+      '{className} sinfida {name} allaqachon bor. Oʻsha oʻquvchi boʻlsa, qaytadan roʻyxatga olmang: uni oching va yangilang.',
+    duplicateOpen: 'Oʻquvchini ochish',
     gender: 'Jinsi',
     boy: 'Oʻgʻil bola',
     girl: 'Qiz bola',
