@@ -104,7 +104,8 @@ describe('the Students page', () => {
     expect(await page.getByTestId('last-name').inputValue()).toBe(student.lastName)
     expect(await page.getByTestId('first-name').inputValue()).toBe(student.firstName)
     expect(await page.getByTestId('father-name').inputValue()).toBe(student.fatherName ?? '')
-    expect(await page.getByTestId('class-select').inputValue()).toBe(student.classId)
+    const klass = rig.school.classes.find((item) => item.id === student.classId)!
+    expect(await page.getByTestId('class-text').inputValue()).toBe(klass.name)
 
     await page
       .getByTestId('photo-file')

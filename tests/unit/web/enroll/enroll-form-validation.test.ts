@@ -160,14 +160,21 @@ describe('the enrollment form on screen', () => {
     expect(wrapper.get('[data-testid="gender-male"]').attributes('aria-checked')).toBe('true')
   })
 
-  it('offers the school’s classes as a list when it has them, and remembers the chosen devices', async () => {
+  it('picks a class of the school’s list as it is typed, refuses one it lacks, and remembers the chosen devices', async () => {
     const classes = [
       { id: 'c-1', name: '1-A', gradeLevel: 1 },
       { id: 'c-2', name: '2-B', gradeLevel: 2 },
     ]
     const wrapper = mountForm(filled({ className: '', deviceIds: [] }), classes)
-    expect(wrapper.find('[data-testid="class-text"]').exists()).toBe(false)
-    await wrapper.get('[data-testid="class-select"]').setValue('c-2')
+    expect(wrapper.findAll('datalist option').map((o) => o.attributes('value'))).toEqual(['1-A', '2-B'])
+    await wrapper.get('[data-testid="class-text"]').setValue('9-Z')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('#enroll-error-class').text()).toBe(
+      'Bunday sinf yoʻq: roʻyxatdagi sinflardan birini yozing yoki tanlang.',
+    )
+    await wrapper.get('[data-testid="class-text"]').setValue('2 b')
+    await wrapper.get('[data-testid="class-text"]').trigger('change')
+    expect((wrapper.get('[data-testid="class-text"]').element as HTMLInputElement).value).toBe('2-B')
     await wrapper.get('[data-testid="device-chip-dev-1"]').trigger('click')
     await wrapper.get('[data-testid="device-chip-dev-2"]').trigger('click')
     await wrapper.get('form').trigger('submit')
@@ -210,7 +217,7 @@ describe('the enrollment form on screen', () => {
     expect(wrapper.findAll('[data-testid="recent-classes"] button').map((b) => b.text())).toEqual(['2-B'])
     await wrapper.get('[data-testid="recent-class-c-2"]').trigger('click')
     expect(wrapper.get('[data-testid="recent-class-c-2"]').attributes('aria-pressed')).toBe('true')
-    expect((wrapper.get('[data-testid="class-select"]').element as HTMLSelectElement).value).toBe('c-2')
+    expect((wrapper.get('[data-testid="class-text"]').element as HTMLInputElement).value).toBe('2-B')
     await wrapper.get('form').trigger('submit')
     const [[values]] = wrapper.emitted('submit') as [[EnrollFormValues]]
     expect(values).toMatchObject({ classId: 'c-2', className: '2-B' })

@@ -36,6 +36,7 @@ const enrollment: EnrollmentMessages = {
       letters: 'Only letters, spaces, apostrophes and hyphens.',
       gender: 'Choose the gender.',
       class: 'Choose or type the class.',
+      classUnknown: 'There is no such class: type or pick one from the list.',
       devices: 'Choose at least one device.',
       summary: 'Check the form: {count} field(s) need attention.',
       saveFailed: 'The enrollment could not be saved on this tablet. Check that its storage is not full.',

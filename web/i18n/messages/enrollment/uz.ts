@@ -35,6 +35,7 @@ const enrollment = {
       letters: 'Faqat harflar, boʻsh joy, apostrof va chiziqcha yozing.',
       gender: 'Jinsini tanlang.',
       class: 'Sinfni tanlang yoki yozing.',
+      classUnknown: 'Bunday sinf yoʻq: roʻyxatdagi sinflardan birini yozing yoki tanlang.',
       devices: 'Kamida bitta qurilmani tanlang.',
       summary: 'Formani tekshiring: {count} ta joy toʻgʻri toʻldirilmagan.',
       saveFailed: 'Roʻyxatni planshetga saqlab boʻlmadi. Planshet xotirasi toʻlmaganini tekshiring.',
