@@ -39,7 +39,7 @@ export function emptyForm(deviceIds: string[] = []): EnrollFormValues {
   }
 }
 
-function nameError(value: string, required: boolean): EnrollErrors[EnrollField] {
+export function nameError(value: string, required: boolean): EnrollErrors[EnrollField] {
   const trimmed = value.trim()
   if (trimmed === '') return required ? { key: 'enroll.errors.required' } : undefined
   if (trimmed.length > NAME_MAX) return { key: 'enroll.errors.tooLong', values: { max: NAME_MAX } }
