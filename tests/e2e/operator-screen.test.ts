@@ -102,7 +102,8 @@ describe('a screen paired as operator', () => {
   it('still enrolls a student onto a terminal', async () => {
     const student = rig.school.students[1]!
     await operator.getByTestId('nav-students').click()
-    await operator.getByTestId(`student-${student.id}`).getByTestId('student-enroll').click()
+    await operator.getByTestId(`student-${student.id}`).getByTestId('student-open').click()
+    await operator.getByTestId('student-sheet').getByTestId('student-enroll').click()
     await operator.getByTestId('enroll-prefilled').waitFor()
     await operator
       .getByTestId('photo-file')

@@ -15,7 +15,8 @@ describe('the Students page', () => {
   let page: Page
 
   const cards = () => page.locator('[data-testid="students-list"] > li')
-  const cardNames = () => page.locator('[data-testid="students-list"] h3').allTextContents()
+  const cardNames = () =>
+    page.locator('[data-testid="students-list"] [data-testid="student-name"]').allTextContents()
 
   beforeAll(async () => {
     rig = await startEnrollRig()
@@ -63,7 +64,7 @@ describe('the Students page', () => {
     await page.getByTestId('students-class').selectOption(klass.id)
     const inClass = rig.school.students.filter((student) => student.classId === klass.id)
     await expect.poll(() => cards().count()).toBe(inClass.length)
-    const metas = await page.locator('[data-testid="students-list"] > li .student__meta').allTextContents()
+    const metas = await page.locator('[data-testid="students-list"] > li .row__class').allTextContents()
     for (const meta of metas) expect(meta).toContain(klass.name)
     await page.getByTestId('students-class').selectOption('')
     await expect.poll(() => cards().count()).toBe(rig.school.students.length)
@@ -71,7 +72,8 @@ describe('the Students page', () => {
 
   it('takes a new photo with the camera and uploads it to the school server', async () => {
     const student = rig.school.students[0]!
-    await page.getByTestId(`student-${student.id}`).getByTestId('student-upload').click()
+    await page.getByTestId(`student-${student.id}`).getByTestId('student-open').click()
+    await page.getByTestId('student-sheet').getByTestId('student-upload').click()
     const dialog = page.getByTestId('photo-upload')
     await dialog.locator('video').waitFor()
     await expect
@@ -96,12 +98,14 @@ describe('the Students page', () => {
 
   it('opens the Enroll page filled in with a student, and puts them on both terminals under their number', async () => {
     const student = rig.school.students[3]!
-    await page.getByTestId(`student-${student.id}`).getByTestId('student-enroll').click()
+    await page.getByTestId(`student-${student.id}`).getByTestId('student-open').click()
+    await page.getByTestId('student-sheet').getByTestId('student-enroll').click()
     await page.getByTestId('enroll-prefilled').waitFor()
     expect(await page.getByTestId('last-name').inputValue()).toBe(student.lastName)
     expect(await page.getByTestId('first-name').inputValue()).toBe(student.firstName)
     expect(await page.getByTestId('father-name').inputValue()).toBe(student.fatherName ?? '')
-    expect(await page.getByTestId('class-select').inputValue()).toBe(student.classId)
+    const klass = rig.school.classes.find((item) => item.id === student.classId)!
+    expect(await page.getByTestId('class-text').inputValue()).toBe(klass.name)
 
     await page
       .getByTestId('photo-file')
@@ -123,7 +127,8 @@ describe('the Students page', () => {
   it('says plainly why the same student cannot be enrolled twice, and offers what to do', async () => {
     const student = rig.school.students[3]!
     await page.getByTestId('nav-students').click()
-    await page.getByTestId(`student-${student.id}`).getByTestId('student-enroll').click()
+    await page.getByTestId(`student-${student.id}`).getByTestId('student-open').click()
+    await page.getByTestId('student-sheet').getByTestId('student-enroll').click()
     await page.getByTestId('enroll-prefilled').waitFor()
     await page
       .getByTestId('photo-file')

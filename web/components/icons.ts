@@ -45,6 +45,7 @@ export const ICONS = {
   send: ['M21 3 10 14', 'M21 3l-7 18-4-7-7-4 18-7Z'],
   search: ['M10.5 18a7.5 7.5 0 1 0 0-15 7.5 7.5 0 0 0 0 15Z', 'M16 16l5 5'],
   upload: ['M12 15V4', 'M7.5 8.5 12 4l4.5 4.5', 'M4 15v4.5h16V15'],
+  close: ['M6 6l12 12', 'M18 6 6 18'],
 } satisfies Record<string, string[]>
 
 export type IconName = keyof typeof ICONS

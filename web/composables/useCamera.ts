@@ -81,13 +81,17 @@ export function useCamera() {
     await start()
   }
 
-  /** True when the person already allowed the camera, so it may start without a tap. */
-  async function alreadyAllowed(): Promise<boolean> {
+  /**
+   * True unless the person has refused the camera: the Enroll screen then starts it on arrival (the browser
+   * asks once if it must), so taking the photo is one tap. A refused camera waits for a tap on "start".
+   */
+  async function mayStartAtOnce(): Promise<boolean> {
     try {
       const status = await navigator.permissions?.query({ name: 'camera' as PermissionName })
-      return status?.state === 'granted'
+      return status?.state !== 'denied'
     } catch {
-      return false
+      // browsers that cannot tell about the camera: asking is how to find out
+      return true
     }
   }
 
@@ -102,6 +106,6 @@ export function useCamera() {
     start,
     stop,
     switchCamera,
-    alreadyAllowed,
+    mayStartAtOnce,
   }
 }

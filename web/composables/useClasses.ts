@@ -9,11 +9,12 @@ const cache = localCache(CLASSES_CACHE_KEY, ClassListResponse)
 
 /** The class id for a class name typed by hand, from the last class list the tablet saw. */
 export function classIdByName(name: string): string | undefined {
-  const wanted = normalise(name)
-  return cache.read()?.find((item) => normalise(item.name) === wanted)?.id
+  const wanted = classNameKey(name)
+  return cache.read()?.find((item) => classNameKey(item.name) === wanted)?.id
 }
 
-function normalise(name: string): string {
+/** A class name as two spellings of it compare: "5-A", "5 a" and "5А" typed by hand are one class. */
+export function classNameKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, '').replace(/[-–—]/g, '')
 }
 

@@ -1,6 +1,7 @@
 import { onMounted, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { StudentListResponse } from '../../shared/api'
 import { useSessionStore } from '../stores/session'
+import { rememberStudents } from './studentRoster'
 import { useApi } from './useApi'
 
 const SEARCH_PAUSE_MS = 300
@@ -38,6 +39,8 @@ export function useStudents() {
         signal: controller.signal,
       })
       if (controller.signal.aborted) return
+      const wholeClass = classId.value && !search.value.trim() && answer.totalPages <= 1
+      rememberStudents(answer.students, wholeClass ? classId.value : undefined)
       result.value = answer
       error.value = null
     } catch (failure) {

@@ -39,7 +39,7 @@ export function emptyForm(deviceIds: string[] = []): EnrollFormValues {
   }
 }
 
-function nameError(value: string, required: boolean): EnrollErrors[EnrollField] {
+export function nameError(value: string, required: boolean): EnrollErrors[EnrollField] {
   const trimmed = value.trim()
   if (trimmed === '') return required ? { key: 'enroll.errors.required' } : undefined
   if (trimmed.length > NAME_MAX) return { key: 'enroll.errors.tooLong', values: { max: NAME_MAX } }
@@ -47,8 +47,11 @@ function nameError(value: string, required: boolean): EnrollErrors[EnrollField] 
   return undefined
 }
 
-/** Every problem at once, in the order the fields appear, so the first one can take the focus. */
-export function validateEnrollForm(values: EnrollFormValues): EnrollErrors {
+/**
+ * Every problem at once, in the order the fields appear, so the first one can take the focus. With the
+ * school's class list known, a class must be one of it (a typed name that matches none is refused).
+ */
+export function validateEnrollForm(values: EnrollFormValues, classesKnown = false): EnrollErrors {
   const errors: EnrollErrors = {}
   if (!values.photo) errors.photo = { key: 'enroll.errors.photo' }
   const fields = [
@@ -59,6 +62,7 @@ export function validateEnrollForm(values: EnrollFormValues): EnrollErrors {
   for (const [field, error] of fields) if (error) errors[field] = error
   if (values.gender === '') errors.gender = { key: 'enroll.errors.gender' }
   if (values.classId === '' && values.className.trim() === '') errors.class = { key: 'enroll.errors.class' }
+  else if (values.classId === '' && classesKnown) errors.class = { key: 'enroll.errors.classUnknown' }
   if (values.deviceIds.length === 0) errors.devices = { key: 'enroll.errors.devices' }
   return errors
 }

@@ -7,6 +7,7 @@ import networkSearch from './network-search/en'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
+import students from './students/en'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const en: Messages = {
@@ -232,6 +233,7 @@ const en: Messages = {
   ...deviceImportEntry.en,
   ...importEntry.en,
   ...access,
+  ...students,
   ...deviceSettingsEntry.en,
 }
 

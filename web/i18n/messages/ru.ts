@@ -7,6 +7,7 @@ import networkSearch from './network-search/ru'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
+import students from './students/ru'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const ru: Messages = {
@@ -235,6 +236,7 @@ const ru: Messages = {
   ...deviceImportEntry.ru,
   ...importEntry.ru,
   ...access,
+  ...students,
   ...deviceSettingsEntry.ru,
 }
 

@@ -8,6 +8,7 @@ import networkSearch from './network-search/uz'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
+import students from './students/uz'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const uz = {
@@ -239,6 +240,7 @@ const uz = {
   ...deviceImportEntry.uz,
   ...importEntry.uz,
   ...access,
+  ...students,
   ...deviceSettingsEntry.uz,
 }
 

@@ -107,10 +107,11 @@ describe('the enrollment form on screen', () => {
   function mountForm(
     initial: EnrollFormValues,
     classes: { id: string; name: string; gradeLevel: number | null }[] | null = null,
+    recentClasses: { classId: string; className: string }[] = [],
   ) {
     return mount(EnrollForm, {
       attachTo: document.body,
-      props: { initial, devices: DEVICES, classes, submitLabel: 'Roʻyxatga olish' },
+      props: { initial, devices: DEVICES, classes, recentClasses, submitLabel: 'Roʻyxatga olish' },
       global: { plugins: [createPinia(), createAppI18n('uz')] },
     })
   }
@@ -159,19 +160,66 @@ describe('the enrollment form on screen', () => {
     expect(wrapper.get('[data-testid="gender-male"]').attributes('aria-checked')).toBe('true')
   })
 
-  it('offers the school’s classes as a list when it has them, and remembers the chosen devices', async () => {
+  it('picks a class of the school’s list as it is typed, refuses one it lacks, and remembers the chosen devices', async () => {
     const classes = [
       { id: 'c-1', name: '1-A', gradeLevel: 1 },
       { id: 'c-2', name: '2-B', gradeLevel: 2 },
     ]
     const wrapper = mountForm(filled({ className: '', deviceIds: [] }), classes)
-    expect(wrapper.find('[data-testid="class-text"]').exists()).toBe(false)
-    await wrapper.get('[data-testid="class-select"]').setValue('c-2')
+    expect(wrapper.findAll('datalist option').map((o) => o.attributes('value'))).toEqual(['1-A', '2-B'])
+    await wrapper.get('[data-testid="class-text"]').setValue('9-Z')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('#enroll-error-class').text()).toBe(
+      'Bunday sinf yoʻq: roʻyxatdagi sinflardan birini yozing yoki tanlang.',
+    )
+    await wrapper.get('[data-testid="class-text"]').setValue('2 b')
+    await wrapper.get('[data-testid="class-text"]').trigger('change')
+    expect((wrapper.get('[data-testid="class-text"]').element as HTMLInputElement).value).toBe('2-B')
     await wrapper.get('[data-testid="device-chip-dev-1"]').trigger('click')
     await wrapper.get('[data-testid="device-chip-dev-2"]').trigger('click')
     await wrapper.get('form').trigger('submit')
     const [[values]] = wrapper.emitted('submit') as [[EnrollFormValues]]
     expect(values).toMatchObject({ classId: 'c-2', className: '2-B', deviceIds: ['dev-1', 'dev-2'] })
     expect(JSON.parse(localStorage.getItem('sr.enroll.chosenDevices') ?? '[]')).toEqual(['dev-1', 'dev-2'])
+  })
+
+  it('starts with the cursor in the surname', async () => {
+    const wrapper = mountForm(emptyForm(['dev-1']))
+    await flushPromises()
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="last-name"]').element)
+  })
+
+  it('proposes the gender from the father’s name until the person picks one', async () => {
+    const wrapper = mountForm(filled({ gender: 'male' }))
+    await wrapper.get('[data-testid="father-name"]').setValue('Karimovna')
+    expect(wrapper.get('[data-testid="gender-female"]').attributes('aria-checked')).toBe('true')
+    expect(wrapper.find('[data-testid="gender-proposed"]').exists()).toBe(true)
+    await wrapper.get('[data-testid="father-name"]').setValue('Karim')
+    // an ending that says nothing leaves the last proposal, without claiming it came from the name
+    expect(wrapper.get('[data-testid="gender-female"]').attributes('aria-checked')).toBe('true')
+    expect(wrapper.find('[data-testid="gender-proposed"]').exists()).toBe(false)
+
+    await wrapper.get('[data-testid="gender-male"]').trigger('click')
+    await wrapper.get('[data-testid="father-name"]').setValue('Karim qizi')
+    expect(wrapper.get('[data-testid="gender-male"]').attributes('aria-checked')).toBe('true')
+  })
+
+  it('offers the recent classes the school still has as one-tap buttons', async () => {
+    const classes = [
+      { id: 'c-1', name: '1-A', gradeLevel: 1 },
+      { id: 'c-2', name: '2-B', gradeLevel: 2 },
+    ]
+    const recent = [
+      { classId: 'c-2', className: '2-B' },
+      { classId: 'gone', className: '9-Z' },
+    ]
+    const wrapper = mountForm(filled({ className: '' }), classes, recent)
+    expect(wrapper.findAll('[data-testid="recent-classes"] button').map((b) => b.text())).toEqual(['2-B'])
+    await wrapper.get('[data-testid="recent-class-c-2"]').trigger('click')
+    expect(wrapper.get('[data-testid="recent-class-c-2"]').attributes('aria-pressed')).toBe('true')
+    expect((wrapper.get('[data-testid="class-text"]').element as HTMLInputElement).value).toBe('2-B')
+    await wrapper.get('form').trigger('submit')
+    const [[values]] = wrapper.emitted('submit') as [[EnrollFormValues]]
+    expect(values).toMatchObject({ classId: 'c-2', className: '2-B' })
   })
 })

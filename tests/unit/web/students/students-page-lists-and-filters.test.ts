@@ -52,7 +52,8 @@ afterEach(() => {
 
 const cards = () => mounted!.wrapper.findAll('[data-testid="students-list"] > li')
 
-describe('the Students page', () => {
+// the first test pays for loading the whole app's modules, slow beside a busy CPU
+describe('the Students page', { timeout: 30_000 }, () => {
   it('lists a page of students with their state on each device, and pages on', async () => {
     const { fetch, seen } = fakeFetch({
       ...HEALTHY,
@@ -71,9 +72,13 @@ describe('the Students page', () => {
     await vi.waitFor(() => expect(cards()).toHaveLength(2))
     const first = cards()[0]!
     expect(first.text()).toContain('Karimov11 Aziz Akmal')
-    expect(first.text()).toContain('1-A · Raqami: 4820193711')
-    expect(first.text()).toContain('Kirish 1: Bor')
-    expect(first.text()).toContain('Kirish 2: Xato')
+    expect(first.text()).toContain('1-A')
+    expect(first.text()).toContain('4820193711')
+    const states = first.findAll('[data-testid="terminal-states"] li')
+    expect(states.map((li) => [li.attributes('data-state'), li.text()])).toEqual([
+      ['present', 'Kirish 1Bor'],
+      ['failed', 'Kirish 2Xato'],
+    ])
     expect(mounted.wrapper.text()).toContain('Jami: 4 ta oʻquvchi')
     expect(mounted.wrapper.text()).toContain('1 / 2 sahifa')
 
@@ -135,7 +140,11 @@ describe('the Students page', () => {
     })
     mounted = await mountApp('/students', { fetch, token: 'tok' })
     await vi.waitFor(() => expect(cards()).toHaveLength(1))
-    await cards()[0]!.get('[data-testid="student-enroll"]').trigger('click')
+    await cards()[0]!.get('[data-testid="student-open"]').trigger('click')
+    await flushPromises()
+    const sheet = mounted.wrapper.get('[data-testid="student-sheet"]')
+    expect(sheet.get('[data-testid="sheet-name"]').text()).toBe('Karimov7 Aziz Akmal')
+    await sheet.get('[data-testid="student-enroll"]').trigger('click')
     await flushPromises()
     expect(mounted.router.currentRoute.value.query).toEqual({
       studentId: 's-7',
@@ -146,5 +155,87 @@ describe('the Students page', () => {
       className: '1-A',
       employeeNo: '4820193707',
     })
+  })
+
+  it('sorts the page by name, class or state, the students missing from a terminal first', async () => {
+    const missing = (n: number, className: string) =>
+      student(n, {
+        lastName: `L${n}`,
+        className,
+        devices: [
+          {
+            backendDeviceId: 'b-1',
+            name: 'Kirish 1',
+            serial: null,
+            status: 'MISSING',
+            lastError: null,
+            updatedAt: null,
+          },
+        ],
+      })
+    const present = (n: number, className: string) =>
+      student(n, {
+        lastName: `L${n}`,
+        className,
+        devices: [
+          {
+            backendDeviceId: 'b-1',
+            name: 'Kirish 1',
+            serial: null,
+            status: 'SUCCESS',
+            lastError: null,
+            updatedAt: null,
+          },
+        ],
+      })
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/students': () =>
+        json(200, {
+          students: [present(3, '5-A'), missing(2, '10-A'), present(1, '7-B')],
+          page: 1,
+          totalPages: 1,
+          total: 3,
+        }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(3))
+    const names = () =>
+      mounted!.wrapper.findAll('[data-testid="student-name"]').map((n) => n.text().split(' ')[0])
+    expect(names()).toEqual(['L1', 'L2', 'L3'])
+    await mounted.wrapper.get('[data-testid="students-sort"]').setValue('class')
+    expect(names()).toEqual(['L3', 'L1', 'L2'])
+    await mounted.wrapper.get('[data-testid="students-sort"]').setValue('state')
+    expect(names()).toEqual(['L2', 'L1', 'L3'])
+  })
+
+  it('ticks rows, all on screen at once, and offers to check, enroll on a terminal or export only them', async () => {
+    const { fetch, seen } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, []),
+      'GET /api/students': () =>
+        json(200, {
+          students: [student(1), student(2), student(3, { employeeNo: null })],
+          page: 1,
+          totalPages: 1,
+          total: 3,
+        }),
+      'POST /api/live-check': () =>
+        json(200, { students: [], devices: [], total: 0, offset: 0, source: 'request' }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(3))
+    expect(mounted.wrapper.find('[data-testid="selection-bar"]').exists()).toBe(false)
+    await cards()[1]!.get('[data-testid="student-choose"]').setValue(true)
+    expect(mounted.wrapper.get('[data-testid="selection-bar"]').text()).toContain('Belgilandi: 1 ta')
+    await mounted.wrapper.get('[data-testid="students-choose-all"]').setValue(true)
+    expect(mounted.wrapper.get('[data-testid="selection-bar"]').text()).toContain('Belgilandi: 3 ta')
+    await mounted.wrapper.get('[data-testid="selection-check"]').trigger('click')
+    await vi.waitFor(() => expect(seen.some((r) => r.path === '/api/live-check')).toBe(true))
+    // the one with no number is not asked about: it is on no terminal
+    const asked = seen.find((r) => r.path === '/api/live-check')!.body as { employeeNos: string[] }
+    expect(asked.employeeNos.sort()).toEqual(['4820193701', '4820193702'])
+    await mounted.wrapper.get('[data-testid="students-choose-all"]').setValue(false)
+    expect(mounted.wrapper.find('[data-testid="selection-bar"]').exists()).toBe(false)
   })
 })
