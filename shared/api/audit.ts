@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-export const AuditResult = z.enum(['ok', 'failed'])
+/**
+ * `refused`: turned down before anything was attempted (role, validation, a missing target): nothing to
+ * retry. `failed`: an allowed action a device or the school server did not carry out.
+ */
+export const AuditResult = z.enum(['ok', 'failed', 'refused'])
 export type AuditResult = z.infer<typeof AuditResult>
 
 /** What a change was done to: its kind, its id and a name a person recognises. */
@@ -18,7 +22,13 @@ export type AuditTarget = z.infer<typeof AuditTarget>
 export const AuditEntry = z.object({
   id: z.number(),
   at: z.string(),
-  actor: z.object({ name: z.string(), role: z.string(), tokenId: z.string().nullable() }),
+  actor: z.object({
+    name: z.string(),
+    role: z.string(),
+    tokenId: z.string().nullable(),
+    /** the name is the caller's own words (a screen named itself while pairing), shown as such */
+    claimed: z.boolean().optional(),
+  }),
   /** e.g. `device.create`, `registration.delete`, `device.time.sync` */
   action: z.string(),
   /** the route it came through, e.g. `PATCH /api/devices/:id`; null for changes that end later (jobs) */

@@ -86,6 +86,12 @@ export function isRetryable(record: Pick<AuditRecord, 'action' | 'result' | 'ret
 export async function retryEntry(record: AuditRecord | undefined, id: number, services: RetryServices) {
   if (!record) throw new AppError('not_found', `No audit entry ${id}`)
   const repeat = REPEATS[record.action]
+  if (record.result === 'refused') {
+    throw new AppError(
+      'conflict',
+      'This request was refused before anything was attempted; it cannot be retried',
+    )
+  }
   if (record.result !== 'failed') throw new AppError('conflict', 'Only a failed action can be retried')
   if (!repeat) throw new AppError('conflict', `"${record.action}" cannot be retried from the audit trail`)
   if (record.retried) throw new AppError('conflict', 'This action was already retried successfully')

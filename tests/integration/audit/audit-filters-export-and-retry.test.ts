@@ -154,7 +154,7 @@ describe('reading the audit trail: filters, search, CSV export and retry', () =>
       password: 'b',
     })
     expect(refused.status).toBe(403)
-    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'failed' })).data[0]
+    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'refused' })).data[0]
     expect(await send(proxy, 'POST', `/api/audit/${failedAdd?.id}/retry`)).toMatchObject({
       status: 409,
       body: { error: { code: 'conflict', message: expect.stringContaining('cannot be retried') } },
