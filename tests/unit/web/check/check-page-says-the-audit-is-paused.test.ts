@@ -5,7 +5,10 @@ import AuditPausedNotice from '../../../../web/components/check/AuditPausedNotic
 import { createAppI18n } from '../../../../web/i18n'
 
 function noticeIn(locale: 'uz' | 'ru' | 'en', paused: boolean): string {
-  const wrapper = mount(AuditPausedNotice, { props: { paused }, global: { plugins: [createAppI18n(locale)] } })
+  const wrapper = mount(AuditPausedNotice, {
+    props: { paused },
+    global: { plugins: [createAppI18n(locale)] },
+  })
   const text = wrapper.text()
   wrapper.unmount()
   return text
