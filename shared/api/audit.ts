@@ -76,6 +76,18 @@ export const AuditPage = z.object({
 })
 export type AuditPage = z.infer<typeof AuditPage>
 
+/**
+ * `POST /api/audit/:id/retry` body: the action and target the person confirmed in the app. The proxy
+ * repeats the entry only when they are the entry's own.
+ */
+export const AuditRetryRequest = z.object({
+  confirm: z.object({
+    action: z.string().max(100),
+    targetId: z.string().max(300).nullable(),
+  }),
+})
+export type AuditRetryRequest = z.infer<typeof AuditRetryRequest>
+
 /** `POST /api/audit/:id/retry`: the original entry's id and what the repeated action answered. */
 export const AuditRetryResult = z.object({
   retryOf: z.number(),

@@ -38,6 +38,8 @@ const en: typeof audit = {
     error: 'Error: {message}',
     retryOf: 'Retry of entry #{id}',
     retry: 'Try again',
+    retryConfirmTitle: 'Try again?',
+    retryConfirmBody: '“{action}” will be done again for “{target}”.',
     retrying: 'Trying…',
     retried: 'The retry worked.',
     retryFailed: 'The retry failed too.',

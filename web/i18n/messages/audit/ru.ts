@@ -38,6 +38,8 @@ const ru: typeof audit = {
     error: 'Ошибка: {message}',
     retryOf: 'Повтор записи №{id}',
     retry: 'Повторить',
+    retryConfirmTitle: 'Повторить?',
+    retryConfirmBody: 'Действие «{action}» будет выполнено снова для «{target}».',
     retrying: 'Повторяем…',
     retried: 'Повтор выполнен.',
     retryFailed: 'Повтор тоже не удался.',

@@ -37,6 +37,8 @@ const audit = {
     error: 'Xato: {message}',
     retryOf: '№{id} ga qayta urinish',
     retry: 'Qayta urinish',
+    retryConfirmTitle: 'Qayta urinilsinmi?',
+    retryConfirmBody: '«{action}» amali «{target}» uchun qayta bajariladi.',
     retrying: 'Urinilmoqda…',
     retried: 'Qayta urinish bajarildi.',
     retryFailed: 'Qayta urinish ham bajarilmadi.',
