@@ -37,6 +37,8 @@ export interface Config {
   timeZone: string
   /** days the audit trail keeps a change unless the Settings page says otherwise (SR_AUDIT_RETENTION_DAYS) */
   auditRetentionDays: number
+  /** free disk space (MB) the audit trail leaves to enrollment: below it new entries are counted, not stored */
+  auditDiskReserveMb: number
   /** the school's NTP server (SR_NTP_SERVER), written into devices on a clock sync; null = clock only */
   ntpServer: string | null
   /** where "Search the network" sends its SADP inquiry (SR_SADP_ADDRESS, SR_SADP_PORT) */
@@ -155,6 +157,12 @@ const ipv4Schema = z
     'must be an IPv4 address, e.g. 239.255.255.250',
   )
 
+const reserveSchema = z.coerce
+  .number('must be a whole number of megabytes')
+  .int('must be a whole number of megabytes')
+  .min(0, 'must be 0 or more')
+  .max(10_000_000, 'must be at most 10000000')
+
 const retentionSchema = z
   .string()
   .trim()
@@ -221,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: read('SR_LOG_LEVEL', z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
     timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
     auditRetentionDays: read('SR_AUDIT_RETENTION_DAYS', retentionSchema, '180'),
+    auditDiskReserveMb: read('SR_AUDIT_DISK_RESERVE_MB', reserveSchema, '64'),
     ntpServer: unset(env.SR_NTP_SERVER) ? null : read('SR_NTP_SERVER', ntpServerSchema, ''),
     sadp: {
       address: read('SR_SADP_ADDRESS', ipv4Schema, '239.255.255.250'),

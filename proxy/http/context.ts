@@ -26,6 +26,8 @@ export interface Caller {
   tokenId: string | null
   name: string
   role: Role
+  /** the name is the screen's own words (given while pairing), not an admin's */
+  nameClaimed?: boolean
 }
 
 /** The Hono environment of the whole app: the per-request values middleware sets. */

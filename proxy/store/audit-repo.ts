@@ -1,10 +1,36 @@
 import type { Db } from './db'
+import { cutOrNull, cutText, jsonWithin } from './text-cut'
 
 export interface AuditActor {
   name: string
   role: string
   tokenId: string | null
+  /** the name is the caller's own words (a screen named itself while pairing), not one an admin gave */
+  claimed?: boolean
 }
+
+export type AuditResultKind = 'ok' | 'failed' | 'refused'
+
+/**
+ * What one entry may hold at most, whatever a caller sends: every text is cut with a visible mark and a
+ * snapshot too long is replaced by a marker, so no request can grow the trail by more than a few KB
+ * (the kept import rows of a retry excepted, which are bounded by the import's own schema).
+ */
+export const AUDIT_CAPS = {
+  name: 80,
+  word: 100,
+  text: 300,
+  message: 500,
+  snapshot: 16 * 1024,
+  input: 512 * 1024,
+  search: 4 * 1024,
+} as const
+
+/** The characters the text columns of all entries hold together (an estimate of their bytes on disk). */
+const ROW_SIZE = `(length(actor_name) + length(action) + coalesce(length(route), 0) +
+  coalesce(length(target_id), 0) + coalesce(length(target_label), 0) + coalesce(length(error_message), 0) +
+  coalesce(length(before_json), 0) + coalesce(length(after_json), 0) + coalesce(length(input_json), 0) +
+  length(search_text) + 64)`
 
 export interface AuditTargetRecord {
   type: string
@@ -19,7 +45,7 @@ export interface NewAuditRecord {
   action: string
   route: string | null
   target: AuditTargetRecord | null
-  result: 'ok' | 'failed'
+  result: AuditResultKind
   status: number | null
   error: { code: string; message: string } | null
   before: unknown
@@ -42,7 +68,7 @@ export interface AuditFilter {
   toIso?: string
   actor?: string
   action?: string
-  result?: 'ok' | 'failed'
+  result?: AuditResultKind
   q?: string
 }
 
@@ -52,12 +78,13 @@ interface Row {
   actor_name: string
   actor_role: string
   actor_token_id: string | null
+  actor_claimed: number
   action: string
   route: string | null
   target_type: string | null
   target_id: string | null
   target_label: string | null
-  result: 'ok' | 'failed'
+  result: AuditResultKind
   status: number | null
   error_code: string | null
   error_message: string | null
@@ -78,33 +105,14 @@ export class AuditRepo {
   insert(record: NewAuditRecord): number {
     const result = this.db
       .prepare(
-        `INSERT INTO audit_log (at, actor_name, actor_role, actor_token_id, action, route, target_type,
-          target_id, target_label, result, status, error_code, error_message, before_json, after_json,
-          input_json, retry_of, search_text)
-         VALUES (@at, @actorName, @actorRole, @actorTokenId, @action, @route, @targetType, @targetId,
-          @targetLabel, @result, @status, @errorCode, @errorMessage, @before, @after, @input, @retryOf,
-          @searchText)`,
+        `INSERT INTO audit_log (at, actor_name, actor_role, actor_token_id, actor_claimed, action, route,
+          target_type, target_id, target_label, result, status, error_code, error_message, before_json,
+          after_json, input_json, retry_of, search_text)
+         VALUES (@at, @actorName, @actorRole, @actorTokenId, @actorClaimed, @action, @route, @targetType,
+          @targetId, @targetLabel, @result, @status, @errorCode, @errorMessage, @before, @after, @input,
+          @retryOf, @searchText)`,
       )
-      .run({
-        at: record.at,
-        actorName: record.actor.name,
-        actorRole: record.actor.role,
-        actorTokenId: record.actor.tokenId,
-        action: record.action,
-        route: record.route,
-        targetType: record.target?.type ?? null,
-        targetId: record.target?.id ?? null,
-        targetLabel: record.target?.label ?? null,
-        result: record.result,
-        status: record.status,
-        errorCode: record.error?.code ?? null,
-        errorMessage: record.error?.message ?? null,
-        before: toJson(record.before),
-        after: toJson(record.after),
-        input: toJson(record.input),
-        retryOf: record.retryOf,
-        searchText: searchTextOf(record),
-      })
+      .run(rowOf(record))
     return Number(result.lastInsertRowid)
   }
 
@@ -162,6 +170,45 @@ export class AuditRepo {
     return { actions: actions as string[], actors: actors as string[] }
   }
 
+  /** Adds `count` to a counting entry's `after.count` (requests refused too fast to record each). */
+  addToCount(id: number, count: number): void {
+    this.db
+      .prepare(
+        `UPDATE audit_log SET after_json = json_set(coalesce(after_json, '{}'), '$.count',
+          coalesce(json_extract(after_json, '$.count'), 0) + ?) WHERE id = ?`,
+      )
+      .run(count, id)
+  }
+
+  /** The newest counting entry of an action since `sinceIso` (one row per hour, however many requests). */
+  countingEntrySince(action: string, sinceIso: string): number | undefined {
+    return this.db
+      .prepare(
+        `SELECT id FROM audit_log WHERE action = ? AND at >= ? AND error_code = 'rate_limited'
+          ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(action, sinceIso) as number | undefined
+  }
+
+  /** About how many bytes the entries hold (their texts). */
+  bytes(): number {
+    return this.db.prepare(`SELECT coalesce(sum(${ROW_SIZE}), 0) FROM audit_log`).pluck().get() as number
+  }
+
+  /** Keeps the newest entries that together hold at most `maxBytes`; returns how many went. */
+  keepNewestBytes(maxBytes: number): number {
+    const cut = this.db
+      .prepare(
+        `SELECT id FROM (SELECT id, sum(${ROW_SIZE}) OVER (ORDER BY id DESC) AS running FROM audit_log)
+          WHERE running > ? ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(maxBytes) as number | undefined
+    if (cut === undefined) return 0
+    return this.db.prepare('DELETE FROM audit_log WHERE id <= ?').run(cut).changes
+  }
+
   /** Removes entries older than `beforeIso`; returns how many went. */
   deleteOlderThan(beforeIso: string): number {
     return this.db.prepare('DELETE FROM audit_log WHERE at < ?').run(beforeIso).changes
@@ -199,6 +246,31 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 }
 
+/** The row as stored: every text cut to its cap, every snapshot within its size. */
+function rowOf(record: NewAuditRecord) {
+  return {
+    at: record.at,
+    actorName: cutText(record.actor.name, AUDIT_CAPS.name),
+    actorRole: cutText(record.actor.role, AUDIT_CAPS.word),
+    actorTokenId: cutOrNull(record.actor.tokenId, AUDIT_CAPS.word),
+    actorClaimed: record.actor.claimed ? 1 : 0,
+    action: cutText(record.action, AUDIT_CAPS.word),
+    route: cutOrNull(record.route, AUDIT_CAPS.text),
+    targetType: cutOrNull(record.target?.type, AUDIT_CAPS.word),
+    targetId: cutOrNull(record.target?.id, AUDIT_CAPS.text),
+    targetLabel: cutOrNull(record.target?.label, AUDIT_CAPS.text),
+    result: record.result,
+    status: record.status,
+    errorCode: cutOrNull(record.error?.code, AUDIT_CAPS.word),
+    errorMessage: cutOrNull(record.error?.message, AUDIT_CAPS.message),
+    before: jsonWithin(record.before, AUDIT_CAPS.snapshot),
+    after: jsonWithin(record.after, AUDIT_CAPS.snapshot),
+    input: jsonWithin(record.input, AUDIT_CAPS.input),
+    retryOf: record.retryOf,
+    searchText: cutText(searchTextOf(record), AUDIT_CAPS.search),
+  }
+}
+
 function searchTextOf(record: NewAuditRecord): string {
   return [
     record.actor.name,
@@ -207,16 +279,13 @@ function searchTextOf(record: NewAuditRecord): string {
     record.target?.label,
     record.error?.code,
     record.error?.message,
-    toJson(record.before),
-    toJson(record.after),
+    jsonWithin(record.before, AUDIT_CAPS.snapshot),
+    jsonWithin(record.after, AUDIT_CAPS.snapshot),
   ]
+    .map((part) => (typeof part === 'string' ? part.slice(0, AUDIT_CAPS.search) : part))
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join('\n')
     .toLowerCase()
-}
-
-function toJson(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value)
 }
 
 function fromJson(text: string | null): unknown {
@@ -227,7 +296,12 @@ function toRecord(row: Row): AuditRecord {
   return {
     id: row.id,
     at: row.at,
-    actor: { name: row.actor_name, role: row.actor_role, tokenId: row.actor_token_id },
+    actor: {
+      name: row.actor_name,
+      role: row.actor_role,
+      tokenId: row.actor_token_id,
+      ...(row.actor_claimed ? { claimed: true } : {}),
+    },
     action: row.action,
     route: row.route,
     target: row.target_type ? { type: row.target_type, id: row.target_id, label: row.target_label } : null,

@@ -48,7 +48,11 @@ export class Pairing {
     return this.db.transaction(() => {
       const role = this.codes.redeem(code)
       if (!role) return undefined
-      const issued = this.tokens.create(name ?? `Ekran ${this.tokens.list().length + 1}`, role)
+      // a name the screen gives itself is its own words until an admin renames it
+      const issued =
+        name === undefined
+          ? this.tokens.create(`Ekran ${this.tokens.list().length + 1}`, role)
+          : this.tokens.create(name, role, { claimed: true })
       if (!this.isPaired()) this.settings.set(FIRST_PAIRED_AT, this.now().toISOString())
       return { token: issued.token, tokenId: issued.info.id, role }
     })()

@@ -24,7 +24,8 @@ export class TokensRepo {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  create(name: string, role: Role): IssuedToken {
+  /** `claimed`: the name is the new screen's own words (given while pairing), not an admin's */
+  create(name: string, role: Role, options: { claimed?: boolean } = {}): IssuedToken {
     const token = 'sr_' + randomBytes(32).toString('base64url')
     const info: TokenInfo = {
       id: randomUUID(),
@@ -35,8 +36,10 @@ export class TokensRepo {
       revokedAt: null,
     }
     this.db
-      .prepare('INSERT INTO tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(info.id, info.name, info.role, secretHash(token), info.createdAt)
+      .prepare(
+        'INSERT INTO tokens (id, name, role, hash, created_at, name_claimed) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(info.id, info.name, info.role, secretHash(token), info.createdAt, options.claimed ? 1 : 0)
     return { token, info }
   }
 
@@ -61,8 +64,14 @@ export class TokensRepo {
     return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as TokenInfo | undefined
   }
 
+  /** Whether the token's name is still the one its screen gave itself while pairing. */
+  nameClaimed(id: string): boolean {
+    return this.db.prepare('SELECT name_claimed FROM tokens WHERE id = ?').pluck().get(id) === 1
+  }
+
+  /** An admin's rename: the name is no longer the screen's own words. */
   rename(id: string, name: string): TokenInfo | undefined {
-    this.db.prepare('UPDATE tokens SET name = ? WHERE id = ?').run(name, id)
+    this.db.prepare('UPDATE tokens SET name = ?, name_claimed = 0 WHERE id = ?').run(name, id)
     return this.get(id)
   }
 

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-export const AuditResult = z.enum(['ok', 'failed'])
+/**
+ * `refused`: turned down before anything was attempted (role, validation, a missing target): nothing to
+ * retry. `failed`: an allowed action a device or the school server did not carry out.
+ */
+export const AuditResult = z.enum(['ok', 'failed', 'refused'])
 export type AuditResult = z.infer<typeof AuditResult>
 
 /** What a change was done to: its kind, its id and a name a person recognises. */
@@ -18,7 +22,13 @@ export type AuditTarget = z.infer<typeof AuditTarget>
 export const AuditEntry = z.object({
   id: z.number(),
   at: z.string(),
-  actor: z.object({ name: z.string(), role: z.string(), tokenId: z.string().nullable() }),
+  actor: z.object({
+    name: z.string(),
+    role: z.string(),
+    tokenId: z.string().nullable(),
+    /** the name is the caller's own words (a screen named itself while pairing), shown as such */
+    claimed: z.boolean().optional(),
+  }),
   /** e.g. `device.create`, `registration.delete`, `device.time.sync` */
   action: z.string(),
   /** the route it came through, e.g. `PATCH /api/devices/:id`; null for changes that end later (jobs) */
@@ -65,6 +75,18 @@ export const AuditPage = z.object({
   facets: z.object({ actions: z.array(z.string()), actors: z.array(z.string()) }),
 })
 export type AuditPage = z.infer<typeof AuditPage>
+
+/**
+ * `POST /api/audit/:id/retry` body: the action and target the person confirmed in the app. The proxy
+ * repeats the entry only when they are the entry's own.
+ */
+export const AuditRetryRequest = z.object({
+  confirm: z.object({
+    action: z.string().max(100),
+    targetId: z.string().max(300).nullable(),
+  }),
+})
+export type AuditRetryRequest = z.infer<typeof AuditRetryRequest>
 
 /** `POST /api/audit/:id/retry`: the original entry's id and what the repeated action answered. */
 export const AuditRetryResult = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { plainName } from './plain-text'
+import { DeviceRef } from './devices'
 import { spreadsheetCsv } from './student-export'
 
 /** A person on a terminal whom the school database lacks (no student has their employeeNo). */
@@ -51,7 +52,7 @@ export type DeviceImportRow = z.infer<typeof DeviceImportRow>
 const rows = z.array(DeviceImportRow).min(1).max(500)
 
 /** `POST /api/device-import/preview` */
-export const DeviceImportPreviewRequest = z.object({ deviceId: z.string().min(1), rows })
+export const DeviceImportPreviewRequest = z.object({ deviceId: DeviceRef, rows })
 export type DeviceImportPreviewRequest = z.infer<typeof DeviceImportPreviewRequest>
 
 export const ImportAction = z.enum(['CREATE', 'UPDATE', 'INVALID'])
@@ -80,7 +81,7 @@ export type DeviceImportPreview = z.infer<typeof DeviceImportPreview>
  * nothing twice; a retry of failed rows is a new attempt with a new key.
  */
 export const DeviceImportCommitRequest = z.object({
-  deviceId: z.string().min(1),
+  deviceId: DeviceRef,
   // it travels as the `Idempotency-Key` header to the school server: visible ASCII only, or the request
   // cannot even be sent
   idempotencyKey: z

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { plainName } from './plain-text'
 
 export const Scheme = z.enum(['http', 'https'])
+
+/** A device's id as a request names it: the proxy's ids are UUIDs, so anything longer is not one. */
+export const DeviceRef = z.string().min(1).max(64)
 export const Direction = z.enum(['in', 'out'])
 
 /** A hostname or an IP literal; never a URL, never a path. Reachability rules live in the proxy. */

@@ -1,14 +1,15 @@
 import { z } from 'zod'
+import { DeviceRef } from './devices'
 
 export const JobType = z.enum(['clone-db-to-device', 'clone-device-to-device'])
 export type JobType = z.infer<typeof JobType>
 
 export const JobCreate = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('clone-db-to-device'), targetDeviceId: z.string().min(1) }),
+  z.object({ type: z.literal('clone-db-to-device'), targetDeviceId: DeviceRef }),
   z.object({
     type: z.literal('clone-device-to-device'),
-    sourceDeviceId: z.string().min(1),
-    targetDeviceId: z.string().min(1),
+    sourceDeviceId: DeviceRef,
+    targetDeviceId: DeviceRef,
   }),
 ])
 export type JobCreate = z.infer<typeof JobCreate>

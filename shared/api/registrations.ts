@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { plainName } from './plain-text'
+import { DeviceRef } from './devices'
 
 export const Gender = z.enum(['male', 'female'])
 
@@ -23,7 +24,7 @@ export const RegistrationRequest = z.object({
   student: StudentInput,
   /** base64 of a JPEG, PNG or WebP (a data: URL prefix is accepted) */
   face: z.string().min(16),
-  deviceIds: z.array(z.string().min(1)).min(1),
+  deviceIds: z.array(DeviceRef).min(1).max(50),
 })
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>
 
@@ -72,7 +73,7 @@ export type StudentEdit = z.infer<typeof StudentEdit>
 export const RegistrationEditFields = z.object({
   clientId: z.uuid().optional(),
   student: StudentEdit.optional(),
-  deviceIds: z.array(z.string().min(1)).min(1).optional(),
+  deviceIds: z.array(DeviceRef).min(1).max(50).optional(),
 })
 export const RegistrationEdit = RegistrationEditFields.extend({
   /** base64 of a JPEG, PNG or WebP (a data: URL prefix is accepted) */

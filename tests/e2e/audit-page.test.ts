@@ -113,10 +113,15 @@ describe('the audit page in Chromium', () => {
     expect(text).toContain(',device.time.sync,device,')
   })
 
-  it('retries the failed clock set, now that the terminal answers', async () => {
+  it('retries the failed clock set once confirmed, now that the terminal answers', async () => {
     const failed = rows(page).and(page.locator('[data-result="failed"]'))
     const failedId = (await failed.getAttribute('data-id')) ?? ''
+    const target = (await failed.getByTestId('audit-target').textContent())?.replace(/^\s*—\s*/, '').trim()
     await failed.getByTestId('audit-retry').click()
+    // one confirmation in the app, naming the action and its target
+    const confirm = page.getByTestId('confirm')
+    expect(await confirm.textContent()).toContain(target ?? '')
+    await page.getByTestId('confirm-yes').click()
     await expect
       .poll(() => page.getByTestId('audit-retry-outcome').textContent())
       .toBe(auditTexts.audit.retried)

@@ -2,6 +2,7 @@ import { computed, onScopeDispose, reactive, ref, shallowRef } from 'vue'
 import {
   AuditPage,
   AuditRetryResult,
+  type AuditRetryRequest,
   ServerLogPage,
   type AuditEntry,
   type AuditResult,
@@ -125,7 +126,11 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
     retrying.value = entry.id
     retryOutcome.value = null
     try {
-      await api.request('POST', `/api/audit/${entry.id}/retry`, { schema: AuditRetryResult })
+      // the action and target the person confirmed: the proxy repeats the entry only if they are its own
+      const body: AuditRetryRequest = {
+        confirm: { action: entry.action, targetId: entry.target?.id ?? null },
+      }
+      await api.request('POST', `/api/audit/${entry.id}/retry`, { schema: AuditRetryResult, body })
       retryOutcome.value = { id: entry.id, ok: true }
     } catch (failure) {
       retryOutcome.value = { id: entry.id, ok: false, error: failure }

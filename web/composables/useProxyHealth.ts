@@ -13,6 +13,8 @@ export interface ProxyHealthState {
   version: string | null
   /** whether the proxy has paired any screen yet (a fresh proxy says false) */
   paired: boolean | null
+  /** the proxy's disk is (nearly) full: it stopped storing audit entries so that enrollment goes on */
+  auditPaused: boolean
   checkedAt: Date | null
   error: ApiError | null
 }
@@ -57,6 +59,7 @@ export function createHealthPoller(
     checking: false,
     version: null,
     paired: null,
+    auditPaused: false,
     checkedAt: null,
     error: null,
   })
@@ -92,6 +95,7 @@ export function createHealthPoller(
         status: 'online',
         version: health.version,
         paired: health.paired ?? null,
+        auditPaused: health.auditPaused ?? false,
         error: null,
       })
     } catch (error) {

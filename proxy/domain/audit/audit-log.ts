@@ -6,6 +6,15 @@ import { isRetryable } from './retry'
 export const DAY_MS = 24 * 60 * 60 * 1000
 /** A safety net under the retention setting: however busy the school, the trail stays a few tens of MB. */
 export const AUDIT_MAX_ROWS = 200_000
+/** …and its texts a few tens of MB whatever they hold, so a flood of long requests cannot fill the disk. */
+export const AUDIT_MAX_BYTES = 64 * 1024 * 1024
+/** Free space the audit leaves to enrollment: below it, new entries are counted, not stored. */
+export const AUDIT_DISK_RESERVE_BYTES = 64 * 1024 * 1024
+/** the byte bound is checked after this many new entries (each is at most a few KB, see AUDIT_CAPS) */
+const BYTES_CHECK_EVERY = 100
+/** free disk space is read at most this often */
+const DISK_CHECK_MS = 5_000
+const HOUR_MS = 60 * 60 * 1000
 
 export interface AuditLogDeps {
   repo: AuditRepo
@@ -14,6 +23,17 @@ export interface AuditLogDeps {
   retentionDays: () => number
   now?: () => Date
   maxRows?: number
+  maxBytes?: number
+  /** free bytes on the data dir's disk; null when unknown (then only a full-disk error pauses the trail) */
+  freeBytes?: () => number | null
+  reserveBytes?: number
+}
+
+/** Whether the trail is storing, for the Check page: a disk short of space stops the audit, not enrollment. */
+export interface AuditHealth {
+  paused: boolean
+  /** entries not stored since start (disk low or full) */
+  dropped: number
 }
 
 export type AuditRecordInput = Omit<NewAuditRecord, 'at'> & { at?: string }
@@ -27,22 +47,89 @@ export class AuditLog {
   private readonly now: () => Date
   private timer: NodeJS.Timeout | undefined
   private readonly listeners: Array<(record: AuditRecord) => void> = []
+  private dropped = 0
+  private paused = false
+  private sinceBytesCheck = 0
+  private diskCheckedAt = Number.NEGATIVE_INFINITY
+  private diskLow = false
 
   constructor(private readonly deps: AuditLogDeps) {
     this.now = deps.now ?? (() => new Date())
   }
 
   record(input: AuditRecordInput): number | null {
+    if (this.lowOnDisk()) return this.drop(input.action)
     let id: number
     try {
       id = this.deps.repo.insert({ ...input, at: input.at ?? this.now().toISOString() })
     } catch (error) {
+      // A full disk (SQLITE_FULL) or any other store failure: the change itself was done, only its entry
+      // is lost; counted and shown on the Check page rather than turned into an error answer.
       this.deps.logger.error({ err: error, action: input.action }, 'audit entry could not be stored')
-      return null
+      return this.drop(input.action)
     }
+    this.paused = false
+    this.keepWithinBytes()
     const stored = this.listeners.length ? this.deps.repo.get(id) : undefined
     for (const listener of this.listeners) if (stored) listener(stored)
     return id
+  }
+
+  /**
+   * A request refused as too many (429): counted on one entry per action and hour instead of an entry
+   * each, so a flood of refused requests costs one row.
+   */
+  countRateLimited(input: AuditRecordInput): void {
+    const since = new Date(this.now().getTime() - HOUR_MS).toISOString()
+    try {
+      const counting = this.deps.repo.countingEntrySince(input.action, since)
+      if (counting !== undefined) {
+        this.deps.repo.addToCount(counting, 1)
+        return
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'audit count could not be stored')
+      this.drop(input.action)
+      return
+    }
+    this.record({ ...input, before: null, after: { count: 1 }, input: null })
+  }
+
+  health(): AuditHealth {
+    this.lowOnDisk()
+    return { paused: this.paused || this.diskLow, dropped: this.dropped }
+  }
+
+  private drop(action: string): null {
+    this.dropped += 1
+    if (!this.paused) this.deps.logger.warn({ action }, 'audit paused: the disk is (nearly) full')
+    this.paused = true
+    return null
+  }
+
+  private lowOnDisk(): boolean {
+    const at = this.now().getTime()
+    if (!this.deps.freeBytes || at - this.diskCheckedAt < DISK_CHECK_MS) return this.diskLow
+    this.diskCheckedAt = at
+    const free = this.deps.freeBytes()
+    this.diskLow = free !== null && free < (this.deps.reserveBytes ?? AUDIT_DISK_RESERVE_BYTES)
+    return this.diskLow
+  }
+
+  private keepWithinBytes(): void {
+    this.sinceBytesCheck += 1
+    if (this.sinceBytesCheck < BYTES_CHECK_EVERY) return
+    this.sinceBytesCheck = 0
+    this.pruneBytes()
+  }
+
+  private pruneBytes(): number {
+    try {
+      return this.deps.repo.keepNewestBytes(this.deps.maxBytes ?? AUDIT_MAX_BYTES)
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'audit trail could not be pruned')
+      return 0
+    }
   }
 
   /** Called with each entry once stored (e.g. to follow a job that was just started to its end). */
@@ -75,14 +162,15 @@ export class AuditLog {
     for (const record of this.deps.repo.iterate(filterOf(query))) yield toEntry(record)
   }
 
-  /** Removes entries older than the retention and beyond the row cap; returns how many went. */
+  /** Removes entries older than the retention and beyond the row and byte caps; returns how many went. */
   prune(): number {
     try {
       const cutoff = new Date(this.now().getTime() - this.deps.retentionDays() * DAY_MS).toISOString()
       const old = this.deps.repo.deleteOlderThan(cutoff)
       const over = this.deps.repo.keepNewest(this.deps.maxRows ?? AUDIT_MAX_ROWS)
-      if (old + over > 0) this.deps.logger.info({ old, over }, 'audit trail pruned')
-      return old + over
+      const big = this.pruneBytes()
+      if (old + over + big > 0) this.deps.logger.info({ old, over, big }, 'audit trail pruned')
+      return old + over + big
     } catch (error) {
       this.deps.logger.error({ err: error }, 'audit trail could not be pruned')
       return 0

@@ -19,6 +19,7 @@ import {
   webhookSnapshot,
 } from './snapshots'
 
+const NEW_SCREEN = { name: 'new screen', role: 'none', tokenId: null }
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 const field = (value: unknown, name: string): unknown => (isObject(value) ? value[name] : undefined)
 
@@ -323,13 +324,18 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     action: 'pairing.pair',
     readsBody: true,
     describe: (call, seen) => {
+      // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
+      // paired screen's name is kept marked as claimed, so the admin never takes it for a checked name.
+      if (!seen.ok) {
+        return { target: { type: 'token', id: null, label: null }, actor: NEW_SCREEN }
+      }
       const name = str(field(call.body, 'name'))
-      const tokenId = seen.ok ? str(field(seen.response, 'tokenId')) : null
-      const role = seen.ok ? (str(field(seen.response, 'role')) ?? 'unknown') : 'none'
+      const tokenId = str(field(seen.response, 'tokenId'))
+      const role = str(field(seen.response, 'role')) ?? 'unknown'
       return {
         target: { type: 'token', id: tokenId, label: name },
-        actor: { name: name ?? 'new screen', role, tokenId },
-        after: seen.ok ? { tokenId, role, name } : undefined,
+        actor: name ? { name, role, tokenId, claimed: true } : { ...NEW_SCREEN, role, tokenId },
+        after: { tokenId, role, name },
       }
     },
   },

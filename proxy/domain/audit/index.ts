@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { statfsSync } from 'node:fs'
 import { DeviceImportCommitRequest } from '../../../shared/api/device-import'
 import type { LiveCheckFixRequest } from '../../../shared/api/live-check'
 import { backendClientFor } from '../../backend/for-config'
@@ -34,7 +35,7 @@ export interface Audit {
 }
 
 export interface AuditOptions {
-  config: Pick<Config, 'auditRetentionDays' | 'backend'>
+  config: Pick<Config, 'auditRetentionDays' | 'auditDiskReserveMb' | 'backend' | 'dataDir'>
   db: Db
   logger: Logger
   settings: SettingsRepo
@@ -54,6 +55,8 @@ export function createAudit(options: AuditOptions): Audit {
     repo: new AuditRepo(db),
     logger,
     retentionDays: () => settings.get().auditRetentionDays,
+    freeBytes: () => freeBytesOf(config.dataDir),
+    reserveBytes: config.auditDiskReserveMb * 1024 * 1024,
   })
   const registrations = new RegistrationsRepo(db)
   const found = <T>(read: () => T): T | undefined => {
@@ -89,6 +92,16 @@ export function createAudit(options: AuditOptions): Audit {
   }
   const jobEnds = new JobEnds(jobs, log, logger, (id) => sources.device(id)?.name ?? null)
   return { log, settings, sources, retries, serverLogs: serverLogSource(config), jobEnds }
+}
+
+/** Free space for an unprivileged process on the disk of `dir`; null when the system cannot tell. */
+function freeBytesOf(dir: string): number | null {
+  try {
+    const stats = statfsSync(dir)
+    return stats.bavail * stats.bsize
+  } catch {
+    return null
+  }
 }
 
 function serverLogSource(config: Pick<Config, 'backend'>): ProvisioningLogSource | null {

@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/api/pairing'
 import { AppError } from '../../../shared/errors'
 import type { AuditRecord } from '../../store/audit-repo'
 import { isObject } from './snapshots'
@@ -18,6 +19,17 @@ export interface RetryServices {
 
 type Input = Record<string, unknown>
 type Repeat = (input: Input, services: RetryServices) => Promise<unknown>
+/** A repeatable action and the role its own route asks of a caller (re-checked for the retrying screen). */
+interface Repeatable {
+  role: Role
+  repeat: Repeat
+}
+
+/** The screen asking for a retry, and what it confirmed it is repeating (the app shows both before asking). */
+export interface RetryRequest {
+  caller: { role: Role }
+  confirm: { action: string; targetId: string | null }
+}
 
 const text = (input: Input, name: string): string => {
   const value = input[name]
@@ -42,28 +54,52 @@ const text = (input: Input, name: string): string => {
  * Imports are retried: the rows not imported are kept with the entry (never shown) and sent again with a
  * new idempotency key, as the import page does; rows already imported are not sent twice.
  */
-const REPEATS: Readonly<Record<string, Repeat>> = {
-  'device.time.sync': (input, s) => s.syncClock(text(input, 'deviceId')),
-  'device.webhook.apply': (input, s) => s.applyWebhook(text(input, 'deviceId')),
-  'webhooks.apply-all': (_input, s) => s.applyAllWebhooks(),
-  'device.test': (input, s) => s.testDevice(text(input, 'deviceId')),
+const REPEATS: Readonly<Record<string, Repeatable>> = {
+  'device.time.sync': { role: 'operator', repeat: (input, s) => s.syncClock(text(input, 'deviceId')) },
+  'device.webhook.apply': { role: 'operator', repeat: (input, s) => s.applyWebhook(text(input, 'deviceId')) },
+  'webhooks.apply-all': { role: 'operator', repeat: (_input, s) => s.applyAllWebhooks() },
+  'device.test': { role: 'operator', repeat: (input, s) => s.testDevice(text(input, 'deviceId')) },
   // removing a student from devices is idempotent: people already gone count as removed
-  'registration.delete': (input, s) =>
-    s.removeRegistration(
-      text(input, 'employeeNo'),
-      Array.isArray(input.deviceIds) ? strings(input.deviceIds) : undefined,
-    ),
-  'device-user.delete': (input, s) => s.removeDeviceUser(text(input, 'deviceId'), text(input, 'employeeNo')),
+  'registration.delete': {
+    role: 'admin',
+    repeat: (input, s) =>
+      s.removeRegistration(
+        text(input, 'employeeNo'),
+        Array.isArray(input.deviceIds) ? strings(input.deviceIds) : undefined,
+      ),
+  },
+  'device-user.delete': {
+    role: 'admin',
+    repeat: (input, s) => s.removeDeviceUser(text(input, 'deviceId'), text(input, 'employeeNo')),
+  },
   // the rows not imported, sent again as the import page's own retry does (a new key, the same rows)
-  'device-import.commit': (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
-  'device-import.retry': (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
+  'device-import.commit': {
+    role: 'admin',
+    repeat: (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
+  },
+  'device-import.retry': {
+    role: 'admin',
+    repeat: (input, s) => s.importRows(text(input, 'deviceId'), rowsOf(input)),
+  },
   // writes only what the devices still lack, so repeating it is harmless
-  'live-check.fix': (input, s) =>
-    s.fixStudent({
-      employeeNo: text(input, 'employeeNo'),
-      deviceIds: strings(input.deviceIds),
-      ...(typeof input.studentId === 'string' ? { studentId: input.studentId } : {}),
-    }),
+  'live-check.fix': {
+    role: 'operator',
+    repeat: (input, s) =>
+      s.fixStudent({
+        employeeNo: text(input, 'employeeNo'),
+        deviceIds: strings(input.deviceIds),
+        ...(typeof input.studentId === 'string' ? { studentId: input.studentId } : {}),
+      }),
+  },
+}
+
+/**
+ * A failure on the far side of an allowed action: a device (or the school server, for imports) did not
+ * carry it out. Only these may be repeated; a request the proxy turned down is `refused`, and an internal
+ * error is not a thing to repeat blindly.
+ */
+function farSideFailure(code: string | undefined): boolean {
+  return code !== undefined && (code.startsWith('device_') || code.startsWith('backend_'))
 }
 
 function rowsOf(input: Input): unknown[] {
@@ -78,16 +114,55 @@ function strings(value: unknown): string[] {
 
 export const RETRYABLE_ACTIONS: readonly string[] = Object.keys(REPEATS)
 
-export function isRetryable(record: Pick<AuditRecord, 'action' | 'result' | 'retried'>): boolean {
-  return record.result === 'failed' && record.action in REPEATS && !record.retried
+export function isRetryable(record: Pick<AuditRecord, 'action' | 'result' | 'retried' | 'error'>): boolean {
+  return (
+    record.result === 'failed' &&
+    record.action in REPEATS &&
+    !record.retried &&
+    farSideFailure(record.error?.code)
+  )
 }
 
-/** Repeats a failed entry's action; a 409 `conflict` for entries that did not fail or cannot be retried. */
-export async function retryEntry(record: AuditRecord | undefined, id: number, services: RetryServices) {
+/**
+ * Repeats a failed entry's action for the screen that asks, as that screen: its role is checked against
+ * what the action's own route asks, and it must name the action and target it confirmed, so a stale page
+ * or a bare API call cannot repeat something other than what a person saw. A 409 `conflict` for entries
+ * that were refused, did not fail, failed on our side or cannot be retried.
+ */
+export async function retryEntry(
+  record: AuditRecord | undefined,
+  id: number,
+  services: RetryServices,
+  request: RetryRequest,
+) {
   if (!record) throw new AppError('not_found', `No audit entry ${id}`)
-  const repeat = REPEATS[record.action]
+  const repeatable = REPEATS[record.action]
+  if (record.result === 'refused') {
+    throw new AppError(
+      'conflict',
+      'This request was refused before anything was attempted; it cannot be retried',
+    )
+  }
   if (record.result !== 'failed') throw new AppError('conflict', 'Only a failed action can be retried')
-  if (!repeat) throw new AppError('conflict', `"${record.action}" cannot be retried from the audit trail`)
+  if (!repeatable) throw new AppError('conflict', `"${record.action}" cannot be retried from the audit trail`)
   if (record.retried) throw new AppError('conflict', 'This action was already retried successfully')
-  return repeat(isObject(record.input) ? record.input : {}, services)
+  if (!farSideFailure(record.error?.code)) {
+    throw new AppError(
+      'conflict',
+      'Only an action a device did not carry out can be retried; do it again by hand',
+    )
+  }
+  if (request.caller.role !== 'admin' && request.caller.role !== repeatable.role) {
+    throw new AppError(
+      'forbidden',
+      `Only an ${repeatable.role} may repeat this; this screen is ${request.caller.role}`,
+    )
+  }
+  if (request.confirm.action !== record.action || request.confirm.targetId !== (record.target?.id ?? null)) {
+    throw new AppError(
+      'conflict',
+      'The confirmed action or target is not this entry’s; reload and confirm again',
+    )
+  }
+  return repeatable.repeat(isObject(record.input) ? record.input : {}, services)
 }

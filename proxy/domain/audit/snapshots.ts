@@ -5,6 +5,8 @@
  * can never slip in by being new.
  */
 
+import { cutText } from '../../store/text-cut'
+
 type Fields = readonly string[]
 type Plain = Record<string, unknown>
 
@@ -161,7 +163,7 @@ function list(value: unknown): unknown[] {
 
 function plainValue(value: unknown): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value
-  if (typeof value === 'string') return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value
+  if (typeof value === 'string') return cutText(value, MAX_TEXT)
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) {
     return value.slice(0, MAX_ITEMS)
   }

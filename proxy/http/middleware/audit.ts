@@ -3,6 +3,7 @@ import { matchedRoutes } from 'hono/route'
 import { isApiErrorResponse } from '../../../shared/errors'
 import type { Audit } from '../../domain/audit'
 import type { AuditCall, AuditSeen, Describer } from '../../domain/audit/describer'
+import { isRefusal } from '../../domain/audit/refusal'
 import { describerFor } from '../../domain/audit/describers'
 import type { Logger } from '../../log'
 import type { AppEnv } from '../context'
@@ -14,6 +15,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * audited without anyone remembering to. The route's describer (proxy/domain/audit/describers.ts) names the
  * action and target and takes allow-listed snapshots before and after. Requests that match no route (404)
  * and callers without a valid token (refused before this runs) change nothing and are not recorded.
+ *
+ * A request refused before anything was attempted (a 4xx: role, validation, a missing target) is kept as a
+ * compact `refused` entry: action, target, status and error, none of the body's snapshots. One refused as
+ * too many (429) is only counted. The repository cuts every text it stores, so no request, however long,
+ * grows the trail by more than a few KB.
  */
 export function auditTrail(audit: Audit, logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -59,18 +65,29 @@ async function record(
   const description = describer.describe(call, seen, audit.sources)
   if (description.skip) return
   const failure = error ? { code: error.code, message: error.message } : (description.partialFailure ?? null)
-  audit.log.record({
+  const entry = {
     actor: description.actor ?? call.caller ?? { name: 'unknown', role: 'none', tokenId: null },
     action: description.action ?? describer.action,
     route: `${call.method} ${call.route}`,
     target: description.target,
-    result: failure ? 'failed' : 'ok',
     status,
     error: failure,
+    retryOf: description.retryOf ?? null,
+  }
+  if (error?.code === 'rate_limited') {
+    audit.log.countRateLimited({ ...entry, result: 'refused', before: null, after: null, input: null })
+    return
+  }
+  if (isRefusal(error?.code)) {
+    audit.log.record({ ...entry, result: 'refused', before: null, after: null, input: null })
+    return
+  }
+  audit.log.record({
+    ...entry,
+    result: failure ? 'failed' : 'ok',
     before: description.before ?? null,
     after: description.after ?? null,
     input: description.input ?? null,
-    retryOf: description.retryOf ?? null,
   })
 }
 
@@ -99,7 +116,9 @@ function paramsOf(route: string, path: string): Record<string, string> {
 
 function callerOf(c: Context<AppEnv>): AuditCall['caller'] {
   const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
-  return caller ? { name: caller.name, role: caller.role, tokenId: caller.tokenId } : null
+  if (!caller) return null
+  const { name, role, tokenId, nameClaimed } = caller
+  return { name, role, tokenId, ...(nameClaimed ? { claimed: true } : {}) }
 }
 
 /** Hono keeps the body the handler read, so reading it again here costs no second pass over the socket. */

@@ -33,7 +33,9 @@ function identify(token: string, adminDigest: Buffer | null, ctx: AppContext): C
     return { tokenId: null, name: 'SR_ADMIN_TOKEN', role: 'admin' }
   }
   const info = ctx.services.tokens.authenticate(token)
-  return info && { tokenId: info.id, name: info.name, role: info.role }
+  if (!info) return undefined
+  const claimed = ctx.services.tokens.nameClaimed(info.id)
+  return { tokenId: info.id, name: info.name, role: info.role, ...(claimed ? { nameClaimed: true } : {}) }
 }
 
 /** Refuses callers without `role` (admins may do everything) with 403 `forbidden`. */

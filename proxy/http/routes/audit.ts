@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import {
   AuditQuery,
+  AuditRetryRequest,
   ServerLogQuery,
   type AuditPage,
   type AuditRetryResult,
@@ -11,6 +12,7 @@ import { retryEntry } from '../../domain/audit/retry'
 import { serverLogs } from '../../domain/audit/server-logs'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
+import { readJson } from '../validate'
 
 const CSV_LINES_PER_CHUNK = 500
 
@@ -52,7 +54,8 @@ export function auditRoutes(ctx: AppContext): Hono<AppEnv> {
     .post('/audit/:id/retry', async (c) => {
       const id = Number(c.req.param('id'))
       const record = Number.isInteger(id) ? audit.log.get(id) : undefined
-      const result = await retryEntry(record, id, audit.retries)
+      const { confirm } = await readJson(c, AuditRetryRequest)
+      const result = await retryEntry(record, id, audit.retries, { caller: c.get('caller'), confirm })
       return c.json<AuditRetryResult>({ retryOf: id, action: record?.action ?? '', result })
     })
     .get('/provisioning-logs', async (c) =>

@@ -5,6 +5,11 @@ import type { AppContext, AppEnv } from '../context'
 /** Liveness for the app's "proxy reachable?" light; no auth, and nothing secret in it. */
 export function healthRoutes(ctx: AppContext): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/health', (c) =>
-    c.json<HealthResponse>({ ok: true, version: ctx.version, paired: ctx.services.pairing.isPaired() }),
+    c.json<HealthResponse>({
+      ok: true,
+      version: ctx.version,
+      paired: ctx.services.pairing.isPaired(),
+      auditPaused: ctx.services.audit.log.health().paused,
+    }),
   )
 }

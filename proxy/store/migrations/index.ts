@@ -5,6 +5,7 @@ import { m003Outbox } from './003-outbox'
 import { m004Registrations } from './004-registrations'
 import { m005Jobs } from './005-jobs'
 import { m006Audit } from './006-audit'
+import { m008Hardening } from './008-hardening'
 import { m012SlowPairingCodes } from './012-slow-pairing-codes'
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Registrations,
   m005Jobs,
   m006Audit,
+  m008Hardening,
   m012SlowPairingCodes,
 ]

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ServerLogPage } from '../../../shared/api/audit'
+import { ServerLogPage, type AuditEntry } from '../../../shared/api/audit'
 import type { Device } from '../../../shared/api/devices'
 import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice } from '../check/rig'
 import { operatorToken, photo } from '../registration/rig'
-import { auditPage, lastEntry, send } from './rig'
+import { auditPage, lastEntry, retry, send } from './rig'
 
 // LAN-only proxy (no school server) and one simulated terminal: the admin finds entries by filters and by a
 // student's number, exports them for a spreadsheet, and repeats a clock set that failed once the device
@@ -115,10 +115,10 @@ describe('reading the audit trail: filters, search, CSV export and retry', () =>
     expect(original).toMatchObject({ result: 'failed', retryable: true, target: { label: 'Asosiy kirish' } })
     expect(original.error?.code).toMatch(/^device_/)
 
-    const stillBroken = await send(proxy, 'POST', `/api/audit/${original.id}/retry`)
+    const stillBroken = await retry(proxy, original)
     expect(stillBroken.status).toBeGreaterThanOrEqual(400)
     terminal.clearFaults()
-    const retried = await send(proxy, 'POST', `/api/audit/${original.id}/retry`)
+    const retried = await retry(proxy, original)
     expect(retried.status, JSON.stringify(retried.body)).toBe(200)
     expect(retried.body).toMatchObject({ retryOf: original.id, action: 'device.time.sync' })
 
@@ -136,14 +136,14 @@ describe('reading the audit trail: filters, search, CSV export and retry', () =>
     })
     expect(attempts[2]).toMatchObject({ id: original.id, retryable: false })
 
-    const again = await send(proxy, 'POST', `/api/audit/${original.id}/retry`)
+    const again = await retry(proxy, original)
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } })
   })
 
   it('refuses to retry what cannot or need not be retried', async () => {
     const created = await lastEntry(proxy, 'device.create')
     expect(created.retryable).toBe(false)
-    expect(await send(proxy, 'POST', `/api/audit/${created.id}/retry`)).toMatchObject({
+    expect(await retry(proxy, created)).toMatchObject({
       status: 409,
       body: { error: { code: 'conflict' } },
     })
@@ -154,12 +154,12 @@ describe('reading the audit trail: filters, search, CSV export and retry', () =>
       password: 'b',
     })
     expect(refused.status).toBe(403)
-    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'failed' })).data[0]
-    expect(await send(proxy, 'POST', `/api/audit/${failedAdd?.id}/retry`)).toMatchObject({
+    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'refused' })).data[0]
+    expect(await retry(proxy, failedAdd as AuditEntry)).toMatchObject({
       status: 409,
       body: { error: { code: 'conflict', message: expect.stringContaining('cannot be retried') } },
     })
-    expect((await send(proxy, 'POST', '/api/audit/999999/retry')).status).toBe(404)
+    expect((await retry(proxy, { id: 999999, action: 'device.test', target: null })).status).toBe(404)
   })
 
   it('says plainly that there is no school server to read logs from', async () => {

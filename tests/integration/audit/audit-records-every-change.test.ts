@@ -38,7 +38,7 @@ describe('the audit trail records every change made through the API', () => {
     await Promise.all([entrance?.close(), exit?.close(), source?.close(), backend?.close()])
   })
 
-  it('records a device added, changed and a failed add, with the device before and after (no password)', async () => {
+  it('records a device added, changed and a refused add, with the device before and after (no password)', async () => {
     devices.entrance = await addDevice(proxy, entrance, 'Asosiy kirish', 'in')
     devices.exit = await addDevice(proxy, exit, 'Chiqish', 'out')
     devices.source = await addDevice(proxy, source, 'Eski terminal')
@@ -75,13 +75,15 @@ describe('the audit trail records every change made through the API', () => {
     })
     secrets.push('Tashqi#Parol-1234')
     expect(refused.status).toBe(403)
-    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'failed' })).data[0]
+    // refused before anything was attempted: a compact entry, no snapshot of what was asked
+    const failedAdd = (await auditPage(proxy, { action: 'device.create', result: 'refused' })).data[0]
     expect(failedAdd).toMatchObject({
-      result: 'failed',
+      result: 'refused',
       status: 403,
       error: { code: 'host_not_allowed' },
       target: { label: 'Tashqi' },
-      after: { name: 'Tashqi', host: '8.8.8.8', passwordChanged: true },
+      after: null,
+      retryable: false,
     })
   })
 
@@ -190,7 +192,7 @@ describe('the audit trail records every change made through the API', () => {
       target: { type: 'token', id: tokenId },
     })
     expect(pairs[1]).toMatchObject({
-      result: 'failed',
+      result: 'refused',
       error: { code: 'unauthorized' },
       actor: { role: 'none' },
     })
@@ -198,8 +200,8 @@ describe('the audit trail records every change made through the API', () => {
     const refused = await send(proxy, 'DELETE', `/api/devices/${devices.exit?.id}`, undefined, token)
     expect(refused.status).toBe(403)
     expect(await lastEntry(proxy, 'device.delete', devices.exit?.id)).toMatchObject({
-      actor: { name: 'Kutubxona plansheti', role: 'operator', tokenId },
-      result: 'failed',
+      actor: { name: 'Kutubxona plansheti', role: 'operator', tokenId, claimed: true },
+      result: 'refused',
       error: { code: 'forbidden' },
     })
 

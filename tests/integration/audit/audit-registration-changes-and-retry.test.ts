@@ -5,7 +5,7 @@ import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice } from '../check/rig'
 import { photo } from '../registration/rig'
-import { auditPage, lastEntry, send } from './rig'
+import { auditPage, lastEntry, retry, send } from './rig'
 
 // A student registered on two terminals is renamed, then removed while one terminal is switched off; the
 // admin retries the removal from the trail when it is back. A person deleted straight off a terminal is
@@ -66,7 +66,7 @@ describe('registration edits, removals and device users in the audit trail', { t
     })
 
     await gym.setOffline(false)
-    const retried = await send(proxy, 'POST', `/api/audit/${original.id}/retry`)
+    const retried = await retry(proxy, original)
     expect(retried.status, JSON.stringify(retried.body)).toBe(200)
     expect(await lastEntry(proxy, 'registration.delete', employeeNo)).toMatchObject({
       result: 'ok',

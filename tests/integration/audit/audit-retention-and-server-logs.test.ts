@@ -83,7 +83,7 @@ describe('audit retention', () => {
     const operator = await operatorToken(proxy)
     expect((await send(proxy, 'PUT', '/api/settings', { auditRetentionDays: 5 }, operator)).status).toBe(403)
     expect((await send(proxy, 'GET', '/api/settings', undefined, operator)).status).toBe(403)
-    expect((await auditPage(proxy, { action: 'settings.update', result: 'failed' })).total).toBe(2)
+    expect((await auditPage(proxy, { action: 'settings.update', result: 'refused' })).total).toBe(2)
   })
 })
 

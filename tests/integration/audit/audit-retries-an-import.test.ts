@@ -4,7 +4,7 @@ import type { RunningProxy } from '../../helpers/proxy-process'
 import { startBackend, type SimBackend } from '../../sim/backend'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, proxyFor } from '../check/rig'
-import { auditPage, lastEntry, send } from './rig'
+import { auditPage, lastEntry, retry, send } from './rig'
 
 const PHONE = '+998901112233'
 
@@ -57,7 +57,7 @@ describe('retrying a failed device → school import from the audit trail', { ti
     // the rows are kept for the retry only: the phone typed in is not shown in the trail
     expect(JSON.stringify(await auditPage(proxy))).not.toContain(PHONE)
 
-    const retried = await send(proxy, 'POST', `/api/audit/${original.id}/retry`)
+    const retried = await retry(proxy, original)
     expect(retried.status, JSON.stringify(retried.body)).toBe(200)
     const entry = await lastEntry(proxy, 'device-import.commit')
     expect(entry).toMatchObject({

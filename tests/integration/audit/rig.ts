@@ -47,3 +47,18 @@ export async function send(
   const text = await response.text()
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null }
 }
+
+/** `POST /api/audit/:id/retry` as the app sends it once a person confirmed the entry's action and target. */
+export function retry(
+  proxy: RunningProxy,
+  entry: Pick<AuditEntry, 'id' | 'action' | 'target'>,
+  token = proxy.adminToken,
+): Promise<{ status: number; body: unknown }> {
+  return send(
+    proxy,
+    'POST',
+    `/api/audit/${entry.id}/retry`,
+    { confirm: { action: entry.action, targetId: entry.target?.id ?? null } },
+    token,
+  )
+}

@@ -124,6 +124,7 @@ describe('health', () => {
       ok: true,
       version: '0.0.0-test',
       paired: false,
+      auditPaused: false,
     })
     ctx.services.pairing.pair(ctx.services.pairing.issueFirstStartCode().code)
     expect(await (await app.request('/api/health')).json()).toMatchObject({ paired: true })

@@ -11,6 +11,8 @@ const check: CheckMessages = {
     pullHint: 'Pull down to refresh',
     pullRelease: 'Release to refresh',
     loadFailed: 'Could not get the state of the devices.',
+    auditPaused:
+      'The proxy computer is nearly out of disk space: enrollment goes on, but the change history is not being recorded. Free some disk space.',
     online: 'Working',
     offline: 'Not answering',
     busy: 'Busy: enrolling a student',

@@ -10,6 +10,8 @@ const check = {
     pullHint: 'Yangilash uchun pastga torting',
     pullRelease: 'Yangilash uchun qoʻyib yuboring',
     loadFailed: 'Qurilmalar holatini olib boʻlmadi.',
+    auditPaused:
+      'Proksi kompyuterida joy deyarli qolmadi: roʻyxatga olish davom etadi, lekin oʻzgarishlar tarixi yozilmayapti. Diskda joy boʻshating.',
     online: 'Ishlayapti',
     offline: 'Javob bermayapti',
     busy: 'Band: oʻquvchi yozilmoqda',
