@@ -39,6 +39,8 @@ export interface Config {
   auditRetentionDays: number
   /** the school's NTP server (SR_NTP_SERVER), written into devices on a clock sync; null = clock only */
   ntpServer: string | null
+  /** seconds the proxy looks for a terminal at its new address after a network change (SR_DEVICE_MOVE_WAIT_SEC) */
+  deviceMoveWaitSec: number
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -212,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     timeZone: read('SR_TIMEZONE', timeZoneSchema, 'Asia/Tashkent'),
     auditRetentionDays: read('SR_AUDIT_RETENTION_DAYS', retentionSchema, '180'),
     ntpServer: unset(env.SR_NTP_SERVER) ? null : read('SR_NTP_SERVER', ntpServerSchema, ''),
+    deviceMoveWaitSec: read(
+      'SR_DEVICE_MOVE_WAIT_SEC',
+      z.coerce.number().int('must be a whole number of seconds').min(2).max(600),
+      '60',
+    ),
   }
 }
 

@@ -22,6 +22,8 @@ import { Registrations } from './registration/service'
 export interface Domain {
   registry: DeviceRegistry
   clients: DeviceClients
+  /** the SR_DEVICE_NETS fence every device address passes */
+  allowedHosts: AllowedHosts
   deviceUsers: DeviceUsers
   registrations: Registrations
   testDevice(deviceId: string): Promise<DeviceTestResult>
@@ -87,6 +89,7 @@ export function createDomain(options: DomainOptions): Domain {
   return {
     registry,
     clients,
+    allowedHosts,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
     testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
