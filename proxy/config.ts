@@ -43,6 +43,8 @@ export interface Config {
   ntpServer: string | null
   /** where "Search the network" sends its SADP inquiry (SR_SADP_ADDRESS, SR_SADP_PORT) */
   sadp: { address: string; port: number }
+  /** seconds the proxy looks for a terminal at its new address after a network change (SR_DEVICE_MOVE_WAIT_SEC) */
+  deviceMoveWaitSec: number
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -235,6 +237,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       address: read('SR_SADP_ADDRESS', ipv4Schema, '239.255.255.250'),
       port: read('SR_SADP_PORT', port(1), '37020'),
     },
+    deviceMoveWaitSec: read(
+      'SR_DEVICE_MOVE_WAIT_SEC',
+      z.coerce.number().int('must be a whole number of seconds').min(2).max(600),
+      '60',
+    ),
   }
 }
 

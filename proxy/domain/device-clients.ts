@@ -37,6 +37,21 @@ export class DeviceClients {
     return client
   }
 
+  /**
+   * A short-lived client to the device at another address (where it was just told to move), with the device's
+   * login and the same fence; never cached, the caller closes it.
+   */
+  at(deviceId: string, host: string, timeouts: Partial<IsapiTimeouts>): IsapiClient {
+    const target = this.deps.registry.target(deviceId)
+    return createIsapiClient(
+      { ...target, host, timeouts: { ...this.deps.timeouts, ...timeouts } },
+      {
+        beforeConnect: (address) => this.deps.allowedHosts.checkBeforeConnect(address),
+        lookup: this.deps.allowedHosts.lookup,
+      },
+    )
+  }
+
   drop(deviceId: string): void {
     const client = this.clients.get(deviceId)
     if (!client) return

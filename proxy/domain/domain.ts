@@ -24,6 +24,8 @@ export interface Domain {
   /** the SR_DEVICE_NETS fence every device address goes through */
   allowedHosts: AllowedHosts
   clients: DeviceClients
+  /** the SR_DEVICE_NETS fence every device address passes */
+  allowedHosts: AllowedHosts
   deviceUsers: DeviceUsers
   registrations: Registrations
   testDevice(deviceId: string): Promise<DeviceTestResult>
@@ -90,6 +92,7 @@ export function createDomain(options: DomainOptions): Domain {
     registry,
     allowedHosts,
     clients,
+    allowedHosts,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
     testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),

@@ -100,3 +100,31 @@ export async function timeCapabilities(ch: Channel, call?: CallOptions): Promise
     }
   })
 }
+
+const ACCESS_CAPS = '/ISAPI/AccessControl/capabilities'
+
+/** Every `isSupport…` flag under a capability document, by name (`isSupportDoorCfg` → true). */
+function collectFlags(node: unknown, into: Record<string, boolean>): void {
+  if (typeof node !== 'object' || node === null) return
+  for (const [name, value] of Object.entries(node as XmlNode)) {
+    if (name.startsWith('isSupport')) {
+      const set = flag(value)
+      if (set !== null && !(name in into)) into[name] = set
+    } else if (!name.startsWith('@')) {
+      collectFlags(value, into)
+    }
+  }
+}
+
+/**
+ * The `isSupport…` flags of `System/capabilities` and `AccessControl/capabilities` together: what this model
+ * says it has. A model that answers neither says nothing (an empty map), which callers read as "unknown".
+ */
+export async function capabilityFlags(ch: Channel, call?: CallOptions): Promise<Record<string, boolean>> {
+  const flags: Record<string, boolean> = {}
+  for (const path of [SYSTEM_CAPS, ACCESS_CAPS]) {
+    const doc = await readOptional(ch, path, call, (parsed) => (parsed.kind === 'xml' ? parsed.doc : null))
+    collectFlags(doc, flags)
+  }
+  return flags
+}

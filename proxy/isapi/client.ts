@@ -9,6 +9,7 @@ import * as hosts from './hosts'
 import * as network from './network'
 import * as ntp from './ntp'
 import { SerialQueue } from './queue'
+import * as resource from './resource'
 import * as system from './system'
 import {
   DEFAULT_TRANSPORT_OPTIONS,
@@ -99,6 +100,15 @@ export interface IsapiClient {
   getNetworkInterfaces(call?: CallOptions): Promise<network.NetworkInterface[] | null>
   /** null: the model has no face library */
   countFaceLibrary(call?: CallOptions): Promise<counts.FaceLibraryCount | null>
+  /** the `isSupport…` flags of the system and access-control capability documents */
+  capabilityFlags(call?: CallOptions): Promise<Record<string, boolean>>
+  /** one settings document (`/ISAPI/…` only); null when the model does not have it */
+  readResource(path: string, call?: CallOptions): Promise<resource.ResourceDoc | null>
+  /** writes a whole settings document back; only the device's OK, read it back to know it was kept */
+  writeResource(doc: resource.ResourceDoc, call?: CallOptions): Promise<void>
+  /** `interfaces/<id>/ipAddress`; null when the model does not offer it */
+  getIpv4(portId: string, call?: CallOptions): Promise<resource.ResourceDoc | null>
+  ipv4Capabilities(portId: string, call?: CallOptions): Promise<{ addressingTypes: string[] } | null>
   /** the device only says OK; nothing about a door can be read back */
   remoteControlDoor(doorId: number, cmd: door.DoorCommand, call?: CallOptions): Promise<void>
   /** after a refused login nothing is sent until this (a person asking again) or new credentials */
@@ -187,6 +197,11 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     putNtpServer: (input, call) => ntp.putNtpServer(channel, input, call),
     getNetworkInterfaces: (call) => network.getNetworkInterfaces(channel, call),
     countFaceLibrary: (call) => counts.countFaceLibrary(channel, call),
+    capabilityFlags: (call) => probes.capabilityFlags(channel, call),
+    readResource: (path, call) => resource.readResource(channel, path, call),
+    writeResource: (doc, call) => resource.writeResource(channel, doc, call),
+    getIpv4: (portId, call) => network.getIpv4(channel, portId, call),
+    ipv4Capabilities: (portId, call) => network.ipv4Capabilities(channel, portId, call),
     remoteControlDoor: (doorId, cmd, call) => door.remoteControlDoor(channel, doorId, cmd, call),
     resetAuth: () => transport.resetAuth(),
     close: () => transport.close(),

@@ -83,34 +83,6 @@ export const DoorSection = section({
 })
 export type DoorSection = z.infer<typeof DoorSection>
 
-const Used = z.object({ used: z.number().nullable(), max: z.number().nullable() })
-
-/** `GET /api/devices/:id/settings`: everything the settings page shows, each part probed first. */
-export const DeviceSettings = z.object({
-  deviceId: z.string(),
-  name: z.string(),
-  checkedAt: z.string(),
-  overview: z.object({
-    model: z.string().nullable(),
-    firmwareVersion: z.string().nullable(),
-    firmwareReleasedDate: z.string().nullable(),
-    serialNumber: z.string().nullable(),
-    macAddress: z.string().nullable(),
-    deviceType: z.string().nullable(),
-    deviceName: z.string().nullable(),
-  }),
-  /** people and faces on the device against what fits */
-  capacity: z.object({ users: Used, faces: Used }),
-  time: TimeSection,
-  network: NetworkSection,
-  eventHost: EventHostSection,
-  faceLibrary: FaceLibrarySection,
-  door: DoorSection,
-  /** the school's NTP server (SR_NTP_SERVER), offered as the default in the form; null when not set */
-  schoolNtpServer: z.string().nullable(),
-})
-export type DeviceSettings = z.infer<typeof DeviceSettings>
-
 /** `PUT /api/devices/:id/settings/ntp` */
 export const NtpSettingsWrite = z.object({
   /** host name or IPv4/IPv6 address */
@@ -153,3 +125,164 @@ export const DoorOpenResult = z.object({
   readBack: z.literal(false),
 })
 export type DoorOpenResult = z.infer<typeof DoorOpenResult>
+
+/** A value of a door, face-recognition or event setting: a number, a switch, a choice or a set of choices. */
+export const SettingValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.string())])
+export type SettingValue = z.infer<typeof SettingValue>
+
+/** One setting with the range or choices the device's capability document allows. */
+export const SettingField = z.object({
+  /** the device's own member name (`openDuration`, `faceMatchThresholdN`, `eventTypes`) */
+  key: z.string(),
+  kind: z.enum(['int', 'bool', 'enum', 'set']),
+  value: SettingValue,
+  min: z.number().optional(),
+  max: z.number().optional(),
+  options: z.array(z.string()).optional(),
+})
+export type SettingField = z.infer<typeof SettingField>
+
+export const FieldsSection = section({ fields: z.array(SettingField) })
+export type FieldsSection = z.infer<typeof FieldsSection>
+
+export const FieldsSectionName = z.enum(['door', 'face', 'events'])
+export type FieldsSectionName = z.infer<typeof FieldsSectionName>
+
+/** `PUT /api/devices/:id/settings/{door,face,events}`: only the values to change. */
+export const FieldsWrite = z.object({
+  values: z.record(z.string().max(64), SettingValue).refine((values) => Object.keys(values).length > 0, {
+    message: 'give at least one value',
+  }),
+})
+export type FieldsWrite = z.infer<typeof FieldsWrite>
+
+export const FieldsWriteResult = z.object({
+  /** the snapshot taken before the write */
+  before: z.record(z.string(), SettingValue),
+  /** read back from the device after the write */
+  after: z.record(z.string(), SettingValue),
+  verified: z.literal(true),
+})
+export type FieldsWriteResult = z.infer<typeof FieldsWriteResult>
+
+const ipv4 = z.ipv4()
+
+/** A port's IPv4 settings as the device keeps them. */
+export const Ipv4State = z.object({
+  addressingType: z.string(),
+  ipAddress: z.string(),
+  subnetMask: z.string(),
+  gateway: z.string(),
+  dns: z.array(z.string()),
+})
+export type Ipv4State = z.infer<typeof Ipv4State>
+
+export const Ipv4Section = section({
+  portId: z.string(),
+  settings: Ipv4State,
+  /** `static`, `dynamic` (DHCP): what the capability document offers; empty when it does not say */
+  addressingTypes: z.array(z.string()),
+  /** how long the proxy looks for the terminal at its new address */
+  moveWaitSec: z.number(),
+})
+export type Ipv4Section = z.infer<typeof Ipv4Section>
+
+/** `PUT /api/devices/:id/settings/network` */
+export const NetworkWrite = z
+  .object({
+    dhcp: z.boolean().default(false),
+    ipAddress: ipv4,
+    subnetMask: ipv4,
+    gateway: ipv4,
+    dns: z.array(ipv4).max(2).default([]),
+  })
+  .strict()
+export type NetworkWrite = z.input<typeof NetworkWrite>
+
+const Address = z.object({ host: z.string(), port: z.number() })
+
+export const NetworkWriteResult = z.object({
+  before: Ipv4State,
+  after: Ipv4State,
+  /** where the proxy now speaks to the terminal (the registry was updated) */
+  address: Address,
+  previousAddress: Address,
+  serialNumber: z.string().nullable(),
+  verified: z.literal(true),
+})
+export type NetworkWriteResult = z.infer<typeof NetworkWriteResult>
+
+/** One resource the expert editor may open: listed because the device's capabilities name it. */
+export const ExpertResource = z.object({
+  path: z.string(),
+  /** the capability flag that lists it */
+  flag: z.string(),
+})
+export type ExpertResource = z.infer<typeof ExpertResource>
+
+export const ExpertResourceList = z.object({ resources: z.array(ExpertResource) })
+export type ExpertResourceList = z.infer<typeof ExpertResourceList>
+
+export const ExpertDocument = z.object({
+  path: z.string(),
+  format: z.enum(['xml', 'json']),
+  text: z.string(),
+})
+export type ExpertDocument = z.infer<typeof ExpertDocument>
+
+/** `PUT /api/devices/:id/settings/expert` */
+export const ExpertWrite = z.object({
+  path: z.string().min(1).max(200),
+  text: z
+    .string()
+    .min(1)
+    .max(256 * 1024),
+})
+export type ExpertWrite = z.infer<typeof ExpertWrite>
+
+export const ExpertWriteResult = z.object({
+  path: z.string(),
+  format: z.enum(['xml', 'json']),
+  /** the snapshot taken before the write, as the device printed it (what one-tap restore sends) */
+  before: z.string(),
+  /** read back after the write */
+  after: z.string(),
+  verified: z.literal(true),
+})
+export type ExpertWriteResult = z.infer<typeof ExpertWriteResult>
+
+const Used = z.object({ used: z.number().nullable(), max: z.number().nullable() })
+
+/** `GET /api/devices/:id/settings`: everything the settings page shows, each part probed first. */
+export const DeviceSettings = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  checkedAt: z.string(),
+  overview: z.object({
+    model: z.string().nullable(),
+    firmwareVersion: z.string().nullable(),
+    firmwareReleasedDate: z.string().nullable(),
+    serialNumber: z.string().nullable(),
+    macAddress: z.string().nullable(),
+    deviceType: z.string().nullable(),
+    deviceName: z.string().nullable(),
+  }),
+  /** people and faces on the device against what fits */
+  capacity: z.object({ users: Used, faces: Used }),
+  time: TimeSection,
+  network: NetworkSection,
+  eventHost: EventHostSection,
+  faceLibrary: FaceLibrarySection,
+  door: DoorSection,
+  /** door open duration, magnetic contact, verification mode */
+  doorParams: FieldsSection,
+  /** face match thresholds and liveness */
+  faceRecognition: FieldsSection,
+  /** which notifications the terminal posts to its event host */
+  eventTypes: FieldsSection,
+  /** the first port's IPv4 settings, writable */
+  ipv4: Ipv4Section,
+  /** the school's NTP server (SR_NTP_SERVER), offered as the default in the form; null when not set */
+  schoolNtpServer: z.string().nullable(),
+})
+export type DeviceSettings = z.infer<typeof DeviceSettings>

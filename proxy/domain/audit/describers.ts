@@ -6,12 +6,16 @@ import {
   deviceSnapshot,
   deviceTestSnapshot,
   doorOpenSnapshot,
+  expertDocumentSnapshot,
+  ipv4Snapshot,
   isObject,
+  networkWriteSnapshot,
   jobSnapshot,
   ntpSettingsSnapshot,
   ntpWriteSnapshot,
   pick,
   registrationSnapshot,
+  settingValuesSnapshot,
   storedRegistrationSnapshot,
   studentSnapshot,
   tokenSnapshot,
@@ -53,6 +57,33 @@ function deviceAction(action: string, after: (response: unknown) => unknown): De
     }),
   }
 }
+
+/**
+ * A verified settings write: the snapshot before and the read-back after, from the answer or, when the
+ * device did not keep it, from the error's details (`before`, `actual`).
+ */
+function verifiedWrite(
+  action: string,
+  snapshot: (state: unknown) => unknown,
+  input: (body: unknown) => unknown,
+): Describer {
+  return {
+    action,
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      const details = seen.ok ? seen.response : seen.error?.details
+      return {
+        target: deviceTarget(call.params.id ?? null, sources),
+        before: snapshot(field(details, 'before')) ?? undefined,
+        after: snapshot(field(details, seen.ok ? 'after' : 'actual')) ?? undefined,
+        input: { deviceId: call.params.id, ...(input(call.body) as object | null) },
+      }
+    },
+  }
+}
+
+/** The values a door, face or events write asked for. */
+const valuesInput = (body: unknown) => ({ values: settingValuesSnapshot(field(body, 'values')) })
 
 /**
  * Every mutating /api route, by "METHOD pattern" as mounted. A route missing here is still recorded (see
@@ -121,6 +152,50 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     },
   },
   'POST /api/devices/:id/door/open': deviceAction('device.door.open', doorOpenSnapshot),
+  'PUT /api/devices/:id/settings/network': {
+    action: 'device.settings.network',
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
+      const details = seen.ok ? seen.response : seen.error?.details
+      const previous =
+        field(details, 'previousAddress') ?? pick(sources.device(call.params.id ?? ''), ['host', 'port'])
+      const after = seen.ok
+        ? ipv4Snapshot(field(details, 'after'), field(details, 'address'))
+        : (ipv4Snapshot(field(details, 'actual')) ??
+          ipv4Snapshot(field(details, 'expected'), field(details, 'newAddress')))
+      return {
+        target: deviceTarget(call.params.id ?? null, sources),
+        before: ipv4Snapshot(field(details, 'before'), previous) ?? {
+          address: pick(previous, ['host', 'port']),
+        },
+        after: after ?? undefined,
+        input: { deviceId: call.params.id, ...networkWriteSnapshot(call.body) },
+      }
+    },
+  },
+  'PUT /api/devices/:id/settings/door': verifiedWrite(
+    'device.settings.door',
+    settingValuesSnapshot,
+    valuesInput,
+  ),
+  'PUT /api/devices/:id/settings/face': verifiedWrite(
+    'device.settings.face',
+    settingValuesSnapshot,
+    valuesInput,
+  ),
+  'PUT /api/devices/:id/settings/events': verifiedWrite(
+    'device.settings.events',
+    settingValuesSnapshot,
+    valuesInput,
+  ),
+  'PUT /api/devices/:id/settings/expert': verifiedWrite(
+    'device.settings.expert',
+    expertDocumentSnapshot,
+    (body) => ({
+      path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
+    }),
+  ),
   'POST /api/webhooks/apply': {
     action: 'webhooks.apply-all',
     describe: (_call, seen) => ({

@@ -173,3 +173,41 @@ function plainValue(value: unknown): unknown {
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+const IPV4: Fields = ['addressingType', 'ipAddress', 'subnetMask', 'gateway', 'dns']
+const ADDRESS: Fields = ['host', 'port']
+
+/** A port's IPv4 settings, with the address the proxy spoke to it at when known. */
+export function ipv4Snapshot(state: unknown, address?: unknown): Plain | null {
+  const picked = pick(state, IPV4)
+  if (!picked) return null
+  const at = pick(address, ADDRESS)
+  return at ? { ...picked, address: at } : picked
+}
+
+export function networkWriteSnapshot(body: unknown): Plain | null {
+  return pick(body, ['dhcp', 'ipAddress', 'subnetMask', 'gateway', 'dns'])
+}
+
+/** Door, face-recognition or event values: device member names with plain values only. */
+export function settingValuesSnapshot(values: unknown): Plain | null {
+  if (!isObject(values)) return null
+  const keys = Object.keys(values)
+    .filter((key) => /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(key))
+    .slice(0, MAX_ITEMS)
+  return pick(values, keys)
+}
+
+const MAX_DOCUMENT = 16 * 1024
+
+/**
+ * A settings document the expert editor wrote, kept whole (up to 16 KB) so the trail shows the change
+ * itself; any password member is blanked, in XML and in JSON.
+ */
+export function expertDocumentSnapshot(text: unknown): string | null {
+  if (typeof text !== 'string') return null
+  const blanked = text
+    .replace(/(<(\w*password\w*)>)[^<]*(<\/\2>)/gi, '$1******$3')
+    .replace(/("\w*password\w*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"******"')
+  return blanked.length > MAX_DOCUMENT ? `${blanked.slice(0, MAX_DOCUMENT)}…` : blanked
+}

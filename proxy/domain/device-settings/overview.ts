@@ -4,14 +4,18 @@ import type {
   DoorSection,
   EventHostSection,
   FaceLibrarySection,
+  FieldsSection,
+  Ipv4Section,
   NetworkSection,
   TimeSection,
 } from '../../../shared/api/device-settings'
 import type { DeviceWebhook } from '../../../shared/api/webhooks'
-import type { DeviceCapabilities, DeviceInfoResult, IsapiClient } from '../../isapi'
+import { ipv4Of, type DeviceCapabilities, type DeviceInfoResult, type IsapiClient } from '../../isapi'
 import { readDeviceClock, type ClockReference } from '../device-time/device-clock'
 import { serverView } from '../device-time/ntp-apply'
 import { probeNtp } from '../device-time/ntp-support'
+import { readFieldsSection } from './field-sections'
+import { sectionSpecs, type ResourceSpec } from './field-specs'
 import { notSupported, quietly, readSection } from './sections'
 
 export interface OverviewDeps {
@@ -19,6 +23,9 @@ export interface OverviewDeps {
   /** the event host section: what the device posts to against what it should (DeviceWebhooks.read fits) */
   webhook: (deviceId: string) => Promise<DeviceWebhook>
   schoolNtpServer: string | null
+  /** the listening slot whose event subscription the events section edits */
+  eventSlot: () => Promise<string>
+  moveWaitMs: number
 }
 
 /**
@@ -62,8 +69,41 @@ export async function readSettings(
     ),
     faceLibrary,
     door: doorSection(info, caps),
+    doorParams: await fieldsOf(client, sectionSpecs('door', '1')),
+    faceRecognition: await fieldsOf(client, sectionSpecs('face', '1')),
+    eventTypes: await fieldsOf(client, sectionSpecs('events', await deps.eventSlot())),
+    ipv4: await readIpv4(client, deps.moveWaitMs),
     schoolNtpServer: deps.schoolNtpServer,
   }
+}
+
+/** A fields section; a device error in it is this section's own (`read_failed`). */
+function fieldsOf(client: IsapiClient, specs: ResourceSpec[]): Promise<FieldsSection> {
+  return readSection<Extract<FieldsSection, { supported: true }>>(
+    'The device offers none of these settings',
+    async () => {
+      const section = await readFieldsSection(client, specs)
+      return section.supported ? section : null
+    },
+  )
+}
+
+async function readIpv4(client: IsapiClient, moveWaitMs: number): Promise<Ipv4Section> {
+  return readSection<Extract<Ipv4Section, { supported: true }>>(
+    'The device does not let its network be set remotely',
+    async () => {
+      const resource = await client.getIpv4('1')
+      if (!resource) return null
+      const caps = await quietly(() => client.ipv4Capabilities('1'))
+      return {
+        supported: true,
+        portId: '1',
+        settings: ipv4Of(resource),
+        addressingTypes: caps?.addressingTypes ?? [],
+        moveWaitSec: Math.round(moveWaitMs / 1000),
+      }
+    },
+  )
 }
 
 function overviewOf(info: DeviceInfoResult): DeviceSettings['overview'] {

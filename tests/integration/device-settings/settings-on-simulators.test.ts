@@ -60,7 +60,7 @@ describe('device settings through the proxy API, on simulated terminals', () => 
     })
     expect(settings.network).toMatchObject({
       supported: true,
-      interfaces: [{ ipAddress: '192.0.0.64', macAddress: 'ac:b9:2f:00:00:00', gateway: '192.0.0.1' }],
+      interfaces: [{ ipAddress: '127.0.0.1', macAddress: 'ac:b9:2f:00:00:00', gateway: '127.0.0.254' }],
     })
     expect(settings.eventHost).toMatchObject({ supported: true, webhook: { gap: 'no_backend', slots: 2 } })
     expect(settings.faceLibrary).toEqual({
@@ -141,8 +141,9 @@ describe('device settings through the proxy API, on simulated terminals', () => 
       t.clearFaults()
     }
     expect({ ntpServers: t.state.ntpServers, timeMode: t.state.clock.timeMode }).toEqual(snapshot)
-    // the time mode had been switched to NTP, and was switched back
-    expect(requestsTo('ds-k1a340fwx', /^PUT \/ISAPI\/System\/time$/)).toHaveLength(2)
+    // the time mode had been switched to NTP, and was switched back (Digest challenges not counted)
+    const answered = requestsTo('ds-k1a340fwx', /^PUT \/ISAPI\/System\/time$/).filter((e) => e.status !== 401)
+    expect(answered).toHaveLength(2)
   })
 
   it('refuses an NTP write on a model without NTP, and bad input, before writing', async () => {

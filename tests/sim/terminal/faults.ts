@@ -37,6 +37,8 @@ export interface FaultOptions {
   /** how many requests it hits; default: until cleared */
   times?: number
   stage?: FaultStage
+  /** only requests with this HTTP method (a settings write, not the read before it); default any */
+  method?: string
 }
 
 interface ActiveFault {
@@ -44,6 +46,7 @@ interface ActiveFault {
   fault: Fault
   stage: FaultStage
   remaining: number
+  method?: string
 }
 
 export class FaultBook {
@@ -56,6 +59,7 @@ export class FaultBook {
       fault,
       stage: opts.stage ?? 'after-auth',
       remaining: opts.times ?? Number.POSITIVE_INFINITY,
+      ...(opts.method ? { method: opts.method.toUpperCase() } : {}),
     })
   }
 
@@ -64,9 +68,13 @@ export class FaultBook {
   }
 
   /** The fault for this request, if any, counting it down. */
-  take(op: OpName, stage: FaultStage): Fault | undefined {
+  take(op: OpName, stage: FaultStage, method?: string): Fault | undefined {
     const active = this.faults.find(
-      (f) => (f.op === op || f.op === '*') && f.stage === stage && f.remaining > 0,
+      (f) =>
+        (f.op === op || f.op === '*') &&
+        f.stage === stage &&
+        f.remaining > 0 &&
+        (!f.method || f.method === method),
     )
     if (!active) return undefined
     active.remaining--

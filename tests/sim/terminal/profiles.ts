@@ -51,6 +51,51 @@ export interface ModelProfile {
    * DS-K1A340FWX, research/isapi.md §2.4); `none` refuses both with notSupport and offers manual time only
    */
   ntp: 'list' | 'item-only' | 'none'
+  /** `interfaces/1/ipAddress`: writable with DHCP offered, writable static only, or refused (notSupport) */
+  network: 'dhcp' | 'static-only' | 'none'
+  /** `Door/param/1` members as the device prints them; null: the model refuses it */
+  doorParam: Record<string, string> | null
+  /** `CardReaderCfg/1` and its capabilities; null: the model refuses both */
+  cardReader: { value: Record<string, unknown>; caps: Record<string, unknown> } | null
+  /** event types `httpHosts/capabilities` offers for `SubscribeEvent`; null: that document is notSupport */
+  eventTypes: string[] | null
+}
+
+/*
+ * Door parameters. No terminal's `Door/param/1` body was captured; a DS-K1T342MFWX is noted to answer it in
+ * XML (index file id 68720649167), and the members and ranges are those of HK-VALUE's DoorParam and the
+ * SDK's NET_DVR_DOOR_CFG (open duration 1–255 s, magnetic contact normally closed/open).
+ */
+const DOOR_PARAM: Record<string, string> = {
+  doorName: 'Door1',
+  magneticType: 'alwaysClose',
+  openButtonType: 'alwaysOpen',
+  openDuration: '5',
+  disabledOpenDuration: '10',
+  magneticAlarmTimeout: '0',
+  enableDoorLock: 'false',
+  enableLeaderCard: 'false',
+}
+
+function cardReader(withVerifyMode: boolean): NonNullable<ModelProfile['cardReader']> {
+  const value = fixtureJson<{ CardReaderCfg: Record<string, unknown> }>(`${K1A340}/CardReaderCfg.1.json`)
+  const caps = fixtureJson<{ CardReaderCfg: Record<string, unknown> }>(
+    `${K1A340}/CardReaderCfg.capabilities.json`,
+  )
+  if (!withVerifyMode) return { value: value.CardReaderCfg, caps: caps.CardReaderCfg }
+  // `defaultVerifyMode` as a DS-K1T343EFX client writes it (index file id 53198159182); its option list is
+  // reconstructed from the verify modes HK-VALUE names
+  return {
+    value: {
+      ...value.CardReaderCfg,
+      cardReaderDescription: 'DS-K1T342MWX',
+      defaultVerifyMode: 'faceOrFpOrCardOrPw',
+    },
+    caps: {
+      ...caps.CardReaderCfg,
+      defaultVerifyMode: { '@opt': 'faceOrFpOrCardOrPw,face,faceAndCard,faceOrCard,cardOrPw' },
+    },
+  }
 }
 
 const K1A340 = 'access-terminals/ds-k1a340fwx_v1.2.7'
@@ -146,6 +191,12 @@ function k1a340(): ModelProfile {
     timeZone: 'CST-3:00:00',
     timeMode: 'NTP',
     ntp: 'item-only',
+    network: 'static-only',
+    // the capture's isSupportDoorCfg true: the door parameters exist though the relay cannot be opened remotely
+    doorParam: { ...DOOR_PARAM },
+    cardReader: cardReader(false),
+    // "…/httpHosts/capabilities → notSupport" on this firmware (research/isapi.md §5.1)
+    eventTypes: null,
   }
 }
 
@@ -192,6 +243,11 @@ function k1t342(): ModelProfile {
     timeZone: 'CST+4:00:00',
     timeMode: 'NTP',
     ntp: 'list',
+    network: 'dhcp',
+    doorParam: { ...DOOR_PARAM },
+    cardReader: cardReader(true),
+    // reconstructed: SANTANA saw slot 1 subscribed with eventMode all; the type list is HK-VALUE's
+    eventTypes: ['AccessControllerEvent', 'IDCardInfoEvent', 'QRCodeEvent'],
   }
 }
 
@@ -232,6 +288,11 @@ function k1t341am(): ModelProfile {
     // reconstructed: no NTP endpoint appears in the V3.2.30 field notes; this model stands for firmware
     // without an NTP client
     ntp: 'none',
+    // reconstructed: stands for firmware whose address is set only on its own screen
+    network: 'none',
+    doorParam: { ...DOOR_PARAM },
+    cardReader: cardReader(false),
+    eventTypes: null,
   }
 }
 
@@ -257,7 +318,14 @@ function kv6124(): ModelProfile {
       deviceType: 'VIS',
       electroLockNum: '2',
     }),
-    accessCapsXml: accessCapsWith({ isSupportRemoteControlDoor: 'true', isSupportFDLib: 'false' }),
+    // reconstructed: a door station's lock and reader are configured under VideoIntercom, not AccessControl
+    accessCapsXml: accessCapsWith({
+      isSupportRemoteControlDoor: 'true',
+      isSupportFDLib: 'false',
+      isSupportDoorCfg: 'false',
+      isSupportCardReaderCfg: 'false',
+      isSupportFaceRecognizeMode: 'false',
+    }),
     userCaps,
     faceCaps: faceCaps(2000, 'post,delete,put,get,setUp'),
     maxUsers: 2000,
@@ -281,6 +349,10 @@ function kv6124(): ModelProfile {
     timeZone: 'CST-5:00:00',
     timeMode: 'NTP',
     ntp: 'list',
+    network: 'static-only',
+    doorParam: null,
+    cardReader: null,
+    eventTypes: null,
   }
 }
 

@@ -5,6 +5,7 @@ import * as faces from './handlers/faces'
 import * as hosts from './handlers/hosts'
 import * as network from './handlers/network'
 import * as ntp from './handlers/ntp'
+import * as settings from './handlers/settings'
 import * as system from './handlers/system'
 import * as users from './handlers/users'
 
@@ -43,6 +44,15 @@ export type OpName =
   /** one NTP slot, `time/ntpServers/<id>` */
   | 'ntpServer'
   | 'networkInterfaces'
+  /** `interfaces/<id>/ipAddress` and its capabilities */
+  | 'ipAddress'
+  | 'ipAddressCaps'
+  | 'doorParam'
+  | 'doorParamCaps'
+  | 'cardReader'
+  | 'cardReaderCaps'
+  | 'faceRecognizeMode'
+  | 'httpHostsCaps'
   | 'unknown'
 
 interface Route {
@@ -72,6 +82,46 @@ const ROUTES: Route[] = [
     op: 'networkInterfaces',
     path: '/ISAPI/System/Network/interfaces',
     methods: { GET: network.interfaces },
+  },
+  {
+    op: 'ipAddress',
+    path: /^\/ISAPI\/System\/Network\/interfaces\/\d+\/ipAddress$/,
+    methods: { GET: network.getIpAddress, PUT: network.putIpAddress },
+  },
+  {
+    op: 'ipAddressCaps',
+    path: /^\/ISAPI\/System\/Network\/interfaces\/\d+\/ipAddress\/capabilities$/,
+    methods: { GET: network.ipAddressCapabilities },
+  },
+  {
+    op: 'doorParamCaps',
+    path: /^\/ISAPI\/AccessControl\/Door\/param\/\d+\/capabilities$/,
+    methods: { GET: settings.doorParamCapabilities },
+  },
+  {
+    op: 'doorParam',
+    path: /^\/ISAPI\/AccessControl\/Door\/param\/\d+$/,
+    methods: { GET: settings.getDoorParam, PUT: settings.putDoorParam },
+  },
+  {
+    op: 'cardReaderCaps',
+    path: '/ISAPI/AccessControl/CardReaderCfg/capabilities',
+    methods: { GET: settings.cardReaderCapabilities },
+  },
+  {
+    op: 'cardReader',
+    path: /^\/ISAPI\/AccessControl\/CardReaderCfg\/\d+$/,
+    methods: { GET: settings.getCardReader, PUT: settings.putCardReader },
+  },
+  {
+    op: 'faceRecognizeMode',
+    path: '/ISAPI/AccessControl/FaceRecognizeMode',
+    methods: { GET: settings.getFaceRecognizeMode, PUT: settings.putFaceRecognizeMode },
+  },
+  {
+    op: 'httpHostsCaps',
+    path: '/ISAPI/Event/notification/httpHosts/capabilities',
+    methods: { GET: settings.hostCapabilities },
   },
   { op: 'status', path: '/ISAPI/System/status', methods: { GET: () => system.notFound } },
   { op: 'userCheck', path: '/ISAPI/Security/userCheck', methods: { GET: system.userCheck } },

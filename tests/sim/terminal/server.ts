@@ -50,6 +50,12 @@ export interface TerminalOptions {
    * them; this is the harsher reading, for proving that a list write carries every slot in use.
    */
   httpHostsListReplaces?: boolean
+  /**
+   * What the terminal does after a network write gives it a new static address: `move` re-listens there
+   * (same port; any 127.x address works on loopback), `vanish` stops answering anywhere (a terminal lost
+   * on a wrong subnet). Default `move`.
+   */
+  afterAddressChange?: 'move' | 'vanish'
   /** milliseconds each operation takes once the login passed; `default` for the rest */
   latency?: Partial<Record<OpName | 'default', number>>
   /** a second request while one runs: `wait` for the slot (what terminals do) or get `deviceBusy` */
@@ -186,7 +192,6 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024
 export async function startTerminal(options: TerminalOptions = {}): Promise<Terminal> {
   const profile = withSerial(loadProfile(options.model ?? 'ds-k1t342mwx'), options.serialNumber)
   const now = options.now ?? (() => Date.now())
-  const host = options.host ?? '127.0.0.1'
   const username = options.username ?? 'admin'
   const password = options.password ?? 'Admin12345'
   const lockout = options.lockout === false ? { maxFailures: 0 } : (options.lockout ?? {})
@@ -209,7 +214,14 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
   })
   const seed =
     typeof options.seedUsers === 'number' ? demoUsers(options.seedUsers) : (options.seedUsers ?? [])
-  const state = options.state ?? initialState(profile, seed, hostsFromXml(profile.httpHostsXml))
+  let host = options.host ?? '127.0.0.1'
+  const hosts = hostsFromXml(profile.httpHostsXml).map((slot, index) =>
+    // SANTANA's slot 1: eventMode all, heartbeat 30, on a model whose capabilities offer a subscription
+    profile.eventTypes && index === 0
+      ? { ...slot, subscribeEvent: { heartbeat: 30, eventMode: 'all' as const, types: [] } }
+      : slot,
+  )
+  const state = options.state ?? initialState(profile, seed, hosts, host)
   if (!options.state) state.clock.offsetMs = (options.clockDriftSec ?? 0) * 1000
   if (options.timeZone) state.clock.timeZone = options.timeZone
   const capacity = {
@@ -289,7 +301,7 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
       now,
       origin: options.faceUrlOrigin ?? `http://${host}:${port}`,
     }
-    const early = faults.take(route.op, 'before-auth')
+    const early = faults.take(route.op, 'before-auth', request.method)
     if (early) return applyFault(early, ctx, req, res, entry)
     const unsigned = activation.answer(request)
     if (unsigned) {
@@ -303,11 +315,29 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
     }
     if (verdict.nc !== undefined) entry.nc = verdict.nc
     await sleep(latency[route.op] ?? latency.default ?? 0)
-    const fault = faults.take(route.op, 'after-auth')
+    const fault = faults.take(route.op, 'after-auth', request.method)
     if (fault && fault.kind !== 'not-applied') return applyFault(fault, ctx, req, res, entry)
     const response = await handle(route, ctx, fault?.kind === 'not-applied')
     entry.status = response.status
     send(res, response)
+    if (state.network.addressingType === 'static' && state.network.ipAddress !== host) {
+      res.once('finish', () => void relocate(state.network.ipAddress))
+    }
+  }
+
+  /** Drops every connection and listens again at the new address, as a terminal does after a network write. */
+  async function relocate(next: string): Promise<void> {
+    for (const socket of sockets) socket.destroy()
+    if (offline !== 'refuse') await new Promise<void>((resolve) => server.close(() => resolve()))
+    offline = 'refuse'
+    if (options.afterAddressChange === 'vanish') return
+    try {
+      await listen(server, port, next)
+      host = next
+      offline = false
+    } catch {
+      // an address loopback cannot take: the terminal is gone, as on a wrong subnet
+    }
   }
 
   async function handle(
@@ -379,7 +409,9 @@ export async function startTerminal(options: TerminalOptions = {}): Promise<Term
     get url() {
       return `http://${host}:${port}`
     },
-    host,
+    get host() {
+      return host
+    },
     get port() {
       return port
     },
@@ -504,6 +536,10 @@ interface Snapshot {
   clock: TerminalState['clock']
   nextPictureNo: number
   ntpServers: TerminalState['ntpServers']
+  network: TerminalState['network']
+  doorParam: TerminalState['doorParam']
+  cardReader: TerminalState['cardReader']
+  faceRecognizeMode: TerminalState['faceRecognizeMode']
 }
 
 function snapshot(state: TerminalState): Snapshot {
@@ -515,6 +551,10 @@ function snapshot(state: TerminalState): Snapshot {
     clock: { ...state.clock },
     nextPictureNo: state.nextPictureNo,
     ntpServers: state.ntpServers.map((server) => ({ ...server })),
+    network: { ...state.network },
+    doorParam: state.doorParam && { ...state.doorParam },
+    cardReader: state.cardReader && structuredClone(state.cardReader),
+    faceRecognizeMode: state.faceRecognizeMode && { ...state.faceRecognizeMode },
   }
 }
 
@@ -529,4 +569,8 @@ function restore(state: TerminalState, saved: Snapshot): void {
   state.clock = saved.clock
   state.nextPictureNo = saved.nextPictureNo
   state.ntpServers = saved.ntpServers
+  state.network = saved.network
+  state.doorParam = saved.doorParam
+  state.cardReader = saved.cardReader
+  state.faceRecognizeMode = saved.faceRecognizeMode
 }

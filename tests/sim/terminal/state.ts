@@ -27,8 +27,16 @@ export interface SimFace {
   pictureNo: number
 }
 
+/** `SubscribeEvent` of a listening slot: which notifications it posts. */
+export interface SimSubscription {
+  heartbeat: number
+  eventMode: 'all' | 'list'
+  types: string[]
+}
+
 export interface SimHttpHost {
   id: string
+  subscribeEvent?: SimSubscription
   url: string
   protocolType: string
   parameterFormatType: string
@@ -69,6 +77,22 @@ export interface TerminalState {
   /** empty on a model without NTP */
   ntpServers: SimNtpServer[]
   doorCommands: SimDoorCommand[]
+  /** port 1's IPv4 settings; a static address other than the one listened on moves the terminal there */
+  network: SimNetwork
+  /** `Door/param/1` members in the device's order; null on a model without it */
+  doorParam: Record<string, string> | null
+  /** `CardReaderCfg/1` (JSON); null on a model without a card-reader/face configuration */
+  cardReader: Record<string, unknown> | null
+  /** `FaceRecognizeMode` (JSON) */
+  faceRecognizeMode: Record<string, unknown> | null
+}
+
+export interface SimNetwork {
+  addressingType: 'static' | 'dynamic'
+  ipAddress: string
+  subnetMask: string
+  gateway: string
+  dns: string[]
 }
 
 export interface SeedUser {
@@ -126,7 +150,12 @@ const DEFAULT_NTP_SERVER: SimNtpServer = {
   synchronizeInterval: 1440,
 }
 
-export function initialState(profile: ModelProfile, seed: SeedUser[], hosts: SimHttpHost[]): TerminalState {
+export function initialState(
+  profile: ModelProfile,
+  seed: SeedUser[],
+  hosts: SimHttpHost[],
+  listenHost = '127.0.0.1',
+): TerminalState {
   const state: TerminalState = {
     users: new Map(),
     faces: new Map(),
@@ -136,6 +165,17 @@ export function initialState(profile: ModelProfile, seed: SeedUser[], hosts: Sim
     nextPictureNo: 1,
     ntpServers: profile.ntp === 'none' ? [] : [{ ...DEFAULT_NTP_SERVER }],
     doorCommands: [],
+    // the loopback address it listens on stands for its LAN address; a /8 like the loopback network itself
+    network: {
+      addressingType: 'static',
+      ipAddress: listenHost,
+      subnetMask: '255.0.0.0',
+      gateway: '127.0.0.254',
+      dns: ['127.0.0.53'],
+    },
+    doorParam: profile.doorParam ? { ...profile.doorParam } : null,
+    cardReader: profile.cardReader ? structuredClone(profile.cardReader.value) : null,
+    faceRecognizeMode: profile.cardReader ? { mode: 'normalMode' } : null,
   }
   for (const user of seed) {
     state.users.set(user.employeeNo, newUser(user.employeeNo, user.name))

@@ -208,6 +208,8 @@ const en: Messages = {
     device_bad_response: 'The device gave an answer that makes no sense. Try restarting it.',
     device_not_applied:
       'The device answered OK but did not save it. Try again; if it repeats, restart the device.',
+    device_lost_after_move:
+      'The device took the new address but was not found there. Most devices do not go back by themselves: check the address on the device’s screen, then correct it on the Devices page.',
     image_invalid: 'The photo does not fit. A clear, well-lit JPEG or PNG photo of the face is needed.',
     host_not_allowed: 'This address is not in the school network. Check the device’s IP address.',
     credentials_expired:

@@ -216,6 +216,8 @@ const uz = {
     device_bad_response: 'Qurilma tushunarsiz javob qaytardi. Uni oʻchirib-yoqib koʻring.',
     device_not_applied:
       'Qurilma «bajarildi» dedi, lekin saqlamadi. Yana urinib koʻring; takrorlansa, uni oʻchirib-yoqing.',
+    device_lost_after_move:
+      'Qurilma yangi manzilni qabul qildi, lekin u yerda topilmadi. Koʻpchilik qurilmalar oʻzi qaytmaydi: manzilni qurilma ekranida tekshiring va «Qurilmalar» sahifasida tuzating.',
     image_invalid: 'Rasm mos emas. Yuz aniq koʻringan, yorugʻ joyda olingan JPEG yoki PNG rasm kerak.',
     host_not_allowed: 'Bu manzil maktab tarmogʻiga tegishli emas. Qurilmaning IP manzilini tekshiring.',
     credentials_expired:

@@ -1,6 +1,6 @@
 import { asInt, asRecord, asString, refuse, type Handler, type HandlerContext } from '../context'
 import { escapeXml, parseXmlBody, xmlOk, xmlResponse, type SimResponse } from '../format'
-import type { SimHttpHost } from '../state'
+import type { SimHttpHost, SimSubscription } from '../state'
 
 const NAMESPACE = 'http://www.isapi.org/ver20/XMLSchema'
 
@@ -21,7 +21,40 @@ function hostXml(host: SimHttpHost): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `    <${k}>${escapeXml(String(v))}</${k}>\n`)
     .join('')
-  return `  <HttpHostNotification>\n${inner}  </HttpHostNotification>\n`
+  return `  <HttpHostNotification>\n${inner}${subscriptionXml(host.subscribeEvent)}  </HttpHostNotification>\n`
+}
+
+/** `SubscribeEvent` as the RELOJ slot printed it (heartbeat, eventMode, then the list in `list` mode). */
+function subscriptionXml(sub: SimSubscription | undefined): string {
+  if (!sub) return ''
+  const events = sub.types.map((type) => `<Event><type>${escapeXml(type)}</type></Event>`).join('')
+  return (
+    `    <SubscribeEvent><heartbeat>${sub.heartbeat}</heartbeat><eventMode>${sub.eventMode}</eventMode>` +
+    (sub.eventMode === 'list' ? `<EventList>${events}</EventList>` : '') +
+    '</SubscribeEvent>\n'
+  )
+}
+
+/** A written `SubscribeEvent`, checked against the types the model offers; undefined keeps the slot's own. */
+function readSubscription(
+  ctx: HandlerContext,
+  node: unknown,
+  current: SimSubscription | undefined,
+): SimSubscription | SimResponse | undefined {
+  const doc = asRecord(node)
+  if (!doc || !ctx.profile.eventTypes) return current
+  const mode = asString(doc.eventMode) ?? 'all'
+  if (mode !== 'all' && mode !== 'list') return refuse(ctx, 'badXmlContent', 'eventMode')
+  const heartbeat = asInt(doc.heartbeat) ?? current?.heartbeat ?? 30
+  if (heartbeat < 1 || heartbeat > 30) return refuse(ctx, 'badXmlContent', 'heartbeat')
+  const raw = asRecord(doc.EventList)?.Event
+  const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((event) =>
+    asString(asRecord(event)?.type),
+  )
+  for (const type of types) {
+    if (!type || !ctx.profile.eventTypes.includes(type)) return refuse(ctx, 'badXmlContent', 'type')
+  }
+  return { heartbeat, eventMode: mode, types: mode === 'list' ? (types as string[]) : [] }
 }
 
 export const getHosts: Handler = (ctx) =>
@@ -63,8 +96,11 @@ function readHost(ctx: HandlerContext, node: Record<string, unknown>): SimHttpHo
   if (portNo === undefined || portNo < 0 || portNo > 65535) return refuse(ctx, 'badXmlContent', 'portNo')
   const hostName = asString(node.hostName)
   const userName = asString(node.userName)
+  const subscribeEvent = readSubscription(ctx, node.SubscribeEvent, current.subscribeEvent)
+  if (subscribeEvent && 'status' in subscribeEvent) return subscribeEvent
   return {
     id: current.id,
+    ...(subscribeEvent ? { subscribeEvent } : {}),
     url: ctx.profile.persistsHostUrl ? (asString(node.url) ?? '') : '',
     protocolType: asString(node.protocolType) ?? 'HTTP',
     parameterFormatType: asString(node.parameterFormatType) ?? 'XML',

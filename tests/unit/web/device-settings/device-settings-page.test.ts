@@ -80,6 +80,38 @@ const FULL: DeviceSettings = {
   },
   faceLibrary: { supported: true, faces: 4, capacity: 1500, faceLibType: 'blackFD' },
   door: { supported: true, doors: 1 },
+  doorParams: {
+    supported: true,
+    fields: [{ key: 'openDuration', kind: 'int', value: 5, min: 1, max: 255 }],
+  },
+  faceRecognition: {
+    supported: true,
+    fields: [{ key: 'faceMatchThresholdN', kind: 'int', value: 87, min: 0, max: 100 }],
+  },
+  eventTypes: {
+    supported: true,
+    fields: [
+      {
+        key: 'eventTypes',
+        kind: 'set',
+        value: ['AccessControllerEvent'],
+        options: ['AccessControllerEvent'],
+      },
+    ],
+  },
+  ipv4: {
+    supported: true,
+    portId: '1',
+    settings: {
+      addressingType: 'static',
+      ipAddress: '192.0.0.64',
+      subnetMask: '255.255.255.0',
+      gateway: '192.0.0.1',
+      dns: ['8.8.8.8'],
+    },
+    addressingTypes: ['static', 'dynamic'],
+    moveWaitSec: 60,
+  },
   schoolNtpServer: 'ntp.maktab.uz',
 }
 
