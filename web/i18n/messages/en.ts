@@ -6,6 +6,7 @@ import devices from './devices/en'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
+import faceCheck from './face-check/en'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const en: Messages = {
@@ -224,6 +225,7 @@ const en: Messages = {
   ...deviceImportEntry.en,
   ...importEntry.en,
   ...access,
+  ...faceCheck,
   ...deviceSettingsEntry.en,
 }
 

@@ -6,6 +6,7 @@ import devices from './devices/ru'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
+import faceCheck from './face-check/ru'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const ru: Messages = {
@@ -226,6 +227,7 @@ const ru: Messages = {
   ...deviceImportEntry.ru,
   ...importEntry.ru,
   ...access,
+  ...faceCheck,
   ...deviceSettingsEntry.ru,
 }
 

@@ -7,6 +7,7 @@ import devices from './devices/uz'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
+import faceCheck from './face-check/uz'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const uz = {
@@ -230,6 +231,7 @@ const uz = {
   ...deviceImportEntry.uz,
   ...importEntry.uz,
   ...access,
+  ...faceCheck,
   ...deviceSettingsEntry.uz,
 }
 
