@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { FACE_MODEL_PRECACHE, faceModels } from './vite.face-models'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -11,6 +12,7 @@ const BRAND = '#0f5c4c'
 export default defineConfig({
   plugins: [
     vue(),
+    faceModels(),
     VitePWA({
       strategies: 'generateSW',
       // a new version waits for the person to tap "Update" (web/pwa/useAppUpdate.ts); never mid-enrollment
@@ -39,7 +41,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}', ...FACE_MODEL_PRECACHE],
+        // the face detector's chunk (TensorFlow.js inside) is about 2 MB; the default limit would drop it
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         // the API is never answered from a cache (Dexie is the offline store), nor are the proxy's own pages
         navigateFallbackDenylist: [/^\/api\//, /^\/onboarding/, /^\/ca\./],

@@ -19,12 +19,35 @@ export const StudentInput = z.object({
 })
 export type StudentInput = z.infer<typeof StudentInput>
 
+/** What the tablet's face check found wrong with a photo (web/face/checks.ts says the limits). */
+export const FaceCheckProblem = z.enum([
+  'dark',
+  'bright',
+  'noFace',
+  'manyFaces',
+  'small',
+  'turned',
+  'eyesClosed',
+  'blurred',
+])
+export type FaceCheckProblem = z.infer<typeof FaceCheckProblem>
+
+/** How the photo got past the tablet's face check: it passed, the operator overrode one check, or it was off. */
+export const FaceCheckRecord = z.object({
+  state: z.enum(['passed', 'overridden', 'off']),
+  /** the one check the operator overrode, after a confirmation */
+  problem: FaceCheckProblem.optional(),
+})
+export type FaceCheckRecord = z.infer<typeof FaceCheckRecord>
+
 export const RegistrationRequest = z.object({
   clientId: z.uuid(),
   student: StudentInput,
   /** base64 of a JPEG, PNG or WebP (a data: URL prefix is accepted) */
   face: z.string().min(16),
   deviceIds: z.array(DeviceRef).min(1).max(50),
+  /** absent from clients older than the face check */
+  faceCheck: FaceCheckRecord.optional(),
 })
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>
 

@@ -1,4 +1,4 @@
-import type { Registration } from '../../shared/api'
+import type { FaceCheckRecord, Registration } from '../../shared/api'
 
 /**
  * - `waiting`: saved, goes out when the proxy is reachable (after `nextAttemptAt`)
@@ -55,6 +55,8 @@ export interface Draft {
   /** the proxy's answer: on success, and on a refusal that carried per-device outcomes */
   result: Registration | null
   photo: DraftPhotoInfo
+  /** how the photo got past the tablet's face check (absent on drafts saved before it existed) */
+  faceCheck?: FaceCheckRecord
   /** epoch milliseconds */
   createdAt: number
   updatedAt: number
@@ -79,10 +81,13 @@ export interface NewDraft {
   student: DraftStudent
   deviceIds: string[]
   photo: PhotoBytes
+  faceCheck?: FaceCheckRecord
 }
 
 export interface DraftChanges {
   student?: DraftStudent
   deviceIds?: string[]
   photo?: PhotoBytes
+  /** comes with a new photo */
+  faceCheck?: FaceCheckRecord
 }

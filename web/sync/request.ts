@@ -33,5 +33,6 @@ export function registrationRequest(
     student: body,
     face: bytesToBase64(photo.bytes),
     deviceIds: draft.deviceIds,
+    ...(draft.faceCheck ? { faceCheck: draft.faceCheck } : {}),
   }
 }

@@ -239,6 +239,8 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
           ...(student ? { student: studentSnapshot(student) } : {}),
           ...registrationSnapshot(registration),
           deviceIds: field(call.body, 'deviceIds') ?? null,
+          // the tablet's face check: passed, overridden by the operator (and which check), or off
+          ...(field(call.body, 'faceCheck') ? { faceCheck: field(call.body, 'faceCheck') } : {}),
         },
       }
     },

@@ -87,7 +87,7 @@ describe('the audit trail records every change made through the API', () => {
     })
   })
 
-  it('records a student registered onto two terminals with each terminal’s result', async () => {
+  it('records a student registered onto two terminals with each terminal’s result and the face check’s override', async () => {
     const face = (await photo(480, 640)).toString('base64')
     secrets.push(face.slice(0, 64))
     const answer = await send(proxy, 'POST', '/api/registrations', {
@@ -95,6 +95,7 @@ describe('the audit trail records every change made through the API', () => {
       student: { firstName: 'Dilnoza', lastName: 'Rahimova', gender: 'female', classId },
       face,
       deviceIds: [devices.entrance?.id, devices.exit?.id],
+      faceCheck: { state: 'overridden', problem: 'turned' },
     })
     expect(answer.status, JSON.stringify(answer.body)).toBe(201)
     const employeeNo = (answer.body as { employeeNo: string }).employeeNo
@@ -112,6 +113,7 @@ describe('the audit trail records every change made through the API', () => {
           { deviceId: devices.entrance?.id, status: 'SUCCESS' },
           { deviceId: devices.exit?.id, status: 'SUCCESS' },
         ],
+        faceCheck: { state: 'overridden', problem: 'turned' },
       },
     })
   })

@@ -1,3 +1,4 @@
+import type { FaceCheckRecord } from '../../../shared/api'
 import type { DraftStudent, NewDraft, PhotoBytes } from '../../db/types'
 
 /** What the person fills in on the Enroll page. */
@@ -12,6 +13,8 @@ export interface EnrollFormValues {
   className: string
   deviceIds: string[]
   photo: PhotoBytes | null
+  /** how the photo got past the face check; set with the photo */
+  faceCheck?: FaceCheckRecord
   /** carried over from the Students page: the student already known to the school server */
   employeeNo?: string
   backendStudentId?: string
@@ -78,7 +81,12 @@ export function draftFromForm(values: EnrollFormValues): NewDraft {
   if (values.className.trim()) student.className = values.className.trim()
   if (values.employeeNo) student.employeeNo = values.employeeNo
   if (values.backendStudentId) student.backendStudentId = values.backendStudentId
-  return { student, deviceIds: [...values.deviceIds], photo: values.photo }
+  return {
+    student,
+    deviceIds: [...values.deviceIds],
+    photo: values.photo,
+    ...(values.faceCheck ? { faceCheck: values.faceCheck } : {}),
+  }
 }
 
 /** The form filled from a saved draft (editing it from the Queue page). */

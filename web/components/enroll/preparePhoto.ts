@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { PhotoBytes } from '../../db/types'
+import type { RelativeRect } from '../../face/checks'
+import { toPixels } from '../../face/faceCrop'
 
 /** The long side the tablet sends: small enough for slow Wi-Fi and a long queue, big enough for the proxy. */
 export const MAX_LONG_SIDE = 1280
@@ -14,14 +16,39 @@ export interface PreparedPhoto extends PhotoBytes {
 
 type Drawable = CanvasImageSource & { width?: number; height?: number }
 
-/** Where to cut from the source and how big the result is: a centred crop to `aspect`, then scaled down. */
-export function photoGeometry(
-  sourceWidth: number,
-  sourceHeight: number,
-  options: { aspect?: number; maxLongSide?: number } = {},
-) {
+/** A part of the source to keep (the face check's framing around the face), in the source's pixels. */
+export interface SourceCrop {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface PhotoOptions {
+  aspect?: number
+  maxLongSide?: number
+  /** cut this instead of the centred `aspect` crop */
+  crop?: SourceCrop
+}
+
+/** Where to cut from the source and how big the result is: `crop`, or a centred crop to `aspect`; then scaled down. */
+export function photoGeometry(sourceWidth: number, sourceHeight: number, options: PhotoOptions = {}) {
   let sw = sourceWidth
   let sh = sourceHeight
+  if (options.crop) {
+    const { x, y, width, height } = options.crop
+    sw = Math.round(width)
+    sh = Math.round(height)
+    const scale = Math.min(1, (options.maxLongSide ?? MAX_LONG_SIDE) / Math.max(sw, sh))
+    return {
+      sx: Math.round(x),
+      sy: Math.round(y),
+      sw,
+      sh,
+      width: Math.max(1, Math.round(sw * scale)),
+      height: Math.max(1, Math.round(sh * scale)),
+    }
+  }
   if (options.aspect) {
     if (sw / sh > options.aspect) sw = Math.round(sh * options.aspect)
     else sh = Math.round(sw / options.aspect)
@@ -44,7 +71,7 @@ export async function drawToJpeg(
   source: Drawable,
   sourceWidth: number,
   sourceHeight: number,
-  options: { aspect?: number; maxLongSide?: number } = {},
+  options: PhotoOptions = {},
 ): Promise<PreparedPhoto> {
   if (Math.min(sourceWidth, sourceHeight) < MIN_SHORT_SIDE) {
     throw new AppError('image_invalid', `the picture is ${sourceWidth}×${sourceHeight}`, {
@@ -71,7 +98,7 @@ export async function drawToJpeg(
  * A chosen file as a JPEG of at most 1280 px on the long side, turned upright by its EXIF orientation.
  * A HEIC photo the browser cannot decode goes as it is: the proxy can read it where the tablet cannot.
  */
-export async function prepareFile(file: Blob): Promise<PreparedPhoto> {
+export async function prepareFile(file: Blob, crop?: RelativeRect | null): Promise<PreparedPhoto> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' })
@@ -82,15 +109,36 @@ export async function prepareFile(file: Blob): Promise<PreparedPhoto> {
     throw new AppError('image_invalid', 'the file is not a picture the browser can read')
   }
   try {
-    return await drawToJpeg(bitmap, bitmap.width, bitmap.height)
+    return await drawToJpeg(
+      bitmap,
+      bitmap.width,
+      bitmap.height,
+      cropOption(crop, bitmap.width, bitmap.height),
+    )
   } finally {
     bitmap.close()
   }
 }
 
-/** The frame the person sees inside the guide (a 3:4 portrait), from the live camera. */
-export function captureFrame(video: HTMLVideoElement, aspect = 3 / 4): Promise<PreparedPhoto> {
-  return drawToJpeg(video, video.videoWidth, video.videoHeight, { aspect })
+/**
+ * A frame of the live camera: the face check's framing around the face when it found one, else the 3:4
+ * portrait the person sees inside the guide.
+ */
+export function captureFrame(
+  video: HTMLVideoElement,
+  crop?: RelativeRect | null,
+  aspect = 3 / 4,
+): Promise<PreparedPhoto> {
+  const options = cropOption(crop, video.videoWidth, video.videoHeight) ?? { aspect }
+  return drawToJpeg(video, video.videoWidth, video.videoHeight, options)
+}
+
+function cropOption(
+  crop: RelativeRect | null | undefined,
+  width: number,
+  height: number,
+): PhotoOptions | undefined {
+  return crop ? { crop: toPixels(crop, width, height) } : undefined
 }
 
 /** Whether a photo error means "too small" (the other image errors mean "not a picture"). */

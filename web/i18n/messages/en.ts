@@ -8,6 +8,7 @@ import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
 import students from './students/en'
+import faceCheck from './face-check/en'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const en: Messages = {
@@ -236,6 +237,7 @@ const en: Messages = {
   ...importEntry.en,
   ...access,
   ...students,
+  ...faceCheck,
   ...deviceSettingsEntry.en,
 }
 

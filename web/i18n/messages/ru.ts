@@ -8,6 +8,7 @@ import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
 import students from './students/ru'
+import faceCheck from './face-check/ru'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const ru: Messages = {
@@ -239,6 +240,7 @@ const ru: Messages = {
   ...importEntry.ru,
   ...access,
   ...students,
+  ...faceCheck,
   ...deviceSettingsEntry.ru,
 }
 

@@ -9,6 +9,7 @@ import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
 import students from './students/uz'
+import faceCheck from './face-check/uz'
 import { deviceSettingsEntry } from './device-settings/entry'
 
 const uz = {
@@ -243,6 +244,7 @@ const uz = {
   ...importEntry.uz,
   ...access,
   ...students,
+  ...faceCheck,
   ...deviceSettingsEntry.uz,
 }
 

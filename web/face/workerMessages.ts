@@ -1,0 +1,10 @@
+import type { FaceVerdict } from './checks'
+
+export type FaceCheckRequest =
+  { id: number; type: 'frame'; picture: ImageBitmap } | { id: number; type: 'photo'; blob: Blob }
+
+export type FaceCheckReply =
+  | { type: 'ready'; backend: string; loadMs: number }
+  | { type: 'unavailable'; message: string }
+  | { type: 'verdict'; id: number; verdict: FaceVerdict }
+  | { type: 'failed'; id: number; message: string }
