@@ -6,6 +6,8 @@ import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { createDomain, type Domain } from './domain/domain'
+import { createEventRelay, type EventRelay } from './domain/event-relay'
+import { RelayAddress } from './domain/event-relay/relay-address'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
@@ -18,6 +20,7 @@ import { PairingCodesRepo } from './store/pairing-codes-repo'
 import { RegistrationsRepo } from './store/registrations-repo'
 import { SettingsRepo } from './store/settings-repo'
 import { TokensRepo } from './store/tokens-repo'
+import { lanAddresses } from './tls/lan-addresses'
 
 /** The proxy's long-lived parts, made once at start and shared by every route group. */
 export interface Services {
@@ -46,6 +49,8 @@ export interface Services {
   studentExport: StudentExport
   /** the device settings page: overview by capability, NTP written with read-back and restore, door test */
   deviceSettings: DeviceSettings
+  /** attendance events: terminals post to the proxy, which relays them to the school server in time order */
+  eventRelay: EventRelay
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -55,7 +60,32 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
   const students = createStudents({ config, db, logger })
-  const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
+  const relayAddress = new RelayAddress({
+    settings,
+    defaultOn: config.eventRelay.on,
+    origin: config.eventRelay.origin ?? relayOrigin(config),
+  })
+  const checks = createDeviceChecks({
+    config,
+    devices: domain.registry,
+    clients: domain.clients,
+    settings,
+    relay: relayAddress,
+  })
+  const eventRelay = createEventRelay({
+    db,
+    dataDir: config.dataDir,
+    timeZone: config.timeZone,
+    settings,
+    devices: domain.registry,
+    clients: domain.clients,
+    directory: checks.directory,
+    webhooks: checks.webhooks,
+    address: relayAddress,
+    picturesMaxBytes: config.eventRelay.picturesMaxBytes,
+    searchEveryMs: config.eventRelay.searchEveryMs,
+    log: logger,
+  })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
     registry: domain.registry,
@@ -107,5 +137,19 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     liveCheck,
     deviceImport,
     studentExport: new StudentExport(schoolServer),
+    eventRelay,
   }
+}
+
+/**
+ * Where terminals on the LAN reach the proxy: plain HTTP where there is a plain-HTTP port (terminals do not
+ * know the proxy's own CA), on the address the proxy listens on, or its first IPv4 LAN address.
+ */
+function relayOrigin(config: Config): string {
+  const wildcard = config.host === '0.0.0.0' || config.host === '::'
+  const host = wildcard ? (lanAddresses().find((a) => !a.includes(':')) ?? '127.0.0.1') : config.host
+  const shown = host.includes(':') ? `[${host}]` : host
+  if (config.tls.mode === 'off') return `http://${shown}:${config.port}`
+  if (config.httpPort !== null) return `http://${shown}:${config.httpPort}`
+  return `https://${shown}:${config.port}`
 }
