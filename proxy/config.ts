@@ -45,6 +45,19 @@ export interface Config {
   sadp: { address: string; port: number }
   /** seconds the proxy looks for a terminal at its new address after a network change (SR_DEVICE_MOVE_WAIT_SEC) */
   deviceMoveWaitSec: number
+  eventRelay: EventRelayConfig
+}
+
+/** The attendance relay: terminals post their events to the proxy, which delivers them to the school server. */
+export interface EventRelayConfig {
+  /** SR_EVENT_RELAY: relay mode until an admin switches it on the Check page; off = terminals post directly */
+  on: boolean
+  /** SR_EVENT_RELAY_ADDRESS: the origin terminals reach the proxy at; null = the first LAN address */
+  origin: string | null
+  /** SR_EVENT_PICTURES_MB: the captures kept on disk, at most */
+  picturesMaxBytes: number
+  /** SR_EVENT_SEARCH_MINUTES: how often each terminal's own log is searched for what push missed */
+  searchEveryMs: number
 }
 
 /** A configuration mistake, told in one line that names the variable; never shown with a stack. */
@@ -242,8 +255,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       z.coerce.number().int('must be a whole number of seconds').min(2).max(600),
       '60',
     ),
+    eventRelay: {
+      on: read('SR_EVENT_RELAY', z.enum(['on', 'off'], 'must be on or off'), 'off') === 'on',
+      origin: unset(env.SR_EVENT_RELAY_ADDRESS) ? null : read('SR_EVENT_RELAY_ADDRESS', originSchema, ''),
+      picturesMaxBytes: read('SR_EVENT_PICTURES_MB', picturesSchema, '200') * 1024 * 1024,
+      searchEveryMs: Math.round(read('SR_EVENT_SEARCH_MINUTES', minutesSchema, '10') * 60_000),
+    },
   }
 }
+
+const picturesSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}$/, 'must be a whole number of megabytes from 1 to 100000')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 100_000, 'must be a whole number of megabytes from 1 to 100000')
+
+const minutesSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,4}(\.\d{1,3})?$/, 'must be a number of minutes, e.g. 10 or 0.5')
+  .transform(Number)
+  .refine((n) => n >= 0.01 && n <= 1440, 'must be from 0.01 to 1440 minutes')
 
 type Reader = <T>(name: string, schema: z.ZodType<T>, fallback: string) => T
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, PROXY_VERSION, loadConfig, type Config } from './config'
 import { createApp } from './http/app'
+import { eventIntakeRoutes } from './http/routes/event-intake'
 import type { AppContext } from './http/context'
 import { createLogger, type Logger } from './log'
 import { createServices } from './services'
@@ -89,12 +90,18 @@ async function startOnDatabase(
   const trustPageUrls: string[] = []
   if (tls?.ca && config.httpPort !== null) {
     const { trustPageApp } = await import('./tls/trust-page')
+    const trustPage = trustPageApp({
+      caPem: tls.ca.pem,
+      fingerprint256: tls.ca.fingerprint256,
+      httpsPort: config.port,
+    })
+    // terminals post their events over plain HTTP: they do not know the proxy's own CA
+    const events = eventIntakeRoutes(ctx)
     const side = createAdaptorServer({
-      fetch: trustPageApp({
-        caPem: tls.ca.pem,
-        fingerprint256: tls.ca.fingerprint256,
-        httpsPort: config.port,
-      }).fetch,
+      fetch: (request: Request) =>
+        new URL(request.url).pathname.startsWith('/events/')
+          ? events.fetch(request)
+          : trustPage.fetch(request),
       overrideGlobalObjects: false,
     }) as Server
     try {
@@ -109,6 +116,7 @@ async function startOnDatabase(
   }
 
   services.outbox.start()
+  services.eventRelay.start()
   // undoes what a previous run left half-written on devices (in the background: devices may be slow)
   services.domain.start()
   services.jobs.start()
@@ -128,6 +136,7 @@ async function startOnDatabase(
       stopRenewal()
       await Promise.all(servers.map(closeServer))
       await services.outbox.stop()
+      await services.eventRelay.stop()
       await services.jobs.stop()
       await services.domain.stop()
       db.close()

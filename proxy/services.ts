@@ -7,6 +7,8 @@ import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { createDomain, type Domain } from './domain/domain'
+import { createEventRelay, type EventRelay } from './domain/event-relay'
+import { RelayAddress } from './domain/event-relay/relay-address'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
@@ -22,6 +24,7 @@ import { SealedSettings } from './store/sealed-settings'
 import { SecretBox } from './store/secrets'
 import { WEBHOOK_INFO_KEY } from './domain/webhooks/webhook-directory'
 import { TokensRepo } from './store/tokens-repo'
+import { lanAddresses } from './tls/lan-addresses'
 
 /** The proxy's long-lived parts, made once at start and shared by every route group. */
 export interface Services {
@@ -52,6 +55,8 @@ export interface Services {
   deviceSettings: DeviceSettings
   /** terminals found on the LAN (SADP), and the activation of new ones */
   discovery: Discovery
+  /** attendance events: terminals post to the proxy, which relays them to the school server in time order */
+  eventRelay: EventRelay
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -63,11 +68,31 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const students = createStudents({ config, db, logger })
   const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
   sealedSettings.sealExisting()
+  const relayAddress = new RelayAddress({
+    settings,
+    defaultOn: config.eventRelay.on,
+    origin: config.eventRelay.origin ?? relayOrigin(config),
+  })
   const checks = createDeviceChecks({
     config,
     devices: domain.registry,
     clients: domain.clients,
     settings: sealedSettings,
+    relay: relayAddress,
+  })
+  const eventRelay = createEventRelay({
+    db,
+    dataDir: config.dataDir,
+    timeZone: config.timeZone,
+    settings,
+    devices: domain.registry,
+    clients: domain.clients,
+    directory: checks.directory,
+    webhooks: checks.webhooks,
+    address: relayAddress,
+    picturesMaxBytes: config.eventRelay.picturesMaxBytes,
+    searchEveryMs: config.eventRelay.searchEveryMs,
+    log: logger,
   })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
@@ -129,5 +154,19 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       registry: domain.registry,
       allowedHosts: domain.allowedHosts,
     }),
+    eventRelay,
   }
+}
+
+/**
+ * Where terminals on the LAN reach the proxy: plain HTTP where there is a plain-HTTP port (terminals do not
+ * know the proxy's own CA), on the address the proxy listens on, or its first IPv4 LAN address.
+ */
+function relayOrigin(config: Config): string {
+  const wildcard = config.host === '0.0.0.0' || config.host === '::'
+  const host = wildcard ? (lanAddresses().find((a) => !a.includes(':')) ?? '127.0.0.1') : config.host
+  const shown = host.includes(':') ? `[${host}]` : host
+  if (config.tls.mode === 'off') return `http://${shown}:${config.port}`
+  if (config.httpPort !== null) return `http://${shown}:${config.httpPort}`
+  return `https://${shown}:${config.port}`
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config'
 import { DeviceStatusBoard } from './device-status/status-board'
 import type { ClientSource, DeviceSource } from './device-source'
 import { DeviceClocks } from './device-time/device-clocks'
-import { DeviceWebhooks } from './webhooks/device-webhooks'
+import { DeviceWebhooks, type RelayTarget } from './webhooks/device-webhooks'
 import { WebhookDirectory, type SettingsStore, type WebhookInfoSource } from './webhooks/webhook-directory'
 
 /** The phone check's use cases: device status, clocks and webhooks, sharing one status cache. */
@@ -21,6 +21,8 @@ export interface DeviceChecksOptions {
   settings: SettingsStore
   /** where webhook-info comes from; by default a client of the configured backend (none in LAN-only mode) */
   backend?: WebhookInfoSource | null
+  /** relay mode's switch and addresses: with it on, devices post to the proxy */
+  relay?: RelayTarget
   now?: () => number
   cacheMs?: number
   budgetMs?: number
@@ -34,7 +36,14 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
   const backend = options.backend === undefined ? clientFor(options.config) : options.backend
   const directory = new WebhookDirectory({ backend, settings, now })
   const forget = (deviceId: string) => status.forget(deviceId)
-  const webhooks = new DeviceWebhooks({ devices, clients, directory, settings, onChanged: forget })
+  const webhooks = new DeviceWebhooks({
+    devices,
+    clients,
+    directory,
+    settings,
+    onChanged: forget,
+    ...(options.relay ? { relay: options.relay } : {}),
+  })
   const status = new DeviceStatusBoard({
     devices,
     clients,

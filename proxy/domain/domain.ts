@@ -24,8 +24,6 @@ export interface Domain {
   /** the SR_DEVICE_NETS fence every device address goes through */
   allowedHosts: AllowedHosts
   clients: DeviceClients
-  /** the SR_DEVICE_NETS fence every device address passes */
-  allowedHosts: AllowedHosts
   deviceUsers: DeviceUsers
   registrations: Registrations
   testDevice(deviceId: string): Promise<DeviceTestResult>
@@ -92,7 +90,6 @@ export function createDomain(options: DomainOptions): Domain {
     registry,
     allowedHosts,
     clients,
-    allowedHosts,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
     testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),

@@ -18,6 +18,8 @@ import { deviceUserRoutes } from './routes/device-users'
 import { deviceStatusRoutes } from './routes/device-status'
 import { deviceSettingsRoutes } from './routes/device-settings'
 import { deviceTimeRoutes } from './routes/device-time'
+import { eventIntakeRoutes } from './routes/event-intake'
+import { eventRelayRoutes } from './routes/event-relay'
 import { deviceRoutes } from './routes/devices'
 import { discoveryRoutes } from './routes/discovery'
 import { healthRoutes } from './routes/health'
@@ -71,6 +73,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', deviceImportRoutes(ctx))
   app.route('/api', classRoutes(ctx))
   app.route('/api', liveCheckRoutes(ctx))
+  app.route('/api', eventRelayRoutes(ctx))
+  // terminals post here with their own secret, outside /api and its bearer tokens
+  app.route('/', eventIntakeRoutes(ctx))
 
   if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
   app.route('/', pwaRoutes(ctx.distDir))

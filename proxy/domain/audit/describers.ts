@@ -374,6 +374,29 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? jobSnapshot(seen.response) : undefined,
     }),
   },
+  'PUT /api/events/relay/mode': {
+    action: 'events.relay.mode',
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      input: pick(call.body, ['mode']),
+      after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
+    }),
+  },
+  'POST /api/events/relay/search': {
+    action: 'events.relay.search',
+    describe: (_call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      after: seen.ok ? seen.response : undefined,
+    }),
+  },
+  'POST /api/events/relay/retry': {
+    action: 'events.relay.retry',
+    describe: (_call, seen) => ({
+      target: { type: 'events', id: null, label: null },
+      after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
+    }),
+  },
   'POST /api/outbox/flush': {
     action: 'outbox.flush',
     describe: (_call, seen) => ({

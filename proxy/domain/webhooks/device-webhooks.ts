@@ -17,6 +17,14 @@ export interface DeviceWebhooksDeps {
   backendWaitMs?: number
   /** told after a device's slots were written, so cached status reports do not show the old state */
   onChanged?: (deviceId: string) => void
+  /** relay mode: when on, each device posts to the proxy's own address instead of the school server */
+  relay?: RelayTarget
+}
+
+/** Where a device posts in relay mode (`event-relay/relay-address.ts`). */
+export interface RelayTarget {
+  readonly on: boolean
+  urlFor(deviceId: string): string
 }
 
 type HostsClient = Pick<IsapiClient, 'getHttpHosts' | 'putHttpHost' | 'putHttpHosts'>
@@ -53,7 +61,13 @@ export class DeviceWebhooks {
     call?: CallOptions,
   ): Promise<DeviceWebhook> {
     const slots = await client.getHttpHosts(call)
-    return webhookView(slots, device, urls, this.remembered(device.id))
+    return webhookView(slots, device, urls, this.remembered(device.id), this.relayUrl(device.id))
+  }
+
+  /** The proxy's own address for this device while relay mode is on; null in backend-direct mode. */
+  private relayUrl(deviceId: string): string | null {
+    const relay = this.deps.relay
+    return relay?.on ? relay.urlFor(deviceId) : null
   }
 
   /**
@@ -62,9 +76,16 @@ export class DeviceWebhooks {
    * drops the path). Then a slot that held an address is put back as it was (`device_not_applied`,
    * `details.restored`); an empty one cannot be written empty again, and keeps what the device made of it.
    */
-  async apply(deviceId: string, known?: WebhookUrls): Promise<DeviceWebhook> {
+  async apply(deviceId: string, known?: WebhookUrls | null): Promise<DeviceWebhook> {
     const device = this.deps.devices.get(deviceId)
-    const urls = known ?? (await this.deps.directory.current())
+    const relayUrl = this.relayUrl(device.id)
+    // in relay mode the school server's URLs are only needed to recognise a slot of ours, not to write it
+    const urls =
+      known !== undefined
+        ? known
+        : relayUrl
+          ? this.deps.directory.known()
+          : await this.deps.directory.current()
     if (!device.direction) {
       throw new AppError(
         'validation_failed',
@@ -73,13 +94,15 @@ export class DeviceWebhooks {
       )
     }
     const client = this.deps.clients.get(deviceId)
-    const expected = WebhookDirectory.urlFor(urls, device.direction)
+    const expected = relayUrl ?? WebhookDirectory.urlFor(urls as WebhookUrls, device.direction)
     const slots = await client.getHttpHosts()
     const slot = chooseSlot({
       slots,
       expected,
       remembered: this.remembered(device.id),
-      ownUrls: [urls.in, urls.out],
+      ownUrls: [urls?.in, urls?.out, this.deps.relay?.urlFor(device.id)].filter(
+        (url): url is string => url !== undefined,
+      ),
     })
     const before = slots.find((s) => s.id === slot.id)
     let view: DeviceWebhook
@@ -87,7 +110,7 @@ export class DeviceWebhooks {
     try {
       await writeSlot(client, slotInputFor(slot.id, expected), slots)
       this.deps.settings.set(slotKey(device.id), slot.id)
-      view = webhookView(await client.getHttpHosts(), device, urls, slot.id)
+      view = webhookView(await client.getHttpHosts(), device, urls, slot.id, relayUrl)
       if (!view.inSync && before && slotUrl(before) !== null) restored = await putBack(client, before, slots)
     } finally {
       this.deps.onChanged?.(device.id)
@@ -105,7 +128,7 @@ export class DeviceWebhooks {
 
   /** `POST /api/webhooks/apply`: every device at once (each device's own queue keeps its writes in order). */
   async applyAll(): Promise<WebhookApplyItem[]> {
-    const urls = await this.deps.directory.current()
+    const urls = this.deps.relay?.on ? this.deps.directory.known() : await this.deps.directory.current()
     const devices = this.deps.devices.list()
     return Promise.all(
       devices.map(async (device): Promise<WebhookApplyItem> => {
@@ -149,13 +172,14 @@ export function webhookView(
   device: Pick<Device, 'direction'>,
   urls: WebhookUrls | null,
   preferredSlot?: string,
+  relayUrl?: string | null,
 ): DeviceWebhook {
   const actual = slots.map(slotUrl).filter((url): url is string => url !== null)
   const direction = device.direction ?? null
   const base = { actual, direction, slots: slots.length }
-  if (!urls) return { ...base, expected: null, inSync: false, gap: 'no_backend', slotId: null }
+  if (!urls && !relayUrl) return { ...base, expected: null, inSync: false, gap: 'no_backend', slotId: null }
   if (!direction) return { ...base, expected: null, inSync: false, gap: 'no_direction', slotId: null }
-  const expected = WebhookDirectory.urlFor(urls, direction)
+  const expected = relayUrl ?? WebhookDirectory.urlFor(urls as WebhookUrls, direction)
   const holding = slots.find((slot) => {
     const url = slotUrl(slot)
     return url !== null && sameListener(url, expected)

@@ -19,7 +19,7 @@ function tooLarge(maxBytes: number): AppError {
  * front; a chunked body is read up to the limit and handed on as a buffer. (hono/body-limit rebuilds the
  * request from @hono/node-server's lightweight Request, which fails unless global Request is replaced.)
  */
-function limit(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function limit(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const length = c.req.header('content-length')
     const chunked = c.req.header('transfer-encoding') !== undefined

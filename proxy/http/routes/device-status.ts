@@ -21,7 +21,7 @@ export function deviceStatusRoutes(ctx: AppContext): Hono<AppEnv> {
       c.json<DeviceStatusList>(await status.all({ refresh: isRefresh(c.req.query('refresh')) })),
     )
     .get('/devices/status/stream', (c) => {
-      const opts = { refresh: refresh(c.req.query('refresh')) }
+      const opts = { refresh: isRefresh(c.req.query('refresh')) }
       return streamSSE(c, async (stream) => {
         const closed = new AbortController()
         stream.onAbort(() => closed.abort())

@@ -6,6 +6,7 @@ import { m004Registrations } from './004-registrations'
 import { m005Jobs } from './005-jobs'
 import { m006Audit } from './006-audit'
 import { m008Hardening } from './008-hardening'
+import { m009RelayEvents } from './009-relay-events'
 import { m012SlowPairingCodes } from './012-slow-pairing-codes'
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m005Jobs,
   m006Audit,
   m008Hardening,
+  m009RelayEvents,
   m012SlowPairingCodes,
 ]

@@ -10,3 +10,5 @@ export type {
 export type { SeedOptions, SeedResult } from './seed'
 export type { BackendState } from './state'
 export { faceJpeg } from './faces'
+export { AttendanceBook, applyScan, eventKey, replayInTimeOrder } from './attendance'
+export type { DayRecord, ScanEvent } from './attendance'

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { AttendanceBook } from './attendance'
 
 export type Role = 'SUPER_ADMIN' | 'SCHOOL_ADMIN' | 'TEACHER' | 'GUARD'
 export type Gender = 'MALE' | 'FEMALE'
@@ -131,6 +132,11 @@ export interface AttendanceEvent {
   employeeNo: string | null
   studentId: string | null
   receivedAt: string
+  /** the terminal's time of the scan and its serial, as the event said */
+  dateTime: string
+  deviceID: string
+  /** bytes of the capture that came with it (0: none) */
+  pictureBytes: number
 }
 
 /** Everything the simulated server knows; tests read it directly to check what a call changed. */
@@ -148,6 +154,8 @@ export interface BackendState {
   /** commit answers by idempotencyKey: a repeated commit gets the first one back */
   importCommits: Map<string, unknown>
   attendance: AttendanceEvent[]
+  /** dedup keys and per-student day records of the attendance webhook */
+  attendanceBook: AttendanceBook
 }
 
 export function createState(): BackendState {
@@ -163,6 +171,7 @@ export function createState(): BackendState {
     importJobs: new Map(),
     importCommits: new Map(),
     attendance: [],
+    attendanceBook: new AttendanceBook(),
   }
 }
 

@@ -20,6 +20,10 @@ export interface RouteDoc {
 /** Every schema the API doc renders, by the name it is exported under in shared/api. */
 export const SCHEMAS = {
   HealthResponse: api.HealthResponse,
+  RelayView: api.RelayView,
+  RelayModeBody: api.RelayModeBody,
+  RelayModeResult: api.RelayModeResult,
+  RelaySearchResult: api.RelaySearchResult,
   PairRequest: api.PairRequest,
   PairResponse: api.PairResponse,
   PairingCodeRequest: api.PairingCodeRequest,
@@ -672,5 +676,37 @@ export const ROUTES: RouteDoc[] = [
     success: '201',
     body: 'ClassCreate',
     response: 'ClassListItem',
+  },
+  {
+    method: 'GET',
+    path: '/api/events/relay',
+    access: 'token',
+    what: 'the attendance relay: per terminal the last event, what waits, what the school server refused; events per hour today',
+    success: '200',
+    response: 'RelayView',
+  },
+  {
+    method: 'PUT',
+    path: '/api/events/relay/mode',
+    access: 'admin',
+    what: "terminals post to the school server directly or through the proxy; writes every device's webhook for it",
+    success: '200',
+    body: 'RelayModeBody',
+    response: 'RelayModeResult',
+  },
+  {
+    method: 'POST',
+    path: '/api/events/relay/search',
+    access: 'token',
+    what: "read every terminal's own event log (AcsEvent) now for events push missed; in relay mode a lost webhook is written again",
+    success: '200',
+    response: 'RelaySearchResult',
+  },
+  {
+    method: 'POST',
+    path: '/api/events/relay/retry',
+    access: 'admin',
+    what: 'events the school server refused go back in line',
+    success: '200 `{"requeued": n}`',
   },
 ]

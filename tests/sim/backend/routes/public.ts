@@ -1,4 +1,5 @@
-import { fail, fastifyError } from '../http-io'
+import { readWebhookBody, scanFields } from '../attendance'
+import { fail, fastifyError, HttpError } from '../http-io'
 import type { SimContext } from '../context'
 import type { Router } from '../router'
 import { PHOTO_PATH } from '../model'
@@ -12,25 +13,41 @@ export function publicRoutes(router: Router, { state }: SimContext): void {
     return { bytes: photo, contentType: 'image/jpeg' }
   })
 
-  router.add('POST', '/webhook/:schoolId/:direction', (req) => {
+  router.add('POST', '/webhook/:schoolId/:direction', async (req) => {
     const { schoolId = '', direction } = req.params
     const school = state.schools.get(schoolId)
     if (!school) throw fail(404, 'School not found')
     if (direction !== 'in' && direction !== 'out') throw fail(400, 'Invalid direction')
     const expected = direction === 'in' ? school.webhookSecretIn : school.webhookSecretOut
     const offered = req.query.get('secret') ?? (req.headers['x-webhook-secret'] as string | undefined)
-    if (offered !== expected) throw fail(401, 'Invalid webhook secret')
-    // Terminals post JSON or multipart with the event JSON in one part: the employee number is in either.
-    const employeeNo = /"employeeNoString"\s*:\s*"(\d+)"/.exec(req.rawBody.toString('utf8'))?.[1] ?? null
-    const student = employeeNo
-      ? [...state.students.values()].find((s) => s.schoolId === schoolId && s.deviceStudentId === employeeNo)
-      : undefined
+    if (offered !== expected) throw fail(403, 'Invalid webhook secret')
+    let body: Awaited<ReturnType<typeof readWebhookBody>>
+    try {
+      body = await readWebhookBody(req.rawBody, String(req.headers['content-type'] ?? ''))
+    } catch (error) {
+      throw new HttpError(400, { error: 'Parse failed', message: String(error) })
+    }
+    if (!body.event) throw fail(400, 'Missing AccessControllerEvent')
+    const fields = scanFields(body.event)
+    if (fields.subEventType !== 75 || !fields.employeeNo || !fields.deviceID || !fields.dateTime) {
+      return { json: { ok: true, ignored: true } }
+    }
+    const employeeNo = fields.employeeNo
+    const student = [...state.students.values()].find(
+      (s) => s.schoolId === schoolId && s.deviceStudentId === employeeNo,
+    )
+    const scan = { deviceID: fields.deviceID, employeeNo, dateTime: fields.dateTime, direction } as const
+    const outcome = state.attendanceBook.take(scan, student?.id ?? `employee:${employeeNo}`)
+    if ('ignored' in outcome) return { json: outcome }
     state.attendance.push({
       schoolId,
       direction,
       employeeNo,
       studentId: student?.id ?? null,
       receivedAt: new Date().toISOString(),
+      dateTime: fields.dateTime,
+      deviceID: fields.deviceID,
+      pictureBytes: body.picture,
     })
     return { json: { ok: true } }
   })

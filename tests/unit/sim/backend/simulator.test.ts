@@ -282,18 +282,26 @@ describe('backend simulator: seed and webhook', () => {
     expect(students.every((s) => /^[1-9]\d{9}$/.test(s.deviceStudentId ?? ''))).toBe(true)
   })
 
-  it('takes attendance events with the secret and finds the student by employeeNo', async () => {
+  it('takes face-verified events with the secret, finds the student by employeeNo, and dedups by eventKey', async () => {
     const [student] = (await backend.seedSchool({ classes: 0, students: 1, withPhotos: false })).students
     const info = await call('GET', '/schools/school-1/webhook-info', undefined, await login())
-    const event = JSON.stringify({ AccessControllerEvent: { employeeNoString: student?.deviceStudentId } })
+    const event = JSON.stringify({
+      dateTime: '2026-09-01T07:55:00+05:00',
+      deviceID: 'FC1234567',
+      AccessControllerEvent: { subEventType: 75, employeeNoString: student?.deviceStudentId },
+    })
     const post = (path: string) =>
       fetch(`${backend.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: event,
       })
-    expect((await post(info.json.inUrl as string)).status).toBe(401)
+    expect((await post(info.json.inUrl as string)).status).toBe(403)
     expect((await post(info.json.inUrlWithSecret as string)).status).toBe(200)
+    const again = await post(info.json.inUrlWithSecret as string)
+    expect(await again.json()).toEqual({ ok: true, ignored: true, reason: 'duplicate_event' })
     expect(backend.state.attendance).toMatchObject([{ direction: 'in', studentId: student?.id }])
+    const [record] = backend.state.attendanceBook.records.values()
+    expect(record).toMatchObject({ inSchool: true, firstIn: '2026-09-01T07:55:00+05:00' })
   })
 })
