@@ -6,6 +6,7 @@ import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
+import { SchoolLink } from './domain/school-link/school-link'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
@@ -49,6 +50,8 @@ export interface Services {
   deviceSettings: DeviceSettings
   /** terminals found on the LAN (SADP), and the activation of new ones */
   discovery: Discovery
+  /** which school-server device each terminal is: picked from the server's list or created there */
+  schoolLink: SchoolLink
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -115,5 +118,6 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       registry: domain.registry,
       allowedHosts: domain.allowedHosts,
     }),
+    schoolLink: new SchoolLink({ registry: domain.registry, backend: schoolServer }),
   }
 }

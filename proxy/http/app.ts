@@ -20,6 +20,7 @@ import { deviceSettingsRoutes } from './routes/device-settings'
 import { deviceTimeRoutes } from './routes/device-time'
 import { deviceRoutes } from './routes/devices'
 import { discoveryRoutes } from './routes/discovery'
+import { schoolLinkRoutes } from './routes/school-link'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { liveCheckRoutes } from './routes/live-check'
@@ -63,6 +64,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', webhookRoutes(ctx))
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', discoveryRoutes(ctx))
+  app.route('/api', schoolLinkRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
   app.route('/api', jobRoutes(ctx))
