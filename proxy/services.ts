@@ -6,6 +6,7 @@ import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
 import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
+import { SchoolLink } from './domain/school-link/school-link'
 import { createDomain, type Domain } from './domain/domain'
 import { createEventRelay, type EventRelay } from './domain/event-relay'
 import { RelayAddress } from './domain/event-relay/relay-address'
@@ -57,6 +58,8 @@ export interface Services {
   discovery: Discovery
   /** attendance events: terminals post to the proxy, which relays them to the school server in time order */
   eventRelay: EventRelay
+  /** which school-server device each terminal is: picked from the server's list or created there */
+  schoolLink: SchoolLink
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
@@ -155,6 +158,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       allowedHosts: domain.allowedHosts,
     }),
     eventRelay,
+    schoolLink: new SchoolLink({ registry: domain.registry, backend: schoolServer }),
   }
 }
 

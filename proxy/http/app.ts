@@ -22,6 +22,7 @@ import { eventIntakeRoutes } from './routes/event-intake'
 import { eventRelayRoutes } from './routes/event-relay'
 import { deviceRoutes } from './routes/devices'
 import { discoveryRoutes } from './routes/discovery'
+import { schoolLinkRoutes } from './routes/school-link'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { liveCheckRoutes } from './routes/live-check'
@@ -65,6 +66,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', webhookRoutes(ctx))
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', discoveryRoutes(ctx))
+  app.route('/api', schoolLinkRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
   app.route('/api', jobRoutes(ctx))

@@ -117,6 +117,17 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     }),
   },
   'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
+  'POST /api/devices/:id/school-link': {
+    action: 'device.school_link',
+    readsBody: true,
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: { backendId: field(seen.looked, 'backendId') ?? null },
+      after: seen.ok ? { backendId: field(seen.response, 'backendId') ?? null } : undefined,
+      input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
+    }),
+  },
   'POST /api/discovery/activate': {
     action: 'device.activate',
     readsBody: true,

@@ -3,7 +3,7 @@ import enrollment from './enrollment/en'
 import check from './check/en'
 import liveCheck from './live-check/en'
 import devices from './devices/en'
-import networkSearch from './network-search/en'
+import schoolSetup from './school-setup/en'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
@@ -232,7 +232,7 @@ const en: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...networkSearch,
+  ...schoolSetup,
   ...deviceImportEntry.en,
   ...importEntry.en,
   ...access,

@@ -3,7 +3,7 @@ import enrollment from './enrollment/ru'
 import check from './check/ru'
 import liveCheck from './live-check/ru'
 import devices from './devices/ru'
-import networkSearch from './network-search/ru'
+import schoolSetup from './school-setup/ru'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
@@ -235,7 +235,7 @@ const ru: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...networkSearch,
+  ...schoolSetup,
   ...deviceImportEntry.ru,
   ...importEntry.ru,
   ...access,

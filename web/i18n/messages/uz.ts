@@ -4,7 +4,7 @@ import enrollment from './enrollment/uz'
 import check from './check/uz'
 import liveCheck from './live-check/uz'
 import devices from './devices/uz'
-import networkSearch from './network-search/uz'
+import schoolSetup from './school-setup/uz'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
@@ -239,7 +239,7 @@ const uz = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...networkSearch,
+  ...schoolSetup,
   ...deviceImportEntry.uz,
   ...importEntry.uz,
   ...access,

@@ -51,6 +51,7 @@ const en: typeof audit = {
       device_update: 'Device changed',
       device_delete: 'Device removed',
       device_activate: 'New terminal activated (admin password set)',
+      device_school_link: 'Device linked to the school server',
       device_test: 'Device tested',
       device_time_sync: 'Device clock set',
       device_webhook_apply: 'School server address written to a device',

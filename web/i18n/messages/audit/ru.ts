@@ -56,6 +56,7 @@ const ru: typeof audit = {
       device_update: 'Изменено устройство',
       device_delete: 'Удалено устройство',
       device_activate: 'Новый терминал активирован (задан пароль администратора)',
+      device_school_link: 'Устройство связано со школьным сервером',
       device_test: 'Проверено устройство',
       device_time_sync: 'Выставлено время устройства',
       device_webhook_apply: 'На устройство записан адрес сервера',

@@ -50,6 +50,7 @@ const audit = {
       device_update: 'Qurilma oʻzgartirildi',
       device_delete: 'Qurilma oʻchirildi',
       device_activate: 'Yangi terminal faollashtirildi (administrator paroli oʻrnatildi)',
+      device_school_link: 'Qurilma maktab serveriga bogʻlandi',
       device_test: 'Qurilma tekshirildi',
       device_time_sync: 'Qurilma soati toʻgʻrilandi',
       device_webhook_apply: 'Qurilmaga server manzili yozildi',

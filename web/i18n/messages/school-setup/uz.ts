@@ -1,4 +1,21 @@
-const networkSearch = {
+const schoolSetup = {
+  schoolLink: {
+    open: 'Maktab serveri',
+    title: 'Maktab serveridagi qurilma',
+    intro:
+      'Davomat shu qurilma nomi bilan yoziladi. Maktab serveridagi mos qurilmani tanlang yoki u yerda yarating.',
+    loading: 'Maktab serveridagi qurilmalar olinmoqda…',
+    linked: 'Hozir bogʻlangan: {name}',
+    notLinked: 'Hali bogʻlanmagan.',
+    match: { serial: 'seriya raqami bir xil', name: 'nomi bir xil' },
+    linkedElsewhere: 'boshqa terminalga bogʻlangan',
+    entrance: 'Kirish',
+    exit: 'Chiqish',
+    choose: 'Shuni tanlash',
+    create: 'Maktab serverida yaratish ({type})',
+    createNeedsTest: 'Yaratish uchun avval ulanishni tekshiring: seriya raqami kerak.',
+    done: 'Bogʻlandi: {name}',
+  },
   networkSearch: {
     open: 'Tarmoqdan qidirish',
     title: 'Tarmoqdagi terminallar',
@@ -34,4 +51,4 @@ const networkSearch = {
   },
 }
 
-export default networkSearch
+export default schoolSetup

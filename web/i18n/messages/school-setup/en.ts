@@ -1,6 +1,23 @@
-import type networkSearchUz from './uz'
+import type schoolSetupUz from './uz'
 
-const networkSearch: typeof networkSearchUz = {
+const schoolSetup: typeof schoolSetupUz = {
+  schoolLink: {
+    open: 'School server',
+    title: 'The device on the school server',
+    intro:
+      'Attendance is recorded under this device. Pick the matching device on the school server, or create it there.',
+    loading: 'Getting the school server’s devices…',
+    linked: 'Linked now: {name}',
+    notLinked: 'Not linked yet.',
+    match: { serial: 'same serial number', name: 'same name' },
+    linkedElsewhere: 'linked to another terminal',
+    entrance: 'Entrance',
+    exit: 'Exit',
+    choose: 'Choose this one',
+    create: 'Create it on the school server ({type})',
+    createNeedsTest: 'Test the connection first to create it: its serial number is needed.',
+    done: 'Linked: {name}',
+  },
   networkSearch: {
     open: 'Search the network',
     title: 'Terminals on the network',
@@ -36,4 +53,4 @@ const networkSearch: typeof networkSearchUz = {
   },
 }
 
-export default networkSearch
+export default schoolSetup

@@ -1,6 +1,23 @@
-import type networkSearchUz from './uz'
+import type schoolSetupUz from './uz'
 
-const networkSearch: typeof networkSearchUz = {
+const schoolSetup: typeof schoolSetupUz = {
+  schoolLink: {
+    open: 'Школьный сервер',
+    title: 'Устройство на школьном сервере',
+    intro:
+      'Посещаемость записывается под этим устройством. Выберите подходящее устройство на школьном сервере или создайте его там.',
+    loading: 'Получаем устройства школьного сервера…',
+    linked: 'Сейчас связано: {name}',
+    notLinked: 'Пока не связано.',
+    match: { serial: 'тот же серийный номер', name: 'то же имя' },
+    linkedElsewhere: 'связано с другим терминалом',
+    entrance: 'Вход',
+    exit: 'Выход',
+    choose: 'Выбрать',
+    create: 'Создать на школьном сервере ({type})',
+    createNeedsTest: 'Чтобы создать, сначала проверьте связь: нужен серийный номер.',
+    done: 'Связано: {name}',
+  },
   networkSearch: {
     open: 'Найти в сети',
     title: 'Терминалы в сети',
@@ -35,4 +52,4 @@ const networkSearch: typeof networkSearchUz = {
   },
 }
 
-export default networkSearch
+export default schoolSetup
