@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'conflict',
   'capacity_exceeded',
   'backend_unavailable',
+  'busy',
   'backend_rejected',
   'internal',
 ] as const
@@ -69,6 +70,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   capacity_exceeded: 409,
   backend_unavailable: 503,
+  busy: 503,
   backend_rejected: 502,
   internal: 500,
 }
