@@ -15,6 +15,7 @@ import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
 import { PairingFailures } from './http/rate-limit'
+import { BODIES_IN_FLIGHT_BYTES, ByteBudget } from './http/middleware/bodies-in-flight'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
@@ -34,6 +35,8 @@ export interface Services {
   pairing: Pairing
   /** wrong pairing codes per client address and for the whole proxy */
   pairingFailures: PairingFailures
+  /** request bodies being read or handled, in bytes: bounded so many uploads at once cannot exhaust memory */
+  bodyBudget: ByteBudget
   /** backend reports, written with each registration's result and sent when a backend is configured */
   outbox: Outbox
   /** devices (registry, ISAPI clients, connection test, people on them) and the registration sagas */
@@ -131,6 +134,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     tokens,
     pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
     pairingFailures: new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000 }),
+    bodyBudget: new ByteBudget(BODIES_IN_FLIGHT_BYTES),
     outbox,
     domain,
     students,

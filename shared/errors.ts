@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'conflict',
   'capacity_exceeded',
   'backend_unavailable',
+  'busy',
   'backend_rejected',
   'internal',
 ] as const
@@ -71,6 +72,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   capacity_exceeded: 409,
   backend_unavailable: 503,
+  busy: 503,
   backend_rejected: 502,
   internal: 500,
 }

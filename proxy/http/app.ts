@@ -5,6 +5,7 @@ import { hideSecretsFromOperators } from './middleware/operator-secrets'
 import { auditTrail } from './middleware/audit'
 import { bearerAuth } from './middleware/auth'
 import { defaultBodyLimit } from './middleware/body-limit'
+import { bodiesInFlight } from './middleware/bodies-in-flight'
 import { corsPolicy } from './middleware/cors'
 import { errorHandler } from './middleware/error-handler'
 import { notFound } from './middleware/not-found'
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use(requestLog(ctx.logger))
   app.use(securityHeaders())
   app.use('/api/*', corsPolicy(ctx.config.allowedOrigins))
+  app.use('/api/*', bodiesInFlight(ctx.services.bodyBudget))
   app.use('/api/*', defaultBodyLimit)
   app.use('/api/*', bearerAuth(ctx))
   app.use('/api/*', auditTrail(ctx.services.audit, ctx.logger))

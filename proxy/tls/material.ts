@@ -24,8 +24,8 @@ export async function prepareTls(
 ): Promise<TlsMaterial | null> {
   if (tls.mode === 'off') return null
   if (tls.mode === 'files') return loadOperatorFiles(tls.certPath, tls.keyPath)
-  const ca = await ensureLocalCa(dataDir)
   const wanted = names()
+  const ca = await ensureLocalCa(dataDir, wanted)
   const server = await ensureServerCert(dataDir, ca, wanted)
   return {
     keyPem: server.keyPem,

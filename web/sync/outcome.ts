@@ -25,6 +25,7 @@ const RETRY_HOLD_PROXY = new Set([
   'internal',
   'rate_limited',
   'backend_unavailable',
+  'busy',
 ])
 const RETRY_HOLD_DEVICE = new Set(['device_locked'])
 /** A person outside the draft must act: a device's password, its registry entry, its memory, the proxy. */

@@ -21,7 +21,7 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
     const known = toAppError(error)
     if (known) {
-      if (known.code === 'rate_limited' && known.extra.retryAfterSec) {
+      if ((known.code === 'rate_limited' || known.code === 'busy') && known.extra.retryAfterSec) {
         c.header('Retry-After', String(known.extra.retryAfterSec))
       }
       // The rest of an oversized body is never read, so the connection cannot carry another request.

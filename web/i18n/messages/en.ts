@@ -197,6 +197,7 @@ const en: Messages = {
     validation_failed_field: 'This field is filled in wrongly: {field}.',
     not_found: 'What you asked for was not found. It may have been deleted.',
     payload_too_large: 'The file is too large. Choose a smaller photo.',
+    busy: 'The server is receiving many photos at once. Trying again in a few seconds.',
     unsupported_media_type: 'The app sent data in a form the proxy does not accept. Update the app.',
     rate_limited: 'Too many requests. Try again in a minute.',
     rate_limited_wait: 'Too many attempts. Try again in {minutes} min.',

@@ -202,6 +202,7 @@ const uz = {
     validation_failed_field: 'Maydon notoʻgʻri toʻldirilgan: {field}.',
     not_found: 'Soʻralgan narsa topilmadi. Ehtimol, u oʻchirilgan.',
     payload_too_large: 'Fayl juda katta. Kichikroq rasm tanlang.',
+    busy: 'Server hozir koʻp rasm qabul qilmoqda. Bir necha soniyadan soʻng qayta urinib koʻriladi.',
     unsupported_media_type:
       'Ilova maʼlumotni proksi qabul qilmaydigan koʻrinishda yubordi. Ilovani yangilang.',
     rate_limited: 'Soʻrovlar juda koʻp. Bir daqiqadan soʻng qayta urinib koʻring.',
