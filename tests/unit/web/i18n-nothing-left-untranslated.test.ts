@@ -45,6 +45,8 @@ const SAME_IN_UZBEK = new Set([
   'audit.fields.username',
   'audit.fields.model',
   'audit.fields.server',
+  'errors.fields.port',
+  'errors.fields.username',
 ])
 
 /** Russian texts that quote what a person may type in Uzbek or English. */
