@@ -5,6 +5,7 @@ import { deviceBadResponse } from './errors'
 import { readDocument, readOk, validate, xmlText, type Parsed } from './parse'
 import { int, str } from './schemas'
 import { escapeXml } from './xml'
+import { utcOffsetFromPosix } from '../../shared/device-zone'
 
 const DEVICE_INFO = '/ISAPI/System/deviceInfo'
 const TIME = '/ISAPI/System/time'
@@ -132,13 +133,7 @@ export function posixTimeZone(utcOffsetMinutes: number): string {
   return `CST${sign}${hh}:${mm}:00`
 }
 
-/** `CST-3:00:00` → 180; `CST+4` → -240; anything unreadable → null. DST rules after the offset are ignored. */
-export function utcOffsetFromPosix(zone: string): number | null {
-  const match = /^[A-Za-z]{3,}([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?/.exec(zone.trim())
-  if (!match) return null
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0)
-  return match[1] === '-' ? minutes : -minutes
-}
+export { utcOffsetFromPosix }
 
 /** `2026-01-01T08:00:00+05:00` for a moment and an offset, the way the device prints it. */
 export function formatDeviceTime(epochMs: number, utcOffsetMinutes: number): string {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningProxy } from '../helpers/proxy-process'
 import { addDevice, call, proxyFor } from '../integration/check/rig'
 import { startBackend, type SimBackend } from '../sim/backend'
+import { addLog } from '../sim/backend/model'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { launchChromium, TABLET } from './browser'
 import { pairTablet } from './enroll-rig'
@@ -69,6 +70,16 @@ describe('every page in Uzbek, Russian and English', () => {
       method: 'DELETE',
       headers: { authorization: `Bearer ${operator}` },
     })
+    addLog(backend.state, {
+      schoolId: backend.schoolId,
+      level: 'INFO',
+      eventType: 'DEVICE_RESULT',
+      stage: 'DEVICE_RESULT',
+      status: 'SUCCESS',
+      message: 'Qurilmaga yozildi',
+    })
+    // the journal's message is the school server's own text, shown as it wrote it
+    names.add('Qurilmaga yozildi')
     for (const path of ['/api/devices/status', `/api/devices/${deviceId}/settings`, '/api/webhooks'])
       dataStrings((await call(proxy, 'GET', path)).body, names)
     browser = await launchChromium()
@@ -96,6 +107,17 @@ describe('every page in Uzbek, Russian and English', () => {
     `/devices/${deviceId}/import`,
   ]
 
+  /** The change history's details opened, and the school server's journal beside it. */
+  async function auditDetails(): Promise<string> {
+    const closed = page.locator('[data-testid="audit-row"] button[aria-expanded="false"]')
+    while ((await closed.count()) > 0) await closed.first().click()
+    let text = await screenText(page)
+    await page.getByTestId('audit-tab-server').click()
+    await page.getByTestId('server-log-row').first().waitFor()
+    text += await screenText(page)
+    return text
+  }
+
   async function visit(path: string, locale: string): Promise<string> {
     await page.evaluate((l) => localStorage.setItem('sr.locale', l), locale)
     await page.goto(`${proxy.url}${path}`)
@@ -103,6 +125,7 @@ describe('every page in Uzbek, Russian and English', () => {
     await page.waitForLoadState('networkidle')
     await expect.poll(() => page.locator('[aria-busy="true"], .spinner').count(), { timeout: 30_000 }).toBe(0)
     let text = await screenText(page)
+    if (path === '/audit') text += await auditDetails()
     for (const name of [...names].sort((a, b) => b.length - a.length)) text = text.split(name).join(' ')
     return withoutAddresses(text)
   }

@@ -6,10 +6,18 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
  * The words a person sees for a failed call: always from the language files, keyed by the stable code,
  * never the proxy's English `message` (that one is for logs and developers).
  */
-export function errorMessage(t: Translate, error: unknown): string {
+export function errorMessage(t: Translate, error: unknown, te?: (key: string) => boolean): string {
   if (!isApiError(error)) return t('errors.internal')
   if (error.code === 'validation_failed' && error.field) {
-    return t('errors.validation_failed_field', { field: error.field })
+    // `student.firstName` or `servers[0].server`: the field's own name, in words when the app knows it
+    const name =
+      error.field
+        .split(/[.[\]]/)
+        .filter((part) => part && !/^\d+$/.test(part))
+        .at(-1) ?? ''
+    const key = `errors.fields.${name}`
+    const known = te ? te(key) : t(key) !== key
+    return known ? t('errors.validation_failed_field', { field: t(key) }) : t('errors.validation_failed')
   }
   if (
     error.retryAfterSec !== undefined &&

@@ -74,7 +74,7 @@ describe('proxy client', () => {
       message: 'code is too short',
       field: 'code',
     })
-    expect(errorMessage(uz, error)).toBe('Maydon notoʻgʻri toʻldirilgan: code.')
+    expect(errorMessage(uz, error)).toBe('Maydon notoʻgʻri toʻldirilgan: ulash kodi.')
   })
 
   it('keeps retryAfterSec and subStatusCode for the words shown to people', async () => {

@@ -41,6 +41,12 @@ const SAME_IN_UZBEK = new Set([
   'deviceSettings.time.ntpServer',
   'deviceSettings.network.dns',
   'deviceSettings.network.speed',
+  'audit.fields.port',
+  'audit.fields.username',
+  'audit.fields.model',
+  'audit.fields.server',
+  'errors.fields.port',
+  'errors.fields.username',
 ])
 
 /** Russian texts that quote what a person may type in Uzbek or English. */
