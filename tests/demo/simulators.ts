@@ -10,6 +10,8 @@ export interface DemoTerminal {
   terminal: Terminal
   /** the school server's device this terminal stands for */
   backendId: string
+  /** old firmware that speaks only Basic: the admin allows Basic for it when adding it */
+  basicOnly: boolean
 }
 
 export interface DemoSimulators {
@@ -79,6 +81,7 @@ export async function startSimulators(): Promise<DemoSimulators> {
         quirk: plan.quirk,
         terminal,
         backendId: record.id,
+        basicOnly: plan.options.auth === 'basic',
       })
     }
     return { backend, terminals, close }
