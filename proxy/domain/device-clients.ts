@@ -31,6 +31,7 @@ export class DeviceClients {
       {
         beforeConnect: (host) => this.deps.allowedHosts.checkBeforeConnect(host),
         lookup: this.deps.allowedHosts.lookup,
+        onDigest: () => this.deps.registry.recordDigest(deviceId),
       },
     )
     this.clients.set(deviceId, client)

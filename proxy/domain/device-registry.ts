@@ -16,6 +16,8 @@ export interface DeviceTarget {
   scheme: 'http' | 'https'
   username: string
   password: string
+  /** the admin allowed Basic for this device; otherwise only Digest is ever sent */
+  allowBasic: boolean
 }
 
 export interface DeviceRegistryDeps {
@@ -75,6 +77,7 @@ export class DeviceRegistry {
       model: null,
       firmware: null,
       authScheme: null,
+      allowBasic: input.allowBasic ?? false,
       lastSeenAt: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -96,6 +99,10 @@ export class DeviceRegistry {
     if (patch.username !== undefined) changes.username = patch.username
     if (patch.backendId !== undefined) changes.backendId = patch.backendId
     if (patch.direction !== undefined) changes.direction = patch.direction
+    const addressChanged = host !== current.host || port !== current.port || scheme !== current.scheme
+    // A new address may be another listener: Basic is allowed again only if the admin says so again.
+    if (addressChanged) changes.allowBasic = patch.allowBasic ?? false
+    else if (patch.allowBasic !== undefined) changes.allowBasic = patch.allowBasic
     if (patch.password !== undefined) {
       changes.passwordSealed = this.deps.secrets.seal(patch.password)
       changes.credentialsExpiresAt = expiryFrom(now)
@@ -106,7 +113,10 @@ export class DeviceRegistry {
       patch.username !== undefined ||
       host !== current.host ||
       port !== current.port
-    if (connectionChanged || scheme !== current.scheme) this.listeners.forEach((listener) => listener(id))
+    const basicChanged = changes.allowBasic !== undefined && changes.allowBasic !== current.allowBasic
+    if (connectionChanged || scheme !== current.scheme || basicChanged) {
+      this.listeners.forEach((listener) => listener(id))
+    }
     return this.get(id)
   }
 
@@ -135,7 +145,18 @@ export class DeviceRegistry {
       scheme: row.scheme,
       username: row.username,
       password: this.deps.secrets.open(row.passwordSealed),
+      allowBasic: row.allowBasic,
     }
+  }
+
+  /**
+   * The device answered a Digest login: from now on a Basic challenge from it is a downgrade, refused
+   * until the admin allows Basic again.
+   */
+  recordDigest(id: string): void {
+    const row = this.deps.repo.get(id)
+    if (!row || (row.authScheme === 'digest' && !row.allowBasic)) return
+    this.deps.repo.update(id, { authScheme: 'digest', allowBasic: false })
   }
 
   /** Remembers what a successful connection test learned about the device. */
@@ -149,6 +170,7 @@ export class DeviceRegistry {
       model: seen.model ?? row.model,
       firmware: seen.firmware ?? row.firmware,
       authScheme: seen.authScheme ?? row.authScheme,
+      ...(seen.authScheme === 'digest' ? { allowBasic: false } : {}),
       lastSeenAt: this.now().toISOString(),
     })
     return this.get(id)
@@ -187,6 +209,7 @@ export function toPublic(row: DeviceRow): Device {
     scheme: row.scheme,
     username: row.username,
     hasPassword: row.passwordSealed.length > 0,
+    allowBasic: row.allowBasic,
     credentialsExpiresAt: row.credentialsExpiresAt,
     deviceId: row.deviceId,
     backendId: row.backendId,

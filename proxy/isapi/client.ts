@@ -44,6 +44,8 @@ export interface IsapiTarget {
   scheme: 'http' | 'https'
   username: string
   password: string
+  /** the admin allowed Basic for this device (off by default: only Digest is sent) */
+  allowBasic?: boolean
   timeouts?: Partial<IsapiTimeouts>
 }
 
@@ -58,6 +60,8 @@ export interface IsapiClientOptions {
   nonceMaxAgeMs?: number
   /** a clock, for tests */
   now?: () => number
+  /** told once the device has asked for Digest (the registry then refuses Basic for it until allowed again) */
+  onDigest?: () => void
 }
 
 /** Everything the proxy can ask one terminal. One client per device: it holds the nonce and the queue. */
@@ -129,6 +133,7 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     ...(opts.nonceMaxAgeMs !== undefined ? { nonceMaxAgeMs: opts.nonceMaxAgeMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
+    ...(opts.onDigest ? { onDigest: opts.onDigest } : {}),
   })
   const queue = new SerialQueue()
   const budget: Record<OpKind, number> = {

@@ -19,6 +19,8 @@ export interface TransportTarget {
   scheme: 'http' | 'https'
   username: string
   password: string
+  /** Basic may be sent when the device offers nothing else; without it only Digest is ever sent */
+  allowBasic?: boolean
 }
 
 export interface TransportOptions {
@@ -34,6 +36,8 @@ export interface TransportOptions {
   now: () => number
   /** resolves the device's hostname for the socket itself (net.connect's `lookup`); the system's by default */
   lookup?: LookupFunction
+  /** told once the device has asked for Digest, so a later Basic challenge is known as a downgrade */
+  onDigest?: () => void
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
@@ -270,6 +274,7 @@ export class Transport {
   private adopt(offer: AuthOffer, op: number, endpoint: string): void {
     switch (offer.kind) {
       case 'digest':
+        if (!this.offeredDigest) this.opts.onDigest?.()
         this.offeredDigest = true
         this.state = { kind: 'digest', challenge: offer.challenge, uses: 0, obtainedAt: this.opts.now(), op }
         return
@@ -278,7 +283,14 @@ export class Transport {
           this.authFailed = true
           throw deviceAuthFailed(
             'the device asked for Digest before and now only for Basic; not sending the password in Basic',
-            { endpoint },
+            { endpoint, reason: 'basic_after_digest' },
+          )
+        }
+        if (!this.target.allowBasic) {
+          // nothing was sent with the password, so this is no failed login and blocks nothing
+          throw deviceAuthFailed(
+            'the device asks for a Basic login, which sends the password readable; allow Basic for this device first',
+            { endpoint, reason: 'basic_not_allowed' },
           )
         }
         this.state = { kind: 'basic', op }

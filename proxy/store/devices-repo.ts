@@ -16,6 +16,8 @@ export interface DeviceRow {
   model: string | null
   firmware: string | null
   authScheme: 'digest' | 'basic' | null
+  /** the admin allowed Basic for this device (1/0 in SQLite) */
+  allowBasic: boolean
   lastSeenAt: string | null
   createdAt: string
   updatedAt: string
@@ -36,6 +38,7 @@ const COLUMNS: Record<keyof DeviceRow, string> = {
   model: 'model',
   firmware: 'firmware',
   authScheme: 'auth_scheme',
+  allowBasic: 'allow_basic',
   lastSeenAt: 'last_seen_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
@@ -49,15 +52,15 @@ export class DevicesRepo {
   constructor(private readonly db: Db) {}
 
   list(): DeviceRow[] {
-    return this.db.prepare(`${SELECT} ORDER BY name COLLATE NOCASE, id`).all() as DeviceRow[]
+    return rows(this.db.prepare(`${SELECT} ORDER BY name COLLATE NOCASE, id`).all())
   }
 
   get(id: string): DeviceRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as DeviceRow | undefined
+    return rows(this.db.prepare(`${SELECT} WHERE id = ?`).all(id))[0]
   }
 
   findByAddress(host: string, port: number): DeviceRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE host = ? AND port = ?`).get(host, port) as DeviceRow | undefined
+    return rows(this.db.prepare(`${SELECT} WHERE host = ? AND port = ?`).all(host, port))[0]
   }
 
   insert(row: DeviceRow): void {
@@ -66,7 +69,7 @@ export class DevicesRepo {
       .prepare(
         `INSERT INTO devices (${fields.map((f) => COLUMNS[f]).join(', ')}) VALUES (${fields.map((f) => '@' + f).join(', ')})`,
       )
-      .run(row)
+      .run(toSql(row))
   }
 
   update(id: string, changes: Partial<Omit<DeviceRow, 'id' | 'createdAt'>>): void {
@@ -74,10 +77,22 @@ export class DevicesRepo {
     if (fields.length === 0) return
     this.db
       .prepare(`UPDATE devices SET ${fields.map((f) => `${COLUMNS[f]} = @${f}`).join(', ')} WHERE id = @id`)
-      .run({ ...changes, id })
+      .run({ ...toSql(changes), id })
   }
 
   delete(id: string): boolean {
     return this.db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0
   }
+}
+
+/** SQLite has no booleans: `allowBasic` is stored as 1/0. */
+function toSql<T extends Partial<DeviceRow>>(row: T): Record<string, unknown> {
+  return row.allowBasic === undefined ? row : { ...row, allowBasic: row.allowBasic ? 1 : 0 }
+}
+
+function rows(found: unknown[]): DeviceRow[] {
+  return (found as Array<Omit<DeviceRow, 'allowBasic'> & { allowBasic: number }>).map((row) => ({
+    ...row,
+    allowBasic: row.allowBasic === 1,
+  }))
 }

@@ -24,6 +24,12 @@ export const DeviceCreate = z.object({
   password: z.string().min(1).max(128),
   backendId: z.string().trim().max(64).nullable().optional(),
   direction: Direction.optional(),
+  /**
+   * Let the proxy log in with Basic (the password sent readable over plain HTTP) if the device asks for
+   * nothing else. Off unless the admin turns it on; asked again whenever the address changes, and dropped
+   * once the device has used Digest.
+   */
+  allowBasic: z.boolean().optional(),
 })
 export type DeviceCreate = z.infer<typeof DeviceCreate>
 
@@ -38,6 +44,8 @@ export const Device = z.object({
   scheme: Scheme,
   username: z.string(),
   hasPassword: z.boolean(),
+  /** the admin allowed a Basic login for this device (see DeviceCreate.allowBasic) */
+  allowBasic: z.boolean().optional(),
   credentialsExpiresAt: z.string().nullable(),
   deviceId: z.string().nullable(),
   backendId: z.string().nullable(),

@@ -42,6 +42,7 @@ export async function registerTerminals(
       password: demo.terminal.password,
       backendId: demo.backendId,
       direction: demo.direction,
+      ...(demo.basicOnly ? { allowBasic: true } : {}),
     }
     const known = existing.find((device) => device.name === demo.name)
     const response = known

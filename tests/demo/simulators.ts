@@ -11,6 +11,8 @@ export interface DemoTerminal {
   terminal: Terminal
   /** the school server's device this terminal stands for */
   backendId: string
+  /** old firmware that speaks only Basic: the admin allows Basic for it when adding it */
+  basicOnly: boolean
 }
 
 export interface DemoSimulators {
@@ -102,6 +104,7 @@ export async function startSimulators(placement: SimulatorPlacement = {}): Promi
         quirk: plan.quirk,
         terminal,
         backendId: record.id,
+        basicOnly: plan.options.auth === 'basic',
       })
     }
     return { backend, terminals, close }

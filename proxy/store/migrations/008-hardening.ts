@@ -6,6 +6,7 @@ import type { Migration } from './index'
  *   nothing was attempted, so nothing can be retried); SQLite cannot change a CHECK, so the table is rebuilt.
  * - `audit_log.actor_claimed`: the actor's name is the caller's own words (a name a screen gave itself while
  *   pairing), not a name an admin chose; `tokens.name_claimed` says the same of a token until an admin renames it.
+ * - `devices.allow_basic`: the admin allowed a Basic login for this device; without it only Digest is sent.
  */
 export const m008Hardening: Migration = {
   version: 8,
@@ -48,6 +49,7 @@ export const m008Hardening: Migration = {
       CREATE INDEX audit_log_retry_of ON audit_log (retry_of) WHERE retry_of IS NOT NULL;
 
       ALTER TABLE tokens ADD COLUMN name_claimed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE devices ADD COLUMN allow_basic INTEGER NOT NULL DEFAULT 0;
     `)
   },
 }

@@ -13,6 +13,8 @@ export interface DeviceFormValues {
   password: string
   direction: 'in' | 'out' | ''
   backendId: string
+  /** let the proxy log in with Basic if the device offers nothing else */
+  allowBasic: boolean
 }
 
 export type DeviceField = 'name' | 'host' | 'port' | 'username' | 'password' | 'backendId'
@@ -42,6 +44,7 @@ export function emptyDeviceForm(): DeviceFormValues {
     password: '',
     direction: 'in',
     backendId: '',
+    allowBasic: false,
   }
 }
 
@@ -56,6 +59,7 @@ export function formFromDevice(device: Device): DeviceFormValues {
     password: '',
     direction: device.direction ?? '',
     backendId: device.backendId ?? '',
+    allowBasic: device.allowBasic ?? false,
   }
 }
 
@@ -120,7 +124,21 @@ export function toDeviceCreate(values: DeviceFormValues): DeviceCreate {
     ...(port ? { port: Number(port) } : {}),
     ...(values.direction ? { direction: values.direction } : {}),
     backendId: values.backendId.trim() || null,
+    allowBasic: values.allowBasic,
   }
+}
+
+/**
+ * Whether the form asks about Basic: always for a new device, and for a stored one when its address is
+ * being changed (the proxy forgets the allowance with the old address) or Basic is allowed now.
+ */
+export function asksAboutBasic(values: DeviceFormValues, device: Device | null): boolean {
+  return device === null || addressChanged(values, device) || device.allowBasic === true
+}
+
+function addressChanged(values: DeviceFormValues, device: Device): boolean {
+  const port = values.port.trim() ? Number(values.port.trim()) : values.scheme === 'https' ? 443 : 80
+  return cleanHost(values.host) !== device.host || port !== device.port || values.scheme !== device.scheme
 }
 
 /** Only what changed against the stored device; a password only when one was typed. */
@@ -136,6 +154,10 @@ export function toDevicePatch(values: DeviceFormValues, device: Device): DeviceP
   if (values.password !== '') patch.password = values.password
   if (next.direction !== undefined && next.direction !== device.direction) patch.direction = next.direction
   if ((next.backendId ?? null) !== device.backendId) patch.backendId = next.backendId ?? null
+  // a new address clears the allowance unless it is given again; said each time so nothing is implied
+  if (addressChanged(values, device) || values.allowBasic !== (device.allowBasic ?? false)) {
+    patch.allowBasic = values.allowBasic
+  }
   return patch
 }
 

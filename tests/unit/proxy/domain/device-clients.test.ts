@@ -41,6 +41,7 @@ async function setup(
     port: t.port,
     username: t.username,
     password: t.password,
+    ...(terminal.auth === 'basic' ? { allowBasic: true } : {}),
   })
   return { domain, terminal: t, id: device.id }
 }

@@ -33,6 +33,9 @@ const devices: typeof devicesUz = {
     port: 'Port',
     portHint: 'Left empty: 80 for http, 443 for https',
     scheme: 'Connection type',
+    allowBasic: 'Allow a Basic login if an old terminal knows nothing else',
+    allowBasicWarning:
+      'With Basic the password crosses the network readable: anyone on the school network can see it. Turn this on only if the terminal cannot do Digest; over https there is no such risk.',
     username: 'Login',
     password: 'Password',
     passwordKeep: 'Leave empty to keep the password',

@@ -33,6 +33,9 @@ const devices = {
     port: 'Port',
     portHint: 'Boʻsh qoldirilsa: http uchun 80, https uchun 443',
     scheme: 'Ulanish turi',
+    allowBasic: 'Eski terminal faqat Basic bilan kirsa, Basicʼga ruxsat berish',
+    allowBasicWarning:
+      'Basicʼda parol tarmoqda ochiq koʻrinishda yuboriladi: maktab tarmogʻidagi har kim uni koʻra oladi. Faqat terminal Digestʼni bilmasa yoqing; https’da bu xavf yoʻq.',
     username: 'Login',
     password: 'Parol',
     passwordKeep: 'Parolni oʻzgartirmaslik uchun boʻsh qoldiring',
