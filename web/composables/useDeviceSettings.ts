@@ -2,9 +2,14 @@ import { ref, shallowRef, watch } from 'vue'
 import {
   DeviceSettings,
   DoorOpenResult,
+  FieldsWriteResult,
+  NetworkWriteResult,
   NtpSettingsResult,
   type Device,
+  type FieldsSectionName,
+  type NetworkWrite,
   type NtpSettingsWrite,
+  type SettingValue,
 } from '../../shared/api'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
@@ -13,6 +18,11 @@ import { useApi } from './useApi'
 export interface SettingsWrite {
   state: 'running' | 'ok' | 'error'
   error?: unknown
+}
+
+/** A network write that succeeded also says where the terminal now is. */
+export interface NetworkWriteState extends SettingsWrite {
+  result?: NetworkWriteResult
 }
 
 /** A write reads the device back (and may restore it), so it gets more time than a plain read. */
@@ -33,6 +43,8 @@ export function useDeviceSettings(deviceId: () => string) {
   const error = shallowRef<unknown>(null)
   const ntpWrite = shallowRef<SettingsWrite | null>(null)
   const doorOpen = shallowRef<SettingsWrite | null>(null)
+  const networkWrite = shallowRef<NetworkWriteState | null>(null)
+  const fieldsWrite = shallowRef<Partial<Record<FieldsSectionName, SettingsWrite>>>({})
 
   async function reload(): Promise<void> {
     if (!session.isPaired || loading.value) return
@@ -72,6 +84,44 @@ export function useDeviceSettings(deviceId: () => string) {
     await reload()
   }
 
+  /**
+   * A network change: the proxy writes, then looks for the terminal at its new address for up to
+   * `moveWaitSec`, so the budget is that plus a write's.
+   */
+  async function saveNetwork(input: NetworkWrite): Promise<void> {
+    networkWrite.value = { state: 'running' }
+    const wait = settings.value?.ipv4.supported ? settings.value.ipv4.moveWaitSec : 60
+    try {
+      const result = await api.request('PUT', `/api/devices/${encode(deviceId())}/settings/network`, {
+        schema: NetworkWriteResult,
+        body: input,
+        timeoutMs: WRITE_TIMEOUT_MS + wait * 2_000,
+      })
+      networkWrite.value = { state: 'ok', result }
+    } catch (failure) {
+      networkWrite.value = { state: 'error', error: failure }
+    }
+    await reload()
+  }
+
+  /** Door, face-recognition or event values: only those the admin changed. */
+  async function saveFields(section: FieldsSectionName, values: Record<string, SettingValue>): Promise<void> {
+    fieldsWrite.value = { ...fieldsWrite.value, [section]: { state: 'running' } }
+    let next: SettingsWrite
+    try {
+      await api.request('PUT', `/api/devices/${encode(deviceId())}/settings/${section}`, {
+        schema: FieldsWriteResult,
+        body: { values },
+        timeoutMs: WRITE_TIMEOUT_MS,
+      })
+      next = { state: 'ok' }
+    } catch (failure) {
+      next = { state: 'error', error: failure }
+    }
+    fieldsWrite.value = { ...fieldsWrite.value, [section]: next }
+    await reload()
+  }
+
   async function openDoor(doorId = 1): Promise<void> {
     doorOpen.value = { state: 'running' }
     try {
@@ -92,10 +142,26 @@ export function useDeviceSettings(deviceId: () => string) {
       settings.value = null
       ntpWrite.value = null
       doorOpen.value = null
+      networkWrite.value = null
+      fieldsWrite.value = {}
       void reload()
     },
     { immediate: true },
   )
 
-  return { settings, device, loading, error, ntpWrite, doorOpen, reload, saveNtp, openDoor }
+  return {
+    settings,
+    device,
+    loading,
+    error,
+    ntpWrite,
+    doorOpen,
+    networkWrite,
+    fieldsWrite,
+    reload,
+    saveNtp,
+    saveNetwork,
+    saveFields,
+    openDoor,
+  }
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditPage } from '../../../shared/api/audit'
-import type { Device } from '../../../shared/api/devices'
 import { DeviceSettings, FieldsWriteResult } from '../../../shared/api/device-settings'
-import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
-import { startTerminal, type ModelId, type Terminal } from '../../sim/terminal'
-import { addDevice, call } from '../check/rig'
+import type { RunningProxy } from '../../helpers/proxy-process'
+import type { ModelId } from '../../sim/terminal'
+import { call } from '../check/rig'
 import { operatorToken } from '../registration/rig'
+import { settingsRig, type SettingsRig } from './rig'
 
 interface ErrorAnswer {
   error: { code: string; subStatusCode?: string; field?: string; details: Record<string, unknown> }
@@ -14,27 +14,20 @@ interface ErrorAnswer {
 // The DS-K1T342MWX has every section; the DS-K1A340FWX has door parameters and face recognition but no
 // verification mode nor event subscription; the DS-KV6124 door station has none of the three.
 describe('door, face-recognition and event settings written safely on simulated terminals', () => {
+  let rig: SettingsRig
   let proxy: RunningProxy
-  const terminals = new Map<ModelId, Terminal>()
-  const devices = new Map<ModelId, Device>()
-  const MODELS: ModelId[] = ['ds-k1t342mwx', 'ds-k1a340fwx', 'ds-kv6124-e1']
 
   beforeAll(async () => {
-    proxy = await startProxy({ tls: 'off' })
-    for (const model of MODELS) {
-      const t = await startTerminal({ model })
-      terminals.set(model, t)
-      devices.set(model, await addDevice(proxy, t, model))
-    }
+    rig = await settingsRig(['ds-k1t342mwx', 'ds-k1a340fwx', 'ds-kv6124-e1'])
+    proxy = rig.proxy
   })
 
   afterAll(async () => {
-    await proxy?.stop()
-    await Promise.all([...terminals.values()].map((t) => t.close()))
+    await rig?.stop()
   })
 
-  const term = (model: ModelId) => terminals.get(model) as Terminal
-  const id = (model: ModelId) => devices.get(model)?.id as string
+  const term = (model: ModelId) => rig.term(model)
+  const id = (model: ModelId) => rig.id(model)
   const settingsOf = async (model: ModelId) =>
     DeviceSettings.parse((await call(proxy, 'GET', `/api/devices/${id(model)}/settings`)).body)
   const write = (model: ModelId, section: string, values: Record<string, unknown>) =>

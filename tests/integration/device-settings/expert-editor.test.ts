@@ -1,36 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditPage } from '../../../shared/api/audit'
-import type { Device } from '../../../shared/api/devices'
 import { ExpertDocument, ExpertResourceList, ExpertWriteResult } from '../../../shared/api/device-settings'
-import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
-import { startTerminal, type ModelId, type Terminal } from '../../sim/terminal'
-import { addDevice, call } from '../check/rig'
+import type { RunningProxy } from '../../helpers/proxy-process'
+import type { ModelId } from '../../sim/terminal'
+import { call } from '../check/rig'
 import { operatorToken } from '../registration/rig'
+import { settingsRig, type SettingsRig } from './rig'
 
 const CARD_READER = '/ISAPI/AccessControl/CardReaderCfg/1?format=json'
 const DOOR = '/ISAPI/AccessControl/Door/param/1'
 
 describe('the expert editor: listed resources only, written with read-back, restore and audit', () => {
+  let rig: SettingsRig
   let proxy: RunningProxy
-  const terminals = new Map<ModelId, Terminal>()
-  const devices = new Map<ModelId, Device>()
 
   beforeAll(async () => {
-    proxy = await startProxy({ tls: 'off' })
-    for (const model of ['ds-k1t342mwx', 'ds-kv6124-e1'] as ModelId[]) {
-      const t = await startTerminal({ model })
-      terminals.set(model, t)
-      devices.set(model, await addDevice(proxy, t, model))
-    }
+    rig = await settingsRig(['ds-k1t342mwx', 'ds-kv6124-e1'])
+    proxy = rig.proxy
   })
 
   afterAll(async () => {
-    await proxy?.stop()
-    await Promise.all([...terminals.values()].map((t) => t.close()))
+    await rig?.stop()
   })
 
-  const term = (model: ModelId) => terminals.get(model) as Terminal
-  const base = (model: ModelId) => `/api/devices/${devices.get(model)?.id as string}/settings/expert`
+  const term = (model: ModelId) => rig.term(model)
+  const base = (model: ModelId) => `/api/devices/${rig.id(model)}/settings/expert`
   const open = (model: ModelId, path: string) =>
     call(proxy, 'GET', `${base(model)}/document?path=${encodeURIComponent(path)}`)
   const save = (model: ModelId, path: string, text: string) =>

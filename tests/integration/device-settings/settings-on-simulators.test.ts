@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditPage } from '../../../shared/api/audit'
-import type { Device } from '../../../shared/api/devices'
 import { DeviceSettings, DoorOpenResult, NtpSettingsResult } from '../../../shared/api/device-settings'
 import { TimeSyncResult } from '../../../shared/api/status'
-import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
-import { startTerminal, type ModelId, type Terminal } from '../../sim/terminal'
-import { addDevice, call } from '../check/rig'
+import type { RunningProxy } from '../../helpers/proxy-process'
+import type { ModelId } from '../../sim/terminal'
+import { call } from '../check/rig'
 import { operatorToken } from '../registration/rig'
+import { settingsRig, type SettingsRig } from './rig'
 
 const SCHOOL_NTP = 'ntp.maktab.uz'
 
@@ -14,27 +14,23 @@ const SCHOOL_NTP = 'ntp.maktab.uz'
 // the attendance DS-K1A340FWX (no door relay), the DS-K1T341AM (no NTP client) and the door station
 // DS-KV6124 (no face library).
 describe('device settings through the proxy API, on simulated terminals', () => {
+  let rig: SettingsRig
   let proxy: RunningProxy
-  const terminals = new Map<ModelId, Terminal>()
-  const devices = new Map<ModelId, Device>()
-  const MODELS: ModelId[] = ['ds-k1t342mwx', 'ds-k1a340fwx', 'ds-k1t341am', 'ds-kv6124-e1']
 
   beforeAll(async () => {
-    proxy = await startProxy({ tls: 'off', env: { SR_NTP_SERVER: SCHOOL_NTP } })
-    for (const model of MODELS) {
-      const t = await startTerminal({ model, seedUsers: 6 })
-      terminals.set(model, t)
-      devices.set(model, await addDevice(proxy, t, model))
-    }
+    rig = await settingsRig(['ds-k1t342mwx', 'ds-k1a340fwx', 'ds-k1t341am', 'ds-kv6124-e1'], {
+      env: { SR_NTP_SERVER: SCHOOL_NTP },
+      terminal: { seedUsers: 6 },
+    })
+    proxy = rig.proxy
   })
 
   afterAll(async () => {
-    await proxy?.stop()
-    await Promise.all([...terminals.values()].map((t) => t.close()))
+    await rig?.stop()
   })
 
-  const term = (model: ModelId) => terminals.get(model) as Terminal
-  const id = (model: ModelId) => devices.get(model)?.id as string
+  const term = (model: ModelId) => rig.term(model)
+  const id = (model: ModelId) => rig.id(model)
   const settingsOf = async (model: ModelId) => {
     const answer = await call(proxy, 'GET', `/api/devices/${id(model)}/settings`)
     expect(answer.status).toBe(200)

@@ -137,6 +137,26 @@ const LACKING: DeviceSettings = {
     detail: 'Device did not answer',
     error: { code: 'device_unreachable', message: 'Device did not answer /ISAPI/System/Network/interfaces' },
   },
+  doorParams: {
+    supported: false,
+    reason: 'not_supported',
+    detail: 'The device offers none of these settings',
+  },
+  faceRecognition: {
+    supported: false,
+    reason: 'not_supported',
+    detail: 'The device offers none of these settings',
+  },
+  eventTypes: {
+    supported: false,
+    reason: 'not_supported',
+    detail: 'The device offers none of these settings',
+  },
+  ipv4: {
+    supported: false,
+    reason: 'not_supported',
+    detail: 'The device does not let its network be set remotely',
+  },
 }
 
 let mounted: MountedApp | null = null
@@ -288,6 +308,124 @@ describe('the device settings page', { timeout: 20_000 }, () => {
       expect.objectContaining({ method: 'POST', path: '/api/devices/dev-1/door/open', body: { doorId: 1 } }),
     ])
     expect(text('door')).toContain('joyida tekshiring')
+  })
+
+  it('shows door, face and event settings with the device’s ranges and sends only what changed', async () => {
+    const proxy = await open('/devices/dev-1/settings', 'admin', {
+      'PUT /api/devices/dev-1/settings/door': () =>
+        json(200, { before: { openDuration: 5 }, after: { openDuration: 9 }, verified: true }),
+    })
+    expect(text('doorParams')).toContain('Eshik ochiq turadigan vaqt (soniya)')
+    expect(text('doorParams')).toContain('(1–255)')
+    expect(text('face')).toContain('(0–100)')
+    expect(text('events')).toContain('Kirish-chiqish hodisalari')
+    const duration = section('doorParams').querySelector('[name="openDuration"]') as HTMLInputElement
+    duration.value = '9'
+    duration.dispatchEvent(new Event('input'))
+    await flushPromises()
+    await click('[data-testid="doorParams-save"]')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="doorParams-saved"]')).not.toBeNull())
+    expect(writes(proxy.seen)).toEqual([
+      expect.objectContaining({
+        method: 'PUT',
+        path: '/api/devices/dev-1/settings/door',
+        body: { values: { openDuration: 9 } },
+      }),
+    ])
+  })
+
+  it('says in Uzbek what the model lacks, without the proxy’s English note', async () => {
+    await open('/devices/dev-2/settings', 'admin')
+    for (const name of ['doorParams', 'face', 'events']) {
+      const notice = section(name).querySelector('[data-testid="section-unavailable"]') as HTMLElement
+      expect(notice.dataset.reason).toBe('not_supported')
+      expect(notice.textContent).toContain('Bu model bu imkoniyatga ega emas')
+      expect(notice.textContent).not.toContain('The device offers')
+    }
+    expect(text('door')).not.toContain('isSupportRemoteControlDoor')
+  })
+
+  it('changes the network address only after a warning that the terminal will not come back by itself', async () => {
+    const proxy = await open('/devices/dev-1/settings', 'admin', {
+      'PUT /api/devices/dev-1/settings/network': () =>
+        json(504, {
+          error: {
+            code: 'device_lost_after_move',
+            message: 'english',
+            details: {
+              previousAddress: { host: '192.0.0.64', port: 80 },
+              newAddress: { host: '192.0.0.70', port: 80 },
+              waitedSec: 60,
+            },
+          },
+        }),
+    })
+    const address = section('network').querySelector('[name="ipAddress"]') as HTMLInputElement
+    address.value = '192.0.0.70'
+    address.dispatchEvent(new Event('input'))
+    await flushPromises()
+    await click('[data-testid="network-save"]')
+    expect(document.querySelector('[data-testid="network-no-revert"]')?.textContent).toContain(
+      'oʻzi eski manzilga qaytmaydi',
+    )
+    expect(writes(proxy.seen)).toEqual([])
+    await click('[data-testid="confirm-yes"]')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="network-lost"]')).not.toBeNull())
+    expect(writes(proxy.seen)).toEqual([
+      expect.objectContaining({
+        path: '/api/devices/dev-1/settings/network',
+        body: {
+          dhcp: false,
+          ipAddress: '192.0.0.70',
+          subnetMask: '255.255.255.0',
+          gateway: '192.0.0.1',
+          dns: ['8.8.8.8'],
+        },
+      }),
+    ])
+    const lost = document.querySelector('[data-testid="network-lost"]')?.textContent ?? ''
+    expect(lost).toContain('192.0.0.64')
+    expect(lost).toContain('192.0.0.70')
+    expect(lost).not.toContain('english')
+  })
+
+  it('opens the expert editor behind a warning, shows the snapshot beside the edit and restores it', async () => {
+    const DOOR = '/ISAPI/AccessControl/Door/param/1'
+    const before = '<DoorParam><openDuration>5</openDuration></DoorParam>'
+    const after = '<DoorParam><openDuration>7</openDuration></DoorParam>'
+    const proxy = await open('/devices/dev-1/settings', 'admin', {
+      'GET /api/devices/dev-1/settings/expert': () =>
+        json(200, { resources: [{ path: DOOR, flag: 'isSupportDoorCfg' }] }),
+      'GET /api/devices/dev-1/settings/expert/document': () =>
+        json(200, { path: DOOR, format: 'xml', text: before }),
+      'PUT /api/devices/dev-1/settings/expert': (request) => {
+        const body = request.body as { text: string }
+        return json(200, { path: DOOR, format: 'xml', before, after: body.text, verified: true })
+      },
+    })
+    expect(document.querySelector('[data-testid="expert-resource"]')).toBeNull()
+    await click('[data-testid="expert-accept"]')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="expert-resource"]')).not.toBeNull())
+    const pick = document.querySelector('[data-testid="expert-resource"]') as HTMLSelectElement
+    pick.value = DOOR
+    pick.dispatchEvent(new Event('change'))
+    await flushPromises()
+    await click('[data-testid="expert-open"]')
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-testid="expert-snapshot"]')?.textContent).toBe(before),
+    )
+    const edit = document.querySelector('[data-testid="expert-text"]') as HTMLTextAreaElement
+    edit.value = after
+    edit.dispatchEvent(new Event('input'))
+    await flushPromises()
+    await click('[data-testid="expert-save"]')
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="expert-saved"]')).not.toBeNull())
+    await click('[data-testid="expert-restore"]')
+    await vi.waitFor(() => expect(writes(proxy.seen)).toHaveLength(2))
+    expect(writes(proxy.seen).map((request) => (request.body as { text: string }).text)).toEqual([
+      after,
+      before,
+    ])
   })
 
   it('is an admin page: an operator is told so, and the device is not asked', async () => {
