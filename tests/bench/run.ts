@@ -15,6 +15,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   clone: () => import('./clone'),
   'offline-sync': () => import('./offline-sync'),
   'import-workbook': () => import('./import-workbook'),
+  'face-check': () => import('./face-check'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { Agent, fetch } from 'undici'
 import { bundleIsStale, bundleProxy } from '../../proxy/bundle.mjs'
 import { distIsStale } from '../../proxy/start'
 import { REPO_ROOT, freePort } from '../helpers/proxy-process'
+import { gzippedSize, initialJs } from './initial-js'
 import type { BenchRow } from './row'
 
 const RUNS = 5
@@ -229,17 +229,10 @@ async function initialJsGzipBytes(): Promise<{
 }> {
   await buildsUpToDate(TREE)
   const dist = join(TREE, 'dist')
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const sources = [
-    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
-    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
-  ].map((match) => match[1] as string)
-  const files = [...new Set(sources)].filter((src) => !/^https?:/.test(src))
-  const gzipped = (path: string) => gzipSync(readFileSync(join(dist, path))).length
-  const bytes = files.reduce((sum, src) => sum + gzipped(src.replace(/^\//, '')), 0)
+  const { bytes, files } = initialJs(dist)
   const all = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'))
-  const allBytes = all.reduce((sum, name) => sum + gzipped(join('assets', name)), 0)
-  return { bytes, files: files.length, allBytes, allFiles: all.length }
+  const allBytes = all.reduce((sum, name) => sum + gzippedSize(join(dist, 'assets', name)), 0)
+  return { bytes, files, allBytes, allFiles: all.length }
 }
 
 function median(values: number[]): number {

@@ -37,6 +37,11 @@ export interface FaceCheckRig {
   start(): Promise<{ backend: string; loadMs: number }>
   /** a file of tests/fixtures/faces checked as a photo */
   check(fixture: string): Promise<FaceVerdict>
+  /**
+   * The camera view's loop: a fixture drawn as a 1280×960 frame, scaled to 640 px and sent `count` times, one
+   * after the other as the Enroll page does; resolves with the checks per second and the last verdict.
+   */
+  checkFrames(fixture: string, count: number): Promise<{ perSecond: number; verdict: FaceVerdict }>
   close(): Promise<void>
 }
 
@@ -44,8 +49,52 @@ interface RigWindow {
   faceRig: {
     start(url: string): Promise<{ backend: string; loadMs: number }>
     check(url: string): Promise<FaceVerdict>
+    checkFrames(url: string, count: number): Promise<{ perSecond: number; verdict: FaceVerdict }>
   }
 }
+
+/** On the blank page: the worker, and the camera view's loop as the Enroll page runs it. */
+const PAGE_SCRIPT = `
+let worker
+let nextId = 1
+const waiting = new Map()
+async function ask(request, transfer) {
+  const id = nextId++
+  const reply = await new Promise((resolve) => {
+    waiting.set(id, resolve)
+    worker.postMessage({ id, ...request }, transfer)
+  })
+  if (reply.type !== 'verdict') throw new Error(reply.message)
+  return reply.verdict
+}
+window.faceRig = {
+  start: (url) =>
+    new Promise((resolve, reject) => {
+      if (worker) worker.terminate()
+      worker = new Worker(url, { type: 'module' })
+      worker.onerror = (event) => reject(new Error(event.message))
+      worker.onmessage = (event) => {
+        const reply = event.data
+        if (reply.type === 'ready') resolve({ backend: reply.backend, loadMs: reply.loadMs })
+        else if (reply.type === 'unavailable') reject(new Error(reply.message))
+        else waiting.get(reply.id)?.(reply)
+      }
+    }),
+  check: async (url) => ask({ type: 'photo', blob: await (await fetch(url)).blob() }, []),
+  checkFrames: async (url, count) => {
+    const photo = await createImageBitmap(await (await fetch(url)).blob())
+    const camera = new OffscreenCanvas(1280, 960)
+    camera.getContext('2d').drawImage(photo, 0, 0, 1280, 960)
+    let verdict
+    const began = performance.now()
+    for (let i = 0; i < count; i++) {
+      const picture = await createImageBitmap(camera, { resizeWidth: 640, resizeHeight: 480 })
+      verdict = await ask({ type: 'frame', picture }, [picture])
+    }
+    return { perSecond: count / ((performance.now() - began) / 1000), verdict }
+  },
+}
+`
 
 export async function startFaceCheckRig(): Promise<FaceCheckRig> {
   const server = await serve()
@@ -53,34 +102,8 @@ export async function startFaceCheckRig(): Promise<FaceCheckRig> {
   const browser = await launchChromium()
   const page = await browser.newPage()
   await page.goto(`${origin}/blank.html`)
-  await page.evaluate(() => {
-    let worker: Worker
-    let nextId = 1
-    const waiting = new Map<number, (reply: { type: string; verdict?: unknown; message?: string }) => void>()
-    ;(window as unknown as RigWindow).faceRig = {
-      start: (url) =>
-        new Promise((resolve, reject) => {
-          worker = new Worker(url, { type: 'module' })
-          worker.onerror = (event) => reject(new Error(event.message))
-          worker.onmessage = (event) => {
-            const reply = event.data
-            if (reply.type === 'ready') resolve({ backend: reply.backend, loadMs: reply.loadMs })
-            else if (reply.type === 'unavailable') reject(new Error(reply.message))
-            else waiting.get(reply.id)?.(reply)
-          }
-        }),
-      check: async (url) => {
-        const blob = await (await fetch(url)).blob()
-        const id = nextId++
-        const reply = await new Promise<{ type: string; verdict?: unknown; message?: string }>((resolve) => {
-          waiting.set(id, resolve)
-          worker.postMessage({ id, type: 'photo', blob })
-        })
-        if (reply.type !== 'verdict') throw new Error(reply.message)
-        return reply.verdict as FaceVerdict
-      },
-    }
-  })
+  // plain JavaScript, not a function: tsx would wrap a function's inner names in helpers the page lacks
+  await page.addScriptTag({ content: PAGE_SCRIPT })
   const workerUrl = faceWorkerFile()
   return {
     browser,
@@ -89,8 +112,14 @@ export async function startFaceCheckRig(): Promise<FaceCheckRig> {
     start: () => page.evaluate((url) => (window as unknown as RigWindow).faceRig.start(url), workerUrl),
     check: (fixture) =>
       page.evaluate((url) => (window as unknown as RigWindow).faceRig.check(url), `/fixtures/${fixture}`),
+    checkFrames: (fixture, count) =>
+      page.evaluate(
+        ([url, n]) => (window as unknown as RigWindow).faceRig.checkFrames(url as string, n as number),
+        [`/fixtures/${fixture}`, count] as const,
+      ),
     async close() {
       await browser.close()
+      server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
     },
   }
