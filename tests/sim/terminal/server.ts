@@ -21,6 +21,8 @@ import { demoUsers, initialState, type SeedUser, type TerminalState } from './st
 export interface TerminalOptions {
   /** which captured device to be; default `ds-k1t342mwx` */
   model?: ModelId
+  /** this unit's serial number in deviceInfo (real units differ; the captures share one) */
+  serialNumber?: string
   /** loopback only; default 127.0.0.1 */
   host?: string
   /** 0 (default) picks a free port */
@@ -163,7 +165,16 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024
 
 /** Starts a simulated face terminal on loopback. */
 export async function startTerminal(options: TerminalOptions = {}): Promise<Terminal> {
-  const profile = loadProfile(options.model ?? 'ds-k1t342mwx')
+  const model = loadProfile(options.model ?? 'ds-k1t342mwx')
+  const profile = options.serialNumber
+    ? {
+        ...model,
+        deviceInfoXml: model.deviceInfoXml.replace(
+          /<serialNumber>[^<]*<\/serialNumber>/,
+          `<serialNumber>${options.serialNumber}</serialNumber>`,
+        ),
+      }
+    : model
   const now = options.now ?? (() => Date.now())
   const host = options.host ?? '127.0.0.1'
   const username = options.username ?? 'admin'
