@@ -70,6 +70,8 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
     urls: options.directory,
     post: options.post ?? ((post) => postAttendance(post)),
     terminals: participants,
+    // a school server back from an outage gets its morning within half a minute, not the outbox's ten
+    backoff: { baseMs: 1_000, capMs: 30_000 },
     ...(options.log ? { log: options.log } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
