@@ -217,7 +217,7 @@ export class EventsRepo {
       .all() as DeviceRelayCounts[]
   }
 
-  /** The oldest waiting instant per device (the text as the terminal wrote it). */
+  /** The device's events the school server refused for good, newest first, with the reason. */
   refused(deviceId: string, limit: number): RefusedEvent[] {
     return this.db
       .prepare(
@@ -232,7 +232,7 @@ export class EventsRepo {
   perHour(fromMs: number, toMs: number): Array<{ hour: number; count: number }> {
     return this.db
       .prepare(
-        `SELECT (event_ms - @fromMs) / 3600000 AS hour, COUNT(*) AS count FROM relay_events
+        `SELECT CAST((event_ms - @fromMs) / 3600000 AS INTEGER) AS hour, COUNT(*) AS count FROM relay_events
          WHERE event_ms >= @fromMs AND event_ms < @toMs AND state != 'skipped' GROUP BY hour ORDER BY hour`,
       )
       .all({ fromMs, toMs }) as Array<{ hour: number; count: number }>

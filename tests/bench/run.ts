@@ -16,6 +16,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'offline-sync': () => import('./offline-sync'),
   'import-workbook': () => import('./import-workbook'),
   'face-check': () => import('./face-check'),
+  'event-relay': () => import('./event-relay'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))

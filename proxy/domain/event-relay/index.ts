@@ -70,10 +70,13 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
     urls: options.directory,
     post: options.post ?? ((post) => postAttendance(post)),
     terminals: participants,
+    // a school server back from an outage gets its morning within half a minute, not the outbox's ten
+    backoff: { baseMs: 1_000, capMs: 30_000 },
     ...(options.log ? { log: options.log } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
   const queued = new Set<string>()
+  let stopped = false
   const intake = new EventIntake({
     repo,
     devices,
@@ -82,11 +85,11 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
     ...(options.now ? { now: options.now } : {}),
     onChanged: () => sender.wake(),
     onNeedsSearch: (deviceId) => {
-      if (!address.on || queued.has(deviceId)) return
+      if (stopped || !address.on || queued.has(deviceId)) return
       queued.add(deviceId)
       setImmediate(() => {
         queued.delete(deviceId)
-        void search.search(deviceId)
+        if (!stopped) void search.search(deviceId)
       })
     },
   })
@@ -164,6 +167,7 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
       timer.unref()
     },
     async stop() {
+      stopped = true
       if (timer) clearInterval(timer)
       timer = null
       await sender.stop()

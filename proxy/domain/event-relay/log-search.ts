@@ -55,11 +55,11 @@ export class LogSearch {
 
   private async pass(deviceId: string): Promise<SearchOutcome> {
     const { repo } = this.deps
-    const device = this.deps.devices.get(deviceId)
-    const row = repo.ensureTerminal(device.id, terminalKey(device))
     const startedAt = this.now()
     const outcome: SearchOutcome = { deviceId, found: 0, pages: 0 }
     try {
+      const device = this.deps.devices.get(deviceId)
+      const row = repo.ensureTerminal(device.id, terminalKey(device))
       const client = this.deps.clients.get(deviceId)
       let cursor = row.contiguousSerial
       if (cursor === null) cursor = await this.firstCursor(client, device, outcome)
@@ -87,7 +87,11 @@ export class LogSearch {
       followRun(repo, repo.terminal(device.id) ?? current)
     } catch (error) {
       outcome.error = (error as Error).message
-      repo.updateTerminal(device.id, { reconcileError: outcome.error })
+      try {
+        repo.updateTerminal(deviceId, { reconcileError: outcome.error })
+      } catch {
+        // the store itself is gone (closing): the outcome still says what happened
+      }
     } finally {
       this.deps.onChanged?.()
     }

@@ -22,6 +22,8 @@ import { demoUsers, initialState, type SeedUser, type TerminalState } from './st
 export interface TerminalOptions {
   /** which captured device to be; default `ds-k1t342mwx` */
   model?: ModelId
+  /** this unit's serial number in deviceInfo (real units differ; the captures share one) */
+  serialNumber?: string
   /** loopback only; default 127.0.0.1 */
   host?: string
   /** 0 (default) picks a free port */
@@ -64,8 +66,6 @@ export interface TerminalOptions {
   seedUsers?: number | SeedUser[]
   /** start from what an earlier run remembered (people, faces, hosts, clock) instead of a new device */
   state?: TerminalState
-  /** this unit's own serial number in deviceInfo (default: the one of the captured device) */
-  serialNumber?: string
   /** `false`: fresh out of the box, no admin password until activated (default true) */
   activated?: boolean
   /** scheme://host:port the device writes into faceURL; default its own address */
