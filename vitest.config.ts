@@ -19,6 +19,11 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // many unit tests speak real HTTP to the simulated terminals and backend: beside a CPU hog they
+          // need more than vitest's 5 s default; they wait for conditions, so a quiet machine is not slowed
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          expect: { poll: { timeout: 15_000 } },
           setupFiles: ['tests/setup/indexeddb.ts'],
         },
       },
@@ -28,10 +33,10 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           // polls wait on real processes and devices; a busy 2-core machine needs more than the 1 s default
-          expect: { poll: { timeout: 15_000 } },
+          expect: { poll: { timeout: 30_000 } },
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -39,10 +44,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          expect: { poll: { timeout: 15_000 } },
+          expect: { poll: { timeout: 30_000 } },
           environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
         },

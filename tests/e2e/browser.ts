@@ -16,7 +16,7 @@ export const TABLET = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 
 /** A new page on a phone-sized touch screen (its own context), waiting up to `timeoutMs` for anything. */
-export async function phonePage(browser: Browser, timeoutMs = 20_000): Promise<Page> {
+export async function phonePage(browser: Browser, timeoutMs = 45_000): Promise<Page> {
   const context = await browser.newContext({
     viewport: PHONE,
     isMobile: true,

@@ -1,4 +1,5 @@
-import type { ImportPhoto } from './types'
+import { MAX_PHOTO_PIXELS } from './limits'
+import type { ImportPhoto, RowProblem } from './types'
 
 export type ImageInfo = Pick<ImportPhoto, 'type' | 'width' | 'height'>
 
@@ -16,6 +17,19 @@ export function readImageInfo(bytes: Uint8Array): ImageInfo | undefined {
   }
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return readWebp(bytes)
   return undefined
+}
+
+/**
+ * A picture's bytes as a row's photo, or why not: unreadable, or more pixels than a tablet can decode (read
+ * from the header, so the picture is never decoded to find out). `source` says where it came from.
+ */
+export function photoOf(bytes: Uint8Array, source: string): { photo: ImportPhoto } | { problem: RowProblem } {
+  const info = readImageInfo(bytes)
+  if (!info) return { problem: { code: 'photo_unreadable', detail: source } }
+  if (info.width * info.height > MAX_PHOTO_PIXELS) {
+    return { problem: { code: 'photo_too_many_pixels', detail: `${info.width}×${info.height}` } }
+  }
+  return { photo: { bytes, ...info } }
 }
 
 // A photo cut off in transfer still has a good header but the terminal refuses it, so the end marker (JPEG EOI,

@@ -4,6 +4,7 @@ import { fileProblem } from './fileProblem'
 import { HEADER_SEARCH_ROWS, recogniseHeader } from './header'
 import { MAX_FILE_BYTES, MAX_ROWS, MAX_ZIP_BYTES, PROGRESS_EVERY } from './limits'
 import { rowFromCells } from './rowFromCells'
+import { UnpackedTooLarge } from './unzipBounded'
 import { ZipPhotos } from './zipPhotos'
 
 export const CSV_SHEET = 'CSV'
@@ -34,6 +35,9 @@ export function parseCsv(
     try {
       photos = ZipPhotos.read(zip)
     } catch (error) {
+      if (error instanceof UnpackedTooLarge) {
+        return fileProblem('csv', { code: 'too_large_unpacked', detail: String(error.limit) })
+      }
       return fileProblem('csv', {
         code: 'photos_unreadable',
         detail: String((error as Error).message ?? error),

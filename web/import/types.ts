@@ -14,6 +14,7 @@ export type RowProblemCode =
   | 'photo_missing'
   | 'photo_unreadable'
   | 'photo_too_small'
+  | 'photo_too_many_pixels'
   | 'duplicate_in_file'
   | 'duplicate_on_server'
   | 'phone_invalid'
@@ -56,6 +57,7 @@ export type FileProblemCode =
   | 'no_header'
   | 'too_many_rows'
   | 'too_large'
+  | 'too_large_unpacked'
   | 'photos_unreadable'
   | 'empty'
 

@@ -1,7 +1,8 @@
-import { unzipSync } from 'fflate'
-import type { ImportRow, RowProblem } from './types'
-import { readImageInfo } from './imageInfo'
+import type { ImportRow } from './types'
+import { photoOf } from './imageInfo'
+import { MAX_UNPACKED_BYTES } from './limits'
 import { compareKey } from './text'
+import { unzipBounded } from './unzipBounded'
 
 const IMAGE_NAME = /\.(jpe?g|png|webp)$/i
 
@@ -10,13 +11,15 @@ const IMAGE_NAME = /\.(jpe?g|png|webp)$/i
 export class ZipPhotos {
   private constructor(private readonly byName: Map<string, Uint8Array>) {}
 
-  /** Throws when the bytes are no readable ZIP. */
+  /** Throws when the bytes are no readable ZIP, or UnpackedTooLarge when they unpack to too much. */
   static read(zip: Uint8Array): ZipPhotos {
-    const files = unzipSync(zip, {
-      filter: (file) => IMAGE_NAME.test(file.name) && !file.name.startsWith('__MACOSX/'),
-    })
+    const files = unzipBounded(
+      zip,
+      MAX_UNPACKED_BYTES,
+      (name) => IMAGE_NAME.test(name) && !name.startsWith('__MACOSX/'),
+    )
     const byName = new Map<string, Uint8Array>()
-    for (const [path, bytes] of Object.entries(files)) {
+    for (const [path, bytes] of files) {
       const base = path.split('/').pop() ?? path
       byName.set(photoKey(base.replace(IMAGE_NAME, '')), bytes)
     }
@@ -35,14 +38,10 @@ export class ZipPhotos {
       .map((name) => this.byName.get(photoKey(name)))
       .find((found) => found !== undefined)
     if (!bytes) return
-    const info = readImageInfo(bytes)
-    if (info) row.photo = { bytes: new Uint8Array(bytes), ...info }
-    else row.problems.push(unreadable())
+    const checked = photoOf(new Uint8Array(bytes), 'zip')
+    if ('photo' in checked) row.photo = checked.photo
+    else row.problems.push(checked.problem)
   }
-}
-
-function unreadable(): RowProblem {
-  return { code: 'photo_unreadable', detail: 'zip' }
 }
 
 function photoKey(name: string): string {

@@ -123,7 +123,7 @@ export function writesTo(terminal: Terminal): number {
 export async function eventually(
   check: () => boolean | Promise<boolean>,
   what: string,
-  ms = 20_000,
+  ms = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {

@@ -23,7 +23,8 @@ export function useBackend(options: StartBackendOptions = {}) {
         schoolId: box.backend.schoolId,
         email: admin.email,
         password: admin.password,
-        timeoutMs: 2_000,
+        // room for a busy machine; tests of the timeout itself pass their own
+        timeoutMs: 10_000,
         ...overrides,
       })
     },

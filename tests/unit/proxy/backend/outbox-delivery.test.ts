@@ -42,7 +42,7 @@ function start(db: Db, options: Partial<OutboxOptions> = {}): Outbox {
   return outbox
 }
 
-async function until(condition: () => boolean, timeoutMs = 8_000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time')

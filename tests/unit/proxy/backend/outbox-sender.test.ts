@@ -51,7 +51,7 @@ function studentOf(call: ScriptedCall): string {
   return body.student?.deviceStudentId ?? body.employeeNoOnDevice ?? ''
 }
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time')

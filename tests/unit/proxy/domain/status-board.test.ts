@@ -10,6 +10,9 @@ describe('device status for the phone check', () => {
     const t = await terminal({ model: 'ds-k1t342mwx', seedUsers: 9, clockDriftSec: 45 })
     const { devices, checks } = rig({ backend: b })
     devices.add('gate', t, { direction: 'in', name: 'Asosiy kirish' })
+    // the status waits at most 1.5 s for the school server's URLs, then uses the kept copy: keep one first,
+    // so a slow backend beside a CPU hog cannot leave the webhook unknown
+    await checks.directory.current()
 
     const status = await checks.status.one('gate')
     expect(status).toMatchObject({
@@ -94,8 +97,9 @@ describe('device status for the phone check', () => {
   })
 
   it('marks a report partial when the device answers but not everything in time', async () => {
-    const t = await terminal({ latency: { acsEvent: 2_000 } })
-    const { devices, checks } = rig({ budgetMs: 600 })
+    // the event search outlasts the budget by far; the quick reads have room even on a busy machine
+    const t = await terminal({ latency: { acsEvent: 10_000 } })
+    const { devices, checks } = rig({ budgetMs: 3_000 })
     devices.add('gate', t)
     const status = await checks.status.one('gate')
     expect(status).toMatchObject({ online: true, partial: true, lastEventAt: null })

@@ -46,6 +46,8 @@ const classImport: ClassImportMessages = {
           'No header row found (Last name, First name, Gender…). Put the headers in the first row, as in the template.',
         too_many_rows: 'The file has too many rows. Split the list into several files.',
         too_large: 'The file is too large. Make the photos smaller or split the list.',
+        too_large_unpacked:
+          'The file unpacks to far more than a class list: it may be damaged or not a class list. Choose another file.',
         photos_unreadable: 'The photos archive could not be opened. Check that it is a ZIP file.',
         empty: 'The file has no students in it.',
       },
@@ -104,6 +106,7 @@ const classImport: ClassImportMessages = {
       photo_missing: 'No photo',
       photo_unreadable: 'The photo cannot be opened',
       photo_too_small: 'The photo is too small',
+      photo_too_many_pixels: 'The photo has too many pixels; make it smaller (at most 24 megapixels)',
       duplicate_in_file: 'Listed twice in the file',
       duplicate_in_file_row: 'Listed twice in the file: same as {where}',
       duplicate_on_server: 'This class already has a student with this name',

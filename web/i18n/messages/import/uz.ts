@@ -46,6 +46,8 @@ const classImport = {
           'Sarlavha qatori topilmadi (Familiya, Ism, Jinsi…). Namuna fayldagi kabi birinchi qatorga sarlavhalarni yozing.',
         too_many_rows: 'Faylda qatorlar juda koʻp. Roʻyxatni bir necha faylga boʻling.',
         too_large: 'Fayl juda katta. Rasmlarni kichraytiring yoki roʻyxatni boʻling.',
+        too_large_unpacked:
+          'Fayl ochilganda sinf roʻyxatidan juda katta boʻladi: u buzilgan yoki roʻyxat emas. Boshqa fayl tanlang.',
         photos_unreadable: 'Rasmlar arxivini ochib boʻlmadi. U ZIP fayl ekanini tekshiring.',
         empty: 'Faylda birorta ham oʻquvchi yoʻq.',
       },
@@ -105,6 +107,7 @@ const classImport = {
       photo_missing: 'Rasm yoʻq',
       photo_unreadable: 'Rasm ochilmadi',
       photo_too_small: 'Rasm juda kichik',
+      photo_too_many_pixels: 'Rasmda piksel juda koʻp; uni kichraytiring (koʻpi bilan 24 megapiksel)',
       duplicate_in_file: 'Faylda ikki marta yozilgan',
       duplicate_in_file_row: 'Faylda ikki marta yozilgan: {where} bilan bir xil',
       duplicate_on_server: 'Bu sinfda shunday oʻquvchi allaqachon bor',

@@ -53,9 +53,10 @@ describe('a registration reports to the school backend through the outbox', () =
     )
     expect(stored?.photoUrl).toMatch(/student-faces/)
     await rig.outbox.deliverSoon(registration.employeeNo, 5_000)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const results = backend?.calls.filter((c) => c.path.endsWith('/device-result')) ?? []
-    expect(results.map((c) => (c.body as { status: string }).status)).toEqual(['SUCCESS', 'SUCCESS'])
+    const results = () => backend?.calls.filter((c) => c.path.endsWith('/device-result')) ?? []
+    await expect
+      .poll(() => results().map((c) => (c.body as { status: string }).status))
+      .toEqual(['SUCCESS', 'SUCCESS'])
   })
 
   it('requires gender and class when a backend is configured', async () => {
