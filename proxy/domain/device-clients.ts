@@ -1,5 +1,5 @@
-import { createIsapiClient, type IsapiClient, type IsapiTimeouts } from '../isapi'
-import type { AllowedHosts } from '../net/allowed-hosts'
+import { createIsapiClient, SerialQueue, type IsapiClient, type IsapiTimeouts } from '../isapi'
+import { canonicalAddress, type AllowedHosts } from '../net/allowed-hosts'
 import type { DeviceRegistry } from './device-registry'
 
 export interface DeviceClientsDeps {
@@ -16,6 +16,8 @@ export interface DeviceClientsDeps {
  */
 export class DeviceClients {
   private readonly clients = new Map<string, IsapiClient>()
+  /** one queue per terminal, by its canonical address and port: entries that reach one unit share it */
+  private readonly queues = new Map<string, SerialQueue>()
 
   constructor(private readonly deps: DeviceClientsDeps) {
     deps.registry.onChange((id) => this.drop(id))
@@ -32,10 +34,21 @@ export class DeviceClients {
         beforeConnect: (host) => this.deps.allowedHosts.checkBeforeConnect(host),
         lookup: this.deps.allowedHosts.lookup,
         onDigest: () => this.deps.registry.recordDigest(deviceId),
+        queue: this.queueFor(target.host, target.port),
       },
     )
     this.clients.set(deviceId, client)
     return client
+  }
+
+  private queueFor(host: string, port: number): SerialQueue {
+    const key = `${canonicalAddress(host)}:${port}`
+    let queue = this.queues.get(key)
+    if (!queue) {
+      queue = new SerialQueue()
+      this.queues.set(key, queue)
+    }
+    return queue
   }
 
   drop(deviceId: string): void {

@@ -61,6 +61,8 @@ export interface IsapiClientOptions {
   now?: () => number
   /** told once the device has asked for Digest (the registry then refuses Basic for it until allowed again) */
   onDigest?: () => void
+  /** the terminal's queue, when several clients reach one terminal (one queue per physical terminal) */
+  queue?: SerialQueue
 }
 
 /** Everything the proxy can ask one terminal. One client per device: it holds the nonce and the queue. */
@@ -125,7 +127,7 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
     ...(opts.onDigest ? { onDigest: opts.onDigest } : {}),
   })
-  const queue = new SerialQueue()
+  const queue = opts.queue ?? new SerialQueue()
   const budget: Record<OpKind, number> = {
     read: timeouts.readMs,
     write: timeouts.writeMs,

@@ -1,4 +1,5 @@
 export { createIsapiClient, DEFAULT_TIMEOUTS } from './client'
+export { SerialQueue } from './queue'
 export type { IsapiClient, IsapiClientOptions, IsapiTarget, IsapiTimeouts } from './client'
 export type { CallOptions } from './channel'
 export type { AuthScheme, TransportStats } from './transport'

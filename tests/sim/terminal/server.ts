@@ -57,6 +57,8 @@ export interface TerminalOptions {
   seedUsers?: number | SeedUser[]
   /** scheme://host:port the device writes into faceURL; default its own address */
   faceUrlOrigin?: string
+  /** the unit's serial number; by default each simulated terminal gets its own */
+  serialNumber?: string
   /** answer deviceInfo as `{"DeviceInfo":{…}}` JSON instead of XML */
   jsonDeviceInfo?: boolean
   /** start with the clock this many seconds off */
@@ -161,9 +163,28 @@ function once(fn: () => void): () => void {
 
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024
 
+let units = 0
+
+/**
+ * Each simulated terminal is its own unit with its own serial number (the model's captured serial with a
+ * unit number in place of its masked tail), unless a test gives one: two entries for one unit share it.
+ */
+function ownUnit(profile: ModelProfile, serialNumber: string | undefined): ModelProfile {
+  units += 1
+  const unit = String(units).padStart(8, '0')
+  const serial = (found: string) => serialNumber ?? found.replace(/X{8}$/, unit)
+  return {
+    ...profile,
+    deviceInfoXml: profile.deviceInfoXml.replace(
+      /<serialNumber>([^<]*)<\/serialNumber>/,
+      (_all, found: string) => `<serialNumber>${serial(found)}</serialNumber>`,
+    ),
+  }
+}
+
 /** Starts a simulated face terminal on loopback. */
 export async function startTerminal(options: TerminalOptions = {}): Promise<Terminal> {
-  const profile = loadProfile(options.model ?? 'ds-k1t342mwx')
+  const profile = ownUnit(loadProfile(options.model ?? 'ds-k1t342mwx'), options.serialNumber)
   const now = options.now ?? (() => Date.now())
   const host = options.host ?? '127.0.0.1'
   const username = options.username ?? 'admin'
