@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'capacity_exceeded',
   'backend_unavailable',
   'backend_rejected',
+  'device_undo_pending',
   'internal',
 ] as const
 
@@ -68,6 +69,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   capacity_exceeded: 409,
   backend_unavailable: 503,
   backend_rejected: 502,
+  device_undo_pending: 409,
   internal: 500,
 }
 

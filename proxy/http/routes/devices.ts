@@ -9,7 +9,7 @@ import { readJson } from '../validate'
  * may test a device, since the test only reads it and records its serial and model.
  */
 export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
-  const { registry, testDevice } = ctx.services.domain
+  const { registry, testDevice, removeDevice } = ctx.services.domain
   return new Hono<AppEnv>()
     .get('/devices', (c) => c.json<Device[]>(registry.list()))
     .post('/devices', requireRole('admin'), async (c) => {
@@ -22,8 +22,9 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx.logger.info({ deviceId: device.id }, 'device changed')
       return c.json<Device>(device)
     })
-    .delete('/devices/:id', requireRole('admin'), (c) => {
-      registry.delete(c.req.param('id'))
+    .delete('/devices/:id', requireRole('admin'), async (c) => {
+      // ?finishFirst=1: finish the undos still owed on the device now, then remove it if none is left
+      await removeDevice(c.req.param('id'), { finishFirst: c.req.query('finishFirst') === '1' })
       ctx.logger.info({ deviceId: c.req.param('id') }, 'device removed')
       return c.body(null, 204)
     })

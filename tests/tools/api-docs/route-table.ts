@@ -228,7 +228,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'DELETE',
     path: '/api/devices/:id',
     access: 'admin',
-    what: 'remove from the registry',
+    what: 'remove from the registry; refused with `device_undo_pending` while a failed enrollment still owes an undo on it (`?finishFirst=1` finishes those first)',
     success: '204',
   },
   {
