@@ -25,7 +25,8 @@ export class DeviceClients {
 
   /** The device's client. Throws `not_found`, or `credentials_expired` before any packet is sent. */
   get(deviceId: string): IsapiClient {
-    const target = this.deps.registry.target(deviceId)
+    const { registry } = this.deps
+    const target = registry.target(deviceId)
     const cached = this.clients.get(deviceId)
     if (cached) return cached
     const client = createIsapiClient(
@@ -33,8 +34,12 @@ export class DeviceClients {
       {
         beforeConnect: (host) => this.deps.allowedHosts.checkBeforeConnect(host),
         lookup: this.deps.allowedHosts.lookup,
-        onDigest: () => this.deps.registry.recordDigest(deviceId),
+        onDigest: () => registry.recordDigest(deviceId),
         queue: this.queueFor(target.host, target.port),
+        budget: registry.loginBudget(deviceId),
+        onLoginRefused: () => registry.recordLoginRefused(deviceId),
+        onLocked: (untilMs) => registry.recordLocked(deviceId, untilMs),
+        onUnlocked: () => registry.recordUnlocked(deviceId),
       },
     )
     this.clients.set(deviceId, client)

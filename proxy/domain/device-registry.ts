@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Device, DeviceCreate, DevicePatch } from '../../shared/api/devices'
 import { AppError } from '../../shared/errors'
+import type { LoginBudget } from '../isapi'
 import { canonicalAddress, type AllowedHosts } from '../net/allowed-hosts'
 import type { DeviceRow, DevicesRepo } from '../store/devices-repo'
 import type { SecretBox } from '../store/secrets'
@@ -77,6 +78,8 @@ export class DeviceRegistry {
       firmware: null,
       authScheme: null,
       allowBasic: input.allowBasic ?? false,
+      loginRefusedAt: null,
+      lockedUntil: null,
       lastSeenAt: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -104,6 +107,10 @@ export class DeviceRegistry {
     if (patch.password !== undefined) {
       changes.passwordSealed = this.deps.secrets.seal(patch.password)
       changes.credentialsExpiresAt = expiryFrom(now)
+    }
+    // new credentials or another address: the refused login was about the old ones
+    if (patch.password !== undefined || patch.username !== undefined || addressChanged) {
+      changes.loginRefusedAt = null
     }
     this.deps.repo.update(id, changes)
     const connectionChanged =
@@ -145,6 +152,33 @@ export class DeviceRegistry {
       password: this.deps.secrets.open(row.passwordSealed),
       allowBasic: row.allowBasic,
     }
+  }
+
+  /** The device's login budget as stored (one per device, across every path and restart). */
+  loginBudget(id: string): LoginBudget {
+    const row = this.row(id)
+    return {
+      refused: row.loginRefusedAt !== null,
+      lockedUntilMs: row.lockedUntil ? Date.parse(row.lockedUntil) : 0,
+    }
+  }
+
+  recordLoginRefused(id: string): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { loginRefusedAt: this.now().toISOString() })
+  }
+
+  recordLocked(id: string, untilMs: number): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { lockedUntil: new Date(untilMs).toISOString() })
+  }
+
+  recordUnlocked(id: string): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { lockedUntil: null })
+  }
+
+  /** An admin asks for one more login with the stored credentials. */
+  forgetRefusedLogin(id: string): void {
+    this.row(id)
+    this.deps.repo.update(id, { loginRefusedAt: null })
   }
 
   /**

@@ -25,7 +25,8 @@ export interface Domain {
   clients: DeviceClients
   deviceUsers: DeviceUsers
   registrations: Registrations
-  testDevice(deviceId: string): Promise<DeviceTestResult>
+  /** `force` (an admin): one more login with credentials that were refused before */
+  testDevice(deviceId: string, options?: { force?: boolean }): Promise<DeviceTestResult>
   /**
    * Removes a device entry, unless an undo is still owed on it (`device_undo_pending`, naming the students):
    * `finishFirst` tries to finish those undos now and removes the entry if they all finished.
@@ -95,7 +96,7 @@ export function createDomain(options: DomainOptions): Domain {
     clients,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
-    testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
+    testDevice: (deviceId, test) => testDeviceConnection(registry, clients, deviceId, test),
     async removeDevice(deviceId, removal = {}) {
       const { name } = registry.get(deviceId)
       let owed = registrations.owedOn(deviceId)

@@ -15,6 +15,7 @@ import {
   Transport,
   type AuthScheme,
   type Deadline,
+  type LoginBudget,
   type TransportStats,
 } from './transport'
 import * as users from './users'
@@ -63,6 +64,11 @@ export interface IsapiClientOptions {
   onDigest?: () => void
   /** the terminal's queue, when several clients reach one terminal (one queue per physical terminal) */
   queue?: SerialQueue
+  /** the device's login budget as stored, and where to tell changes to it (see LoginBudget) */
+  budget?: LoginBudget
+  onLoginRefused?: () => void
+  onLocked?: (untilMs: number) => void
+  onUnlocked?: () => void
 }
 
 /** Everything the proxy can ask one terminal. One client per device: it holds the nonce and the queue. */
@@ -126,6 +132,10 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
     ...(opts.onDigest ? { onDigest: opts.onDigest } : {}),
+    ...(opts.budget ? { budget: opts.budget } : {}),
+    ...(opts.onLoginRefused ? { onLoginRefused: opts.onLoginRefused } : {}),
+    ...(opts.onLocked ? { onLocked: opts.onLocked } : {}),
+    ...(opts.onUnlocked ? { onUnlocked: opts.onUnlocked } : {}),
   })
   const queue = opts.queue ?? new SerialQueue()
   const budget: Record<OpKind, number> = {

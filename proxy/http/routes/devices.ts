@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { DeviceCreate, DevicePatch, type Device, type DeviceTestResult } from '../../../shared/api/devices'
+import { AppError } from '../../../shared/errors'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { readJson } from '../validate'
@@ -28,5 +29,12 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx.logger.info({ deviceId: c.req.param('id') }, 'device removed')
       return c.body(null, 204)
     })
-    .post('/devices/:id/test', async (c) => c.json<DeviceTestResult>(await testDevice(c.req.param('id'))))
+    .post('/devices/:id/test', async (c) => {
+      // ?force=1: one more login with credentials refused before; an admin's call, since it may lock the device
+      const force = c.req.query('force') === '1'
+      if (force && c.get('caller').role !== 'admin') {
+        throw new AppError('forbidden', 'Only an admin may force a login the device refused before')
+      }
+      return c.json<DeviceTestResult>(await testDevice(c.req.param('id'), { force }))
+    })
 }

@@ -235,7 +235,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'POST',
     path: '/api/devices/:id/test',
     access: 'token',
-    what: 'connection test; stores the serial, model and firmware it reads',
+    what: 'connection test; stores the serial, model and firmware it reads. After a refused login it sends nothing with the same credentials until they change; `?force=1` (admin) tries once more',
     success: '200',
     response: 'DeviceTestResult',
   },

@@ -29,6 +29,8 @@ function row(id: string, host: string, terminal: Terminal): DeviceRow {
     firmware: null,
     authScheme: null,
     allowBasic: false,
+    loginRefusedAt: null,
+    lockedUntil: null,
     lastSeenAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
