@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'backend_unavailable',
   'busy',
   'backend_rejected',
+  'device_undo_pending',
   'internal',
 ] as const
 
@@ -74,6 +75,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   backend_unavailable: 503,
   busy: 503,
   backend_rejected: 502,
+  device_undo_pending: 409,
   internal: 500,
 }
 

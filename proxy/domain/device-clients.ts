@@ -1,5 +1,5 @@
-import { createIsapiClient, type IsapiClient, type IsapiTimeouts } from '../isapi'
-import type { AllowedHosts } from '../net/allowed-hosts'
+import { createIsapiClient, SerialQueue, type IsapiClient, type IsapiTimeouts } from '../isapi'
+import { canonicalAddress, type AllowedHosts } from '../net/allowed-hosts'
 import type { DeviceRegistry } from './device-registry'
 
 export interface DeviceClientsDeps {
@@ -16,6 +16,8 @@ export interface DeviceClientsDeps {
  */
 export class DeviceClients {
   private readonly clients = new Map<string, IsapiClient>()
+  /** one queue per terminal, by its canonical address and port: entries that reach one unit share it */
+  private readonly queues = new Map<string, SerialQueue>()
 
   constructor(private readonly deps: DeviceClientsDeps) {
     deps.registry.onChange((id) => this.drop(id))
@@ -23,7 +25,8 @@ export class DeviceClients {
 
   /** The device's client. Throws `not_found`, or `credentials_expired` before any packet is sent. */
   get(deviceId: string): IsapiClient {
-    const target = this.deps.registry.target(deviceId)
+    const { registry } = this.deps
+    const target = registry.target(deviceId)
     const cached = this.clients.get(deviceId)
     if (cached) return cached
     const client = createIsapiClient(
@@ -31,7 +34,12 @@ export class DeviceClients {
       {
         beforeConnect: (host) => this.deps.allowedHosts.checkBeforeConnect(host),
         lookup: this.deps.allowedHosts.lookup,
-        onDigest: () => this.deps.registry.recordDigest(deviceId),
+        onDigest: () => registry.recordDigest(deviceId),
+        queue: this.queueFor(target.host, target.port),
+        budget: registry.loginBudget(deviceId),
+        onLoginRefused: () => registry.recordLoginRefused(deviceId),
+        onLocked: (untilMs) => registry.recordLocked(deviceId, untilMs),
+        onUnlocked: () => registry.recordUnlocked(deviceId),
       },
     )
     this.clients.set(deviceId, client)
@@ -51,6 +59,16 @@ export class DeviceClients {
         lookup: this.deps.allowedHosts.lookup,
       },
     )
+  }
+
+  private queueFor(host: string, port: number): SerialQueue {
+    const key = `${canonicalAddress(host)}:${port}`
+    let queue = this.queues.get(key)
+    if (!queue) {
+      queue = new SerialQueue()
+      this.queues.set(key, queue)
+    }
+    return queue
   }
 
   drop(deviceId: string): void {

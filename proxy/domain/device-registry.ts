@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Device, DeviceCreate, DevicePatch } from '../../shared/api/devices'
 import { AppError } from '../../shared/errors'
-import type { AllowedHosts } from '../net/allowed-hosts'
+import type { LoginBudget } from '../isapi'
+import { canonicalAddress, type AllowedHosts } from '../net/allowed-hosts'
 import type { DeviceRow, DevicesRepo } from '../store/devices-repo'
 import type { SecretBox } from '../store/secrets'
 
@@ -59,8 +60,7 @@ export class DeviceRegistry {
   async create(input: DeviceCreate): Promise<Device> {
     const scheme = input.scheme ?? 'http'
     const port = input.port ?? (scheme === 'https' ? 443 : 80)
-    await this.deps.allowedHosts.check(input.host)
-    this.refuseTakenAddress(input.host, port)
+    await this.refuseSameTerminal(input.host, port)
     const now = this.now()
     const row: DeviceRow = {
       id: randomUUID(),
@@ -78,6 +78,8 @@ export class DeviceRegistry {
       firmware: null,
       authScheme: null,
       allowBasic: input.allowBasic ?? false,
+      loginRefusedAt: null,
+      lockedUntil: null,
       lastSeenAt: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -91,8 +93,7 @@ export class DeviceRegistry {
     const host = patch.host ?? current.host
     const scheme = patch.scheme ?? current.scheme
     const port = patch.port ?? current.port
-    if (patch.host !== undefined) await this.deps.allowedHosts.check(host)
-    if (host !== current.host || port !== current.port) this.refuseTakenAddress(host, port, id)
+    if (patch.host !== undefined || port !== current.port) await this.refuseSameTerminal(host, port, id)
     const now = this.now()
     const changes: Partial<DeviceRow> = { updatedAt: now.toISOString(), host, port, scheme }
     if (patch.name !== undefined) changes.name = patch.name
@@ -106,6 +107,10 @@ export class DeviceRegistry {
     if (patch.password !== undefined) {
       changes.passwordSealed = this.deps.secrets.seal(patch.password)
       changes.credentialsExpiresAt = expiryFrom(now)
+    }
+    // new credentials or another address: the refused login was about the old ones
+    if (patch.password !== undefined || patch.username !== undefined || addressChanged) {
+      changes.loginRefusedAt = null
     }
     this.deps.repo.update(id, changes)
     const connectionChanged =
@@ -149,6 +154,33 @@ export class DeviceRegistry {
     }
   }
 
+  /** The device's login budget as stored (one per device, across every path and restart). */
+  loginBudget(id: string): LoginBudget {
+    const row = this.row(id)
+    return {
+      refused: row.loginRefusedAt !== null,
+      lockedUntilMs: row.lockedUntil ? Date.parse(row.lockedUntil) : 0,
+    }
+  }
+
+  recordLoginRefused(id: string): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { loginRefusedAt: this.now().toISOString() })
+  }
+
+  recordLocked(id: string, untilMs: number): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { lockedUntil: new Date(untilMs).toISOString() })
+  }
+
+  recordUnlocked(id: string): void {
+    if (this.deps.repo.get(id)) this.deps.repo.update(id, { lockedUntil: null })
+  }
+
+  /** An admin asks for one more login with the stored credentials. */
+  forgetRefusedLogin(id: string): void {
+    this.row(id)
+    this.deps.repo.update(id, { loginRefusedAt: null })
+  }
+
   /**
    * The device answered a Digest login: from now on a Basic challenge from it is a downgrade, refused
    * until the admin allows Basic again.
@@ -165,6 +197,17 @@ export class DeviceRegistry {
     seen: { deviceId?: string; model?: string; firmware?: string; authScheme?: 'digest' | 'basic' },
   ): Device {
     const row = this.row(id)
+    // the serial names the unit whatever address reached it: a second entry for it is refused
+    const twin = seen.deviceId
+      ? this.deps.repo.list().find((other) => other.id !== id && other.deviceId === seen.deviceId)
+      : undefined
+    if (twin) {
+      throw new AppError(
+        'conflict',
+        `This terminal (serial ${seen.deviceId}) is already registered as "${twin.name}"; remove this entry`,
+        { details: { deviceId: twin.id, name: twin.name } },
+      )
+    }
     this.deps.repo.update(id, {
       deviceId: seen.deviceId ?? row.deviceId,
       model: seen.model ?? row.model,
@@ -182,12 +225,27 @@ export class DeviceRegistry {
     return row
   }
 
-  private refuseTakenAddress(host: string, port: number, exceptId?: string): void {
-    const other = this.deps.repo.findByAddress(host, port)
-    if (other && other.id !== exceptId) {
-      throw new AppError('conflict', `${host}:${port} is already registered as "${other.name}"`, {
-        field: 'host',
-      })
+  /**
+   * Checks the address against the allowed networks and refuses it when another entry reaches the same
+   * terminal: the same port on any of the same addresses after resolution, however the host is spelled.
+   */
+  private async refuseSameTerminal(host: string, port: number, exceptId?: string): Promise<void> {
+    const addresses = new Set(await this.deps.allowedHosts.canonical(host))
+    for (const other of this.deps.repo.list()) {
+      if (other.id === exceptId || other.port !== port) continue
+      const theirs = await this.deps.allowedHosts
+        .canonical(other.host)
+        .catch(() => [canonicalAddress(other.host)])
+      if (theirs.some((address) => addresses.has(address))) {
+        throw new AppError(
+          'conflict',
+          `${host}:${port} is the terminal already registered as "${other.name}"`,
+          {
+            field: 'host',
+            details: { deviceId: other.id, name: other.name },
+          },
+        )
+      }
     }
   }
 }

@@ -4,17 +4,23 @@ import type { DeviceClients } from './device-clients'
 import type { DeviceRegistry } from './device-registry'
 
 /**
- * The connection test a person asks for: `deviceInfo` with the stored login. It is sent even after an
- * earlier refused login (a person retrying is the signal to try again), and what it learns — the serial,
- * model, firmware and how the device wants the login — is stored with the device.
+ * The connection test a person asks for: `deviceInfo` with the stored login. It shares the device's one
+ * login budget with all other work: after a refused login it sends nothing with the same credentials
+ * (each press would bring the terminal nearer to locking itself for 30 minutes) until they are changed or
+ * an admin forces one more attempt. What it learns — the serial, model, firmware and how the device wants
+ * the login — is stored with the device.
  */
 export async function testDeviceConnection(
   registry: DeviceRegistry,
   clients: DeviceClients,
   deviceId: string,
+  options: { force?: boolean } = {},
 ): Promise<DeviceTestResult> {
   const client = clients.get(deviceId)
-  client.resetAuth()
+  if (options.force) {
+    registry.forgetRefusedLogin(deviceId)
+    client.resetAuth()
+  }
   const started = performance.now()
   const info = await client.deviceInfo()
   const latencyMs = Math.round(performance.now() - started)

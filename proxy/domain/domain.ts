@@ -1,4 +1,5 @@
 import type { DeviceTestResult } from '../../shared/api/devices'
+import { AppError } from '../../shared/errors'
 import { backendClientFor } from '../backend/for-config'
 import type { Outbox } from '../backend/outbox'
 import type { Config } from '../config'
@@ -26,7 +27,13 @@ export interface Domain {
   clients: DeviceClients
   deviceUsers: DeviceUsers
   registrations: Registrations
-  testDevice(deviceId: string): Promise<DeviceTestResult>
+  /** `force` (an admin): one more login with credentials that were refused before */
+  testDevice(deviceId: string, options?: { force?: boolean }): Promise<DeviceTestResult>
+  /**
+   * Removes a device entry, unless an undo is still owed on it (`device_undo_pending`, naming the students):
+   * `finishFirst` tries to finish those undos now and removes the entry if they all finished.
+   */
+  removeDevice(deviceId: string, options?: { finishFirst?: boolean }): Promise<void>
   /** starts the recovery of sagas a previous run left unfinished (in the background) */
   start(): void
   stop(): Promise<void>
@@ -92,7 +99,21 @@ export function createDomain(options: DomainOptions): Domain {
     clients,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
-    testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
+    testDevice: (deviceId, test) => testDeviceConnection(registry, clients, deviceId, test),
+    async removeDevice(deviceId, removal = {}) {
+      const { name } = registry.get(deviceId)
+      let owed = registrations.owedOn(deviceId)
+      if (owed.length > 0 && removal.finishFirst) owed = await registrations.finishOwedOn(deviceId)
+      if (owed.length > 0) {
+        throw new AppError(
+          'device_undo_pending',
+          `"${name}" still holds ${owed.length} student(s) a failed enrollment must take off it; ` +
+            'finish that first (the terminal must answer), then remove it',
+          { details: { deviceId, employeeNos: owed.slice(0, 50), owed: owed.length } },
+        )
+      }
+      registry.delete(deviceId)
+    },
     start: () => registrations.start(),
     async stop() {
       const recovering = registrations.stop()

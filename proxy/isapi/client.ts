@@ -16,6 +16,7 @@ import {
   Transport,
   type AuthScheme,
   type Deadline,
+  type LoginBudget,
   type TransportStats,
 } from './transport'
 import * as users from './users'
@@ -62,6 +63,13 @@ export interface IsapiClientOptions {
   now?: () => number
   /** told once the device has asked for Digest (the registry then refuses Basic for it until allowed again) */
   onDigest?: () => void
+  /** the terminal's queue, when several clients reach one terminal (one queue per physical terminal) */
+  queue?: SerialQueue
+  /** the device's login budget as stored, and where to tell changes to it (see LoginBudget) */
+  budget?: LoginBudget
+  onLoginRefused?: () => void
+  onLocked?: (untilMs: number) => void
+  onUnlocked?: () => void
 }
 
 /** Everything the proxy can ask one terminal. One client per device: it holds the nonce and the queue. */
@@ -134,8 +142,12 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
     ...(opts.onDigest ? { onDigest: opts.onDigest } : {}),
+    ...(opts.budget ? { budget: opts.budget } : {}),
+    ...(opts.onLoginRefused ? { onLoginRefused: opts.onLoginRefused } : {}),
+    ...(opts.onLocked ? { onLocked: opts.onLocked } : {}),
+    ...(opts.onUnlocked ? { onUnlocked: opts.onUnlocked } : {}),
   })
-  const queue = new SerialQueue()
+  const queue = opts.queue ?? new SerialQueue()
   const budget: Record<OpKind, number> = {
     read: timeouts.readMs,
     write: timeouts.writeMs,

@@ -1,7 +1,8 @@
 export { createIsapiClient, DEFAULT_TIMEOUTS } from './client'
+export { SerialQueue } from './queue'
 export type { IsapiClient, IsapiClientOptions, IsapiTarget, IsapiTimeouts } from './client'
 export type { CallOptions } from './channel'
-export type { AuthScheme, TransportStats } from './transport'
+export type { AuthScheme, LoginBudget, TransportStats } from './transport'
 export {
   DEFAULT_NAME_MAX_BYTES,
   formatDeviceTime,

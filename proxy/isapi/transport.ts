@@ -38,6 +38,21 @@ export interface TransportOptions {
   lookup?: LookupFunction
   /** told once the device has asked for Digest, so a later Basic challenge is known as a downgrade */
   onDigest?: () => void
+  /** the login budget as kept across clients and restarts: what was known when this transport was made */
+  budget?: LoginBudget
+  /** told when a login with these credentials is finally refused, and when the device reports a lock */
+  onLoginRefused?: () => void
+  onLocked?: (untilMs: number) => void
+  /** told when a device remembered as locked answers an unauthenticated probe without a lock */
+  onUnlocked?: () => void
+}
+
+/** One budget per device, shared by every path that logs in (tests, background work, restarts). */
+export interface LoginBudget {
+  /** a login with these very credentials was refused: nothing is sent with them until they change */
+  refused: boolean
+  /** the device reported its account locked until then (ms since the epoch); 0 when not */
+  lockedUntilMs: number
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
@@ -96,6 +111,9 @@ interface Attempt {
   use: number
 }
 
+/** A device remembered as locked is probed (unauthenticated) at most this often. */
+const LOCK_PROBE_MS = 30_000
+
 /** A lock the device reported without saying for how long: its documented maximum. */
 const DEFAULT_LOCK_SEC = 1800
 
@@ -118,6 +136,7 @@ export class Transport {
   private offeredDigest = false
   private authFailed = false
   private lockedUntil = 0
+  private lockProbedAt = Number.NEGATIVE_INFINITY
   private opSeq = 0
 
   constructor(
@@ -127,6 +146,8 @@ export class Transport {
     const host = target.host.includes(':') && !target.host.startsWith('[') ? `[${target.host}]` : target.host
     this.origin = `${target.scheme}://${host}:${target.port}`
     this.nonceLimit = Math.max(1, opts.nonceUses)
+    this.authFailed = opts.budget?.refused ?? false
+    this.lockedUntil = opts.budget?.lockedUntilMs ?? 0
   }
 
   /** Resolves once the HTTP client is loaded (the first call loads it). */
@@ -172,7 +193,7 @@ export class Transport {
 
   /** Sends one request with authentication. Throws AppError for every failure. */
   async send(req: HttpRequest, deadline: Deadline): Promise<HttpAnswer> {
-    this.refuseWhileBlocked()
+    await this.refuseWhileBlocked(deadline)
     const op = ++this.opSeq
     let refused = 0
     let challengedBare = false
@@ -196,6 +217,7 @@ export class Transport {
       const stale = offer.kind === 'digest' && offer.challenge.stale
       if (refused >= 2 || !(attempt.preemptive || stale)) {
         this.authFailed = true
+        this.opts.onLoginRefused?.()
         throw deviceAuthFailed('wrong user name or password', { endpoint: req.path })
       }
       // A refused reuse: this firmware allows fewer uses of a nonce than we tried. Remember it.
@@ -204,9 +226,11 @@ export class Transport {
     }
   }
 
-  private refuseWhileBlocked(): void {
+  private async refuseWhileBlocked(deadline: Deadline): Promise<void> {
     const now = this.opts.now()
-    if (now < this.lockedUntil) throw deviceLocked(Math.ceil((this.lockedUntil - now) / 1000))
+    if (now < this.lockedUntil && !(await this.unlockedSince(deadline))) {
+      throw deviceLocked(Math.ceil((this.lockedUntil - now) / 1000))
+    }
     if (this.authFailed) {
       throw deviceAuthFailed(
         'the last login with these credentials was refused; not trying again by itself',
@@ -215,6 +239,26 @@ export class Transport {
         },
       )
     }
+  }
+
+  /**
+   * A device remembered as locked may have been unlocked from its own menu, or its lock may be shorter
+   * than it said. An unauthenticated GET costs no login and answers the lock state; asked at most every
+   * LOCK_PROBE_MS, so a locked device is not flooded either.
+   */
+  private async unlockedSince(deadline: Deadline): Promise<boolean> {
+    const now = this.opts.now()
+    if (now - this.lockProbedAt < LOCK_PROBE_MS) return false
+    this.lockProbedAt = now
+    const answer = await this.exchange(
+      { method: 'GET', path: this.opts.challengePath, maxBytes: 64 * 1024 },
+      undefined,
+      deadline,
+    )
+    if (answer.status === 401 && readLoginStatus(answer.body)?.locked) return false
+    this.lockedUntil = 0
+    this.opts.onUnlocked?.()
+    return true
   }
 
   private async prepare(
@@ -307,6 +351,9 @@ export class Transport {
     if (!login?.locked) return
     const seconds = login.unlockTimeSec ?? DEFAULT_LOCK_SEC
     this.lockedUntil = this.opts.now() + seconds * 1000
+    // just told: the first probe for an early unlock waits its turn
+    this.lockProbedAt = this.opts.now()
+    this.opts.onLocked?.(this.lockedUntil)
     throw deviceLocked(seconds)
   }
 

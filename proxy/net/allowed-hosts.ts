@@ -33,6 +33,14 @@ export class AllowedHosts {
   }
 
   /**
+   * The addresses `host` stands for, each in one canonical spelling (`127.1`, `2130706433`, `127.0.0.01`,
+   * `::ffff:127.0.0.1` and `localhost` are all `127.0.0.1`), after the same check as `check`.
+   */
+  async canonical(host: string): Promise<string[]> {
+    return [...new Set((await this.allowedAddresses(host)).map(canonicalAddress))]
+  }
+
+  /**
    * The check right before each operation on a device. An IP literal is checked here: a socket to it
    * resolves nothing. A name is checked by `lookup` when the socket resolves it, so it is looked up once
    * per connection, and the socket goes to exactly the addresses that were checked.
@@ -89,6 +97,15 @@ export class AllowedHosts {
     }
     throw refusal(`${host} could not be resolved to an address`)
   }
+}
+
+/**
+ * One spelling per address: IPv4 in dotted decimal (short, octal and whole-number forms and IPv4-mapped
+ * IPv6 included), IPv6 in its shortest form; a name (not an address) lower-cased.
+ */
+export function canonicalAddress(host: string): string {
+  const bare = bareHost(host)
+  return ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : bare.toLowerCase()
 }
 
 function bareHost(host: string): string {

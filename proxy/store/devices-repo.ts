@@ -18,6 +18,10 @@ export interface DeviceRow {
   authScheme: 'digest' | 'basic' | null
   /** the admin allowed Basic for this device (1/0 in SQLite) */
   allowBasic: boolean
+  /** a login with the stored credentials was refused then; nothing more is sent with them */
+  loginRefusedAt: string | null
+  /** the device reported its account locked until then */
+  lockedUntil: string | null
   lastSeenAt: string | null
   createdAt: string
   updatedAt: string
@@ -39,6 +43,8 @@ const COLUMNS: Record<keyof DeviceRow, string> = {
   firmware: 'firmware',
   authScheme: 'auth_scheme',
   allowBasic: 'allow_basic',
+  loginRefusedAt: 'login_refused_at',
+  lockedUntil: 'locked_until',
   lastSeenAt: 'last_seen_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',

@@ -64,7 +64,8 @@ export interface ApiClient {
   deviceStatus(id: string): Promise<DeviceStatus>
   createDevice(body: DeviceCreate): Promise<Device>
   updateDevice(id: string, patch: DevicePatch): Promise<Device>
-  deleteDevice(id: string): Promise<void>
+  /** `finishFirst`: finish the undos still owed on the device, then remove it if none is left */
+  deleteDevice(id: string, options?: { finishFirst?: boolean }): Promise<void>
   testDevice(id: string): Promise<DeviceTestResult>
   listDeviceUsers(id: string, query: DeviceUsersRequest, signal?: AbortSignal): Promise<DeviceUsersPage>
   deleteDeviceUser(id: string, employeeNo: string): Promise<void>
@@ -183,7 +184,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createDevice: (body) => request('POST', '/api/devices', { schema: Device, body }),
     updateDevice: (id, patch) =>
       request('PATCH', `/api/devices/${encodeURIComponent(id)}`, { schema: Device, body: patch }),
-    deleteDevice: (id) => request('DELETE', `/api/devices/${encodeURIComponent(id)}`, { schema: null }),
+    deleteDevice: (id, options) =>
+      request(
+        'DELETE',
+        `/api/devices/${encodeURIComponent(id)}${options?.finishFirst ? '?finishFirst=1' : ''}`,
+        { schema: null },
+      ),
     // The device is asked live, and a locked or slow one takes its time: longer than a plain read.
     testDevice: (id) =>
       request('POST', `/api/devices/${encodeURIComponent(id)}/test`, {

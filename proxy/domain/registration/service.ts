@@ -8,6 +8,7 @@ import { edit } from './edit'
 import type { FaceInput } from './face-input'
 import { replay, type StoredOutcome } from './outcome'
 import { recoverSaga } from './recovery'
+import { alreadyUndone, attempted } from './undo'
 import { register } from './register'
 import { remove } from './remove'
 
@@ -89,6 +90,28 @@ export class Registrations {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
     await this.pass
+  }
+
+  /**
+   * The students an undo is still owed for on this device: a saga not at rest that wrote there and has
+   * not put it back yet (the device was offline, or the proxy stopped). Removing the device entry now would
+   * leave them on the terminal for ever, known to no one.
+   */
+  owedOn(deviceId: string): string[] {
+    const owed = this.deps.sagas.unfinished().filter((saga) => {
+      const steps = this.deps.sagas.steps(saga.id, deviceId)
+      return attempted(steps) && !alreadyUndone(steps)
+    })
+    return [...new Set(owed.map((saga) => saga.employeeNo))]
+  }
+
+  /** Tries now to finish what is owed on this device (every device of those sagas); returns what is left. */
+  async finishOwedOn(deviceId: string): Promise<string[]> {
+    for (const saga of this.deps.sagas.unfinished()) {
+      const steps = this.deps.sagas.steps(saga.id, deviceId)
+      if (attempted(steps) && !alreadyUndone(steps)) await this.recoverOne(saga)
+    }
+    return this.owedOn(deviceId)
   }
 
   /** One pass over the sagas that no request of this run is working on; resolves when it is over. */

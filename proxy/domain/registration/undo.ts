@@ -24,7 +24,7 @@ export function attempted(steps: StepRecord[], action?: string): boolean {
   )
 }
 
-function alreadyUndone(steps: StepRecord[]): boolean {
+export function alreadyUndone(steps: StepRecord[]): boolean {
   return steps.some((step) => step.action === 'undone' && step.state === 'done')
 }
 

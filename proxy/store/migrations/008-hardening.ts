@@ -7,6 +7,8 @@ import type { Migration } from './index'
  * - `audit_log.actor_claimed`: the actor's name is the caller's own words (a name a screen gave itself while
  *   pairing), not a name an admin chose; `tokens.name_claimed` says the same of a token until an admin renames it.
  * - `devices.allow_basic`: the admin allowed a Basic login for this device; without it only Digest is sent.
+ * - `devices.login_refused_at`, `devices.locked_until`: the device's login budget, kept across restarts: a
+ *   refused login blocks further attempts with the same credentials until they change or an admin forces one.
  */
 export const m008Hardening: Migration = {
   version: 8,
@@ -50,6 +52,8 @@ export const m008Hardening: Migration = {
 
       ALTER TABLE tokens ADD COLUMN name_claimed INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE devices ADD COLUMN allow_basic INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE devices ADD COLUMN login_refused_at TEXT;
+      ALTER TABLE devices ADD COLUMN locked_until TEXT;
     `)
   },
 }

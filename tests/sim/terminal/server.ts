@@ -22,8 +22,6 @@ import { demoUsers, initialState, type SeedUser, type TerminalState } from './st
 export interface TerminalOptions {
   /** which captured device to be; default `ds-k1t342mwx` */
   model?: ModelId
-  /** this unit's serial number in deviceInfo (real units differ; the captures share one) */
-  serialNumber?: string
   /** loopback only; default 127.0.0.1 */
   host?: string
   /** 0 (default) picks a free port */
@@ -70,6 +68,8 @@ export interface TerminalOptions {
   activated?: boolean
   /** scheme://host:port the device writes into faceURL; default its own address */
   faceUrlOrigin?: string
+  /** the unit's serial number; by default each simulated terminal gets its own */
+  serialNumber?: string
   /** answer deviceInfo as `{"DeviceInfo":{…}}` JSON instead of XML */
   jsonDeviceInfo?: boolean
   /** start with the clock this many seconds off */
@@ -131,18 +131,6 @@ export interface Terminal {
   close(): Promise<void>
 }
 
-/** Several units of one model on one network differ in their serial, which the proxy tells them apart by. */
-function withSerial(profile: ModelProfile, serial: string | undefined): ModelProfile {
-  if (!serial) return profile
-  return {
-    ...profile,
-    deviceInfoXml: profile.deviceInfoXml.replace(
-      /<serialNumber>[^<]*<\/serialNumber>/,
-      `<serialNumber>${serial}</serialNumber>`,
-    ),
-  }
-}
-
 /** The device's single request slot, FIFO; a waiter that hangs up leaves the line. */
 class Slot {
   private busy = false
@@ -188,9 +176,28 @@ function once(fn: () => void): () => void {
 
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024
 
+let units = 0
+
+/**
+ * Each simulated terminal is its own unit with its own serial number (the model's captured serial with a
+ * unit number in place of its masked tail), unless a test gives one: two entries for one unit share it.
+ */
+function ownUnit(profile: ModelProfile, serialNumber: string | undefined): ModelProfile {
+  units += 1
+  const unit = String(units).padStart(8, '0')
+  const serial = (found: string) => serialNumber ?? found.replace(/X{8}$/, unit)
+  return {
+    ...profile,
+    deviceInfoXml: profile.deviceInfoXml.replace(
+      /<serialNumber>([^<]*)<\/serialNumber>/,
+      (_all, found: string) => `<serialNumber>${serial(found)}</serialNumber>`,
+    ),
+  }
+}
+
 /** Starts a simulated face terminal on loopback. */
 export async function startTerminal(options: TerminalOptions = {}): Promise<Terminal> {
-  const profile = withSerial(loadProfile(options.model ?? 'ds-k1t342mwx'), options.serialNumber)
+  const profile = ownUnit(loadProfile(options.model ?? 'ds-k1t342mwx'), options.serialNumber)
   const now = options.now ?? (() => Date.now())
   const username = options.username ?? 'admin'
   const password = options.password ?? 'Admin12345'

@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Device } from '../../../shared/api'
+import { isApiError } from '../../api/errors'
 import { useApi } from '../../composables/useApi'
 import { useDevices } from '../../composables/useDevices'
 import { useRole } from '../../composables/useRole'
@@ -22,6 +23,10 @@ export function useDevicesScreen() {
   const removeBusy = ref(false)
   const removeError = shallowRef<unknown>(null)
   const removedName = ref<string | null>(null)
+  /** the removal was refused because an undo is still owed on the device: offer to finish it first */
+  const removeOwesUndo = computed(
+    () => isApiError(removeError.value) && removeError.value.code === 'device_undo_pending',
+  )
 
   const admin = computed(() => can('manageDevices'))
   const formDevice = computed(() => (editing.value === 'new' ? null : editing.value))
@@ -56,13 +61,17 @@ export function useDevicesScreen() {
     removing.value = device
   }
 
-  async function confirmRemove(): Promise<void> {
+  /**
+   * Removes the device being asked about. After `device_undo_pending` the dialog offers to finish the owed
+   * undos first (`finishFirst`): the proxy takes those students off the terminal, then removes the entry.
+   */
+  async function confirmRemove(finishFirst = false): Promise<void> {
     const device = removing.value
     if (!device) return
     removeBusy.value = true
     removeError.value = null
     try {
-      await api.deleteDevice(device.id)
+      await api.deleteDevice(device.id, { finishFirst })
       removedName.value = device.name
       removing.value = null
       await reload()
@@ -85,6 +94,7 @@ export function useDevicesScreen() {
     removing,
     removeBusy,
     removeError,
+    removeOwesUndo,
     removedName,
     refresh,
     startAdd,

@@ -242,6 +242,8 @@ const en: Messages = {
       'The device password has expired (30 days). Enter the password again in the device settings.',
     duplicate: 'This record already exists.',
     conflict: 'Someone changed this elsewhere at the same time. Reload the page and try again.',
+    device_undo_pending:
+      'This device still holds students a failed enrollment must take off it. Finish that first (the terminal must answer), then remove the device.',
     capacity_exceeded: 'The device memory is full: no room for another user or face.',
     backend_unavailable:
       'No connection to the school server. The data is kept and will be sent when the connection is back.',

@@ -76,7 +76,7 @@ describe('one ISAPI client per device', () => {
     expect(terminal.stats.requests).toBe(0)
   })
 
-  it('reports Basic on old firmware, and tries again after a refused login when a person asks', async () => {
+  it('reports Basic on old firmware, and tries again after a refused login only when an admin forces it', async () => {
     const { domain, terminal, id } = await setup({ auth: 'basic', lockout: false })
     expect(await domain.testDevice(id)).toMatchObject({ ok: true, authScheme: 'basic' })
     const stored = terminal.password
@@ -84,7 +84,9 @@ describe('one ISAPI client per device', () => {
     expect((await failure(domain.testDevice(id))).code).toBe('device_auth_failed')
     terminal.setPassword(stored)
     terminal.resetStats()
-    expect((await domain.testDevice(id)).ok).toBe(true)
+    expect((await failure(domain.testDevice(id))).code).toBe('device_auth_failed')
+    expect(terminal.stats.requests).toBe(0)
+    expect((await domain.testDevice(id, { force: true })).ok).toBe(true)
     expect(terminal.stats.requests).toBeGreaterThan(0)
   })
 })

@@ -15,6 +15,7 @@ const devices: typeof devicesUz = {
     removeBody:
       '“{name}” will be removed from the list. The students and faces on the device itself stay there.',
     removed: '“{name}” was removed from the list.',
+    finishFirst: 'Take the students off the terminal first, then remove',
     removeFailed: 'The device could not be removed.',
     passwordExpired: 'The password expired: enter it again',
     operatorNote: 'Only an administrator can add, change or remove devices.',

@@ -15,6 +15,7 @@ const devices = {
     removeBody:
       '„{name}“ qurilmasi roʻyxatdan oʻchiriladi. Qurilmaning oʻzidagi oʻquvchilar va yuzlar oʻchmaydi.',
     removed: '„{name}“ roʻyxatdan oʻchirildi.',
+    finishFirst: 'Avval oʻquvchilarni terminaldan olib tashlab, soʻng oʻchirish',
     removeFailed: 'Qurilmani oʻchirib boʻlmadi.',
     passwordExpired: 'Parol muddati tugagan: qayta kiriting',
     operatorNote: 'Qurilmalarni faqat administrator qoʻsha, oʻzgartira va oʻchira oladi.',
