@@ -112,8 +112,8 @@ export interface IsapiClient {
   getNetworkInterfaces(call?: CallOptions): Promise<network.NetworkInterface[] | null>
   /** null: the model has no face library */
   countFaceLibrary(call?: CallOptions): Promise<counts.FaceLibraryCount | null>
-  /** the `isSupport…` flags of the system and access-control capability documents */
-  capabilityFlags(call?: CallOptions): Promise<Record<string, boolean>>
+  /** the `isSupport…` flags of the system and access-control capability documents; cached like `capabilities` */
+  capabilityFlags(call?: CallOptions & { refresh?: boolean }): Promise<Record<string, boolean>>
   /** one settings document (`/ISAPI/…` only); null when the model does not have it */
   readResource(path: string, call?: CallOptions): Promise<resource.ResourceDoc | null>
   /** writes a whole settings document back; only the device's OK, read it back to know it was kept */
@@ -167,7 +167,8 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     },
   }
 
-  let caps: Promise<system.DeviceCapabilities> | undefined
+  const caps = cachedProbe((call) => system.capabilities(channel, call))
+  const flags = cachedProbe((call) => probes.capabilityFlags(channel, call))
 
   return {
     get authScheme() {
@@ -180,16 +181,7 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
       return queue.pending
     },
     deviceInfo: (call) => system.deviceInfo(channel, call),
-    capabilities(call) {
-      if (!caps || call?.refresh) {
-        const pending = system.capabilities(channel, call)
-        caps = pending
-        pending.catch(() => {
-          if (caps === pending) caps = undefined
-        })
-      }
-      return caps
-    },
+    capabilities: caps,
     getTime: (call) => system.getTime(channel, call),
     setTime: (input, call) => system.setTime(channel, input, call),
     countUsers: (call) => users.countUsers(channel, call),
@@ -214,7 +206,7 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     putNtpServer: (input, call) => ntp.putNtpServer(channel, input, call),
     getNetworkInterfaces: (call) => network.getNetworkInterfaces(channel, call),
     countFaceLibrary: (call) => counts.countFaceLibrary(channel, call),
-    capabilityFlags: (call) => probes.capabilityFlags(channel, call),
+    capabilityFlags: flags,
     readResource: (path, call) => resource.readResource(channel, path, call),
     writeResource: (doc, call) => resource.writeResource(channel, doc, call),
     getIpv4: (portId, call) => network.getIpv4(channel, portId, call),
@@ -222,6 +214,23 @@ export function createIsapiClient(target: IsapiTarget, opts: IsapiClientOptions 
     remoteControlDoor: (doorId, cmd, call) => door.remoteControlDoor(channel, doorId, cmd, call),
     resetAuth: () => transport.resetAuth(),
     close: () => transport.close(),
+  }
+}
+
+/** A capability read kept after its first success (a failure is asked again); `refresh` asks anew. */
+function cachedProbe<T>(
+  load: (call?: CallOptions) => Promise<T>,
+): (call?: CallOptions & { refresh?: boolean }) => Promise<T> {
+  let current: Promise<T> | undefined
+  return (call) => {
+    if (!current || call?.refresh) {
+      const pending = load(call)
+      current = pending
+      pending.catch(() => {
+        if (current === pending) current = undefined
+      })
+    }
+    return current
   }
 }
 

@@ -60,6 +60,21 @@ export async function readExpert(client: IsapiClient, path: string): Promise<Exp
   return { path, format: doc.format, text: serializeResource(doc, true) }
 }
 
+/** Listening slots that carry a login but no password member: the device never returns passwords. */
+function loginsWithoutPassword(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce<number>((sum, item) => sum + loginsWithoutPassword(item), 0)
+  if (typeof node !== 'object' || node === null) return 0
+  const record = node as Record<string, unknown>
+  const method = record.httpAuthenticationMethod
+  const own =
+    typeof method === 'string' &&
+    !['', 'none'].includes(method.trim().toLowerCase()) &&
+    !('password' in record)
+      ? 1
+      : 0
+  return own + Object.values(record).reduce<number>((sum, item) => sum + loginsWithoutPassword(item), 0)
+}
+
 /** Key order and the root's version/namespace attributes are not part of what a setting is. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
@@ -80,6 +95,13 @@ export async function writeExpert(client: IsapiClient, input: ExpertWrite): Prom
   const path = await listed(client, input.path)
   const current = await readListed(client, path)
   const wanted = parseResourceText(current, input.text)
+  if (loginsWithoutPassword(wanted.doc) > 0) {
+    throw new AppError(
+      'conflict',
+      'A listening slot with a login needs its password in the document: the device never returns it, and writing without it would erase it',
+      { details: { path } },
+    )
+  }
   const { before, after } = await writeVerified<ResourceDoc>(
     {
       what: path,

@@ -112,6 +112,9 @@ export async function writeFieldsSection(
       const mine = Object.entries(want).filter(([key]) => fields.some((field) => field.key === key))
       if (mine.length === 0) continue
       const values = (doc: ResourceDoc) => valuesOf(spec, fields, doc)
+      const current = spec.refuseWrite && (await client.readResource(spec.path))
+      const refused = current ? spec.refuseWrite?.(current) : null
+      if (refused) throw new AppError('conflict', refused, { details: { path: spec.path } })
       const written = await writeVerified<ResourceDoc>(
         {
           what: spec.path,

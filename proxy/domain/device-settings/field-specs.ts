@@ -1,4 +1,5 @@
 import type { FieldsSectionName } from '../../../shared/api/device-settings'
+import type { ResourceDoc } from '../../isapi'
 
 export type FieldKind = 'int' | 'bool' | 'enum' | 'set'
 
@@ -20,6 +21,20 @@ export interface ResourceSpec {
   /** the access-control or system capability flag that must not say false */
   flag: string
   fields: FieldSpec[]
+  /** why this document must not be written back whole on this device, or null */
+  refuseWrite?: (doc: ResourceDoc) => string | null
+}
+
+/**
+ * A listening slot with a login: the device never returns its password, so writing the slot back whole
+ * would erase it; such a slot is left to its owner.
+ */
+function slotWithLogin(doc: ResourceDoc): string | null {
+  const method = doc.doc.httpAuthenticationMethod
+  const text = typeof method === 'string' ? method.trim().toLowerCase() : 'none'
+  return text === '' || text === 'none'
+    ? null
+    : 'This listening slot has a login whose password the device never returns; writing it back would erase it'
 }
 
 const CARD_READER = '/ISAPI/AccessControl/CardReaderCfg/1?format=json'
@@ -71,6 +86,7 @@ export function sectionSpecs(name: FieldsSectionName, eventSlot: string): Resour
           path: `/ISAPI/Event/notification/httpHosts/${eventSlot}`,
           capsPath: '/ISAPI/Event/notification/httpHosts/capabilities',
           flag: 'isSupportSubscribeEvent',
+          refuseWrite: slotWithLogin,
           fields: [
             {
               key: 'eventTypes',

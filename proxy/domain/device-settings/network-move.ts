@@ -142,6 +142,12 @@ export async function moveNetwork(
       details: { reason: 'not_supported' },
     })
   }
+  if (input.dhcp) {
+    const caps = await deps.client.ipv4Capabilities(PORT).catch(() => null)
+    if (caps && caps.addressingTypes.length > 0 && !caps.addressingTypes.includes('dynamic')) {
+      throw invalid('dhcp', `This device offers only ${caps.addressingTypes.join(', ')} addressing`)
+    }
+  }
   const serial = (await deps.client.deviceInfo()).serialNumber ?? null
   const before = ipv4Of(snapshot)
   const target = targetOf(before, input)

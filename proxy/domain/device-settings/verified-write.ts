@@ -12,6 +12,8 @@ export interface VerifiedWrite<S> {
   kept: (after: S) => boolean
   /** the read-back equals the snapshot again */
   same: (a: S, b: S) => boolean
+  /** what the device kept instead, for the message; "did not keep the new <what>" when absent */
+  mismatch?: (after: S) => string
 }
 
 export interface Written<S> {
@@ -38,7 +40,7 @@ export async function writeVerified<S>(job: VerifiedWrite<S>, expected: unknown)
   const restored = await putBack(job, before)
   throw new AppError(
     'device_not_applied',
-    `The device answered OK but did not keep the new ${job.what}` +
+    `The device answered OK but ${job.mismatch?.(after) ?? `did not keep the new ${job.what}`}` +
       (restored ? '; its previous settings were put back' : '; its previous settings could not be put back'),
     { details: { expected, actual: after, before, restored } },
   )

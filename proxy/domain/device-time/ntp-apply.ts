@@ -1,6 +1,7 @@
 import type { NtpServerView, NtpSettingsState } from '../../../shared/api/device-settings'
 import { AppError } from '../../../shared/errors'
 import type { CallOptions, IsapiClient, NtpServer } from '../../isapi'
+import { writeVerified } from '../device-settings/verified-write'
 
 type NtpClient = Pick<IsapiClient, 'getNtpServers' | 'putNtpServer' | 'getTime' | 'setTime'>
 
@@ -50,31 +51,29 @@ export async function readNtpState(client: NtpClient, call?: CallOptions): Promi
 }
 
 /**
- * Writes the NTP server and time mode with a safety net: a snapshot first, then the writes, then a read-back.
- * Firmware is known to answer OK and keep nothing, so a read-back that differs from what was written puts
- * the snapshot back (and checks that too) and fails with `device_not_applied`; a write the device refuses
- * half-way also puts the snapshot back before the refusal is passed on.
+ * Writes the NTP server and time mode with a safety net (writeVerified): a snapshot first, then the writes,
+ * then a read-back. Firmware is known to answer OK and keep nothing, so a read-back that differs from what
+ * was written puts the snapshot back (and checks that too) and fails with `device_not_applied`; a write the
+ * device refuses half-way also puts the snapshot back before the refusal is passed on.
  */
 export async function applyNtp(
   client: NtpClient,
   target: NtpTarget,
   call?: CallOptions,
 ): Promise<NtpApplied> {
-  const before = await readNtpState(client, call)
-  try {
-    await writeState(client, before, target, call)
-  } catch (error) {
-    await restore(client, before, call).catch(() => false)
-    throw error
-  }
-  const after = await readNtpState(client, call)
-  if (matches(after, target)) return { before, after }
-  const restored = await restore(client, before, call).catch(() => false)
-  throw new AppError(
-    'device_not_applied',
-    `The device answered OK but kept its old NTP settings (${describe(after)} instead of ${target.server}, ${target.timeMode})` +
-      (restored ? '; its previous settings were put back' : '; its previous settings could not be put back'),
-    { details: { expected: target, actual: after, before, restored } },
+  return writeVerified<NtpSettingsState>(
+    {
+      what: 'NTP settings',
+      read: () => readNtpState(client, call),
+      write: (before) => writeState(client, before, target, call),
+      restore: (before) => restore(client, before, call),
+      kept: (after) => matches(after, target),
+      same: (a, b) =>
+        sameServer(a.server, b.server) && a.timeMode === b.timeMode && a.timeZone === b.timeZone,
+      mismatch: (after) =>
+        `kept its old NTP settings (${describe(after)} instead of ${target.server}, ${target.timeMode})`,
+    },
+    target,
   )
 }
 
@@ -113,8 +112,8 @@ async function setMode(
   )
 }
 
-/** Puts the snapshot back and reads it again; true when the device now matches the snapshot. */
-async function restore(client: NtpClient, before: NtpSettingsState, call?: CallOptions): Promise<boolean> {
+/** Puts the snapshot back: the server slot and the time mode, each only when it differs now. */
+async function restore(client: NtpClient, before: NtpSettingsState, call?: CallOptions): Promise<void> {
   const now = await readNtpState(client, call)
   if (!sameServer(now.server, before.server) && before.server.server !== '') {
     await client.putNtpServer(
@@ -133,12 +132,6 @@ async function restore(client: NtpClient, before: NtpSettingsState, call?: CallO
   if (mode && (now.timeMode !== before.timeMode || now.timeZone !== before.timeZone)) {
     await setMode(client, mode, before.timeZone, call)
   }
-  const back = await readNtpState(client, call)
-  return (
-    sameServer(back.server, before.server) &&
-    back.timeMode === before.timeMode &&
-    back.timeZone === before.timeZone
-  )
 }
 
 function sameServer(a: NtpServerView, b: NtpServerView): boolean {

@@ -174,6 +174,22 @@ describe('door, face-recognition and event settings written safely on simulated 
     expect(none).toMatchObject({ status: 400, body: { error: { field: 'eventTypes' } } })
   })
 
+  it('leaves a listening slot with a login alone: its password is never read back, a write would erase it', async () => {
+    const t = term('ds-k1t342mwx')
+    const slots = structuredClone(t.state.httpHosts)
+    t.state.httpHosts = slots.map((slot) =>
+      slot.subscribeEvent ? { ...slot, httpAuthenticationMethod: 'MD5digest', userName: 'vendor' } : slot,
+    )
+    t.resetStats()
+    try {
+      const answer = await write('ds-k1t342mwx', 'events', { eventTypes: ['QRCodeEvent'] })
+      expect(answer).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } })
+      expect(puts('ds-k1t342mwx')).toEqual([])
+    } finally {
+      t.state.httpHosts = slots
+    }
+  })
+
   it('puts the snapshot back when the device answers OK and keeps nothing (device_not_applied)', async () => {
     const t = term('ds-k1a340fwx')
     const before = structuredClone(t.state.doorParam)

@@ -113,6 +113,25 @@ describe('the expert editor: listed resources only, written with read-back, rest
     expect(term('ds-k1t342mwx').state.cardReader).toMatchObject({ faceMatchThresholdN: 87 })
   })
 
+  it('refuses to write listening slots back without the password of a slot that has a login', async () => {
+    const t = term('ds-k1t342mwx')
+    const slots = structuredClone(t.state.httpHosts)
+    t.state.httpHosts = slots.map((slot) =>
+      slot.id === '1' ? { ...slot, httpAuthenticationMethod: 'MD5digest', userName: 'vendor' } : slot,
+    )
+    try {
+      const hosts = ExpertDocument.parse(
+        (await open('ds-k1t342mwx', '/ISAPI/Event/notification/httpHosts')).body,
+      )
+      t.resetStats()
+      const answer = await save('ds-k1t342mwx', '/ISAPI/Event/notification/httpHosts', hosts.text)
+      expect(answer).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } })
+      expect(t.stats.log.filter((entry) => entry.method === 'PUT')).toEqual([])
+    } finally {
+      t.state.httpHosts = slots
+    }
+  })
+
   it('puts the snapshot back when the device answers OK but keeps something else', async () => {
     const t = term('ds-k1t342mwx')
     const current = ExpertDocument.parse((await open('ds-k1t342mwx', CARD_READER)).body)

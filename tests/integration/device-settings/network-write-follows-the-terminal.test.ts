@@ -111,6 +111,33 @@ describe('network settings: written, then the terminal is followed to its new ad
     expect(puts(t)).toEqual([])
   })
 
+  it('switches to DHCP where the capabilities offer it, and refuses it before sending where they do not', async () => {
+    const t = await start({ model: 'ds-k1t342mwx' })
+    const device = await addDevice(proxy, t, 'dhcp')
+    const answer = await call(proxy, 'PUT', `/api/devices/${device.id}/settings/network`, {
+      ...target('127.0.0.1'),
+      dhcp: true,
+    })
+    expect(answer.status).toBe(200)
+    expect(NetworkWriteResult.parse(answer.body)).toMatchObject({
+      after: { addressingType: 'dynamic', ipAddress: '127.0.0.1' },
+      address: { host: '127.0.0.1', port: t.port },
+    })
+    expect(t.state.network.addressingType).toBe('dynamic')
+
+    const staticOnly = await start({ model: 'ds-k1a340fwx' })
+    const fixed = await addDevice(proxy, staticOnly, 'static only')
+    const refused = await call(proxy, 'PUT', `/api/devices/${fixed.id}/settings/network`, {
+      ...target('127.0.0.1'),
+      dhcp: true,
+    })
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_failed', field: 'dhcp' } },
+    })
+    expect(puts(staticOnly)).toEqual([])
+  })
+
   it('passes a refusal on with the device’s own reason, and leaves the registry alone', async () => {
     const t = await start({ model: 'ds-k1t342mwx' })
     const device = await addDevice(proxy, t, 'refusing')

@@ -27,6 +27,7 @@ const HELP = `Simulated Hikvision face terminals (ISAPI over HTTP, Digest login)
   --latency SPEC       milliseconds: "120" for every operation, or "faceRecord=800,default=40"
   --clock-drift SEC    start with the device clock off by this many seconds
   --busy               refuse a second concurrent request with deviceBusy instead of making it wait
+  --vanish-on-move     stop answering after a network write gives a new address (default: listen there)
   --help               this text
 `
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'clock-drift': { type: 'string' },
       busy: { type: 'boolean', default: false },
+      'vanish-on-move': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   })
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     ...(values.latency ? { latency: latencySpec(values.latency) } : {}),
     ...(values['clock-drift'] ? { clockDriftSec: int(values['clock-drift'], 'clock-drift') } : {}),
     ...(values.busy ? { concurrency: 'busy' as const } : {}),
+    ...(values['vanish-on-move'] ? { afterAddressChange: 'vanish' as const } : {}),
   }
   const terminals: Terminal[] = []
   for (let i = 0; i < count; i++) {
