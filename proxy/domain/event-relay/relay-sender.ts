@@ -1,6 +1,7 @@
 import type { WebhookUrls } from '../../../shared/api/webhooks'
 import { AppError } from '../../../shared/errors'
 import type { AttendanceAnswer, AttendancePost } from '../../backend/attendance-webhook'
+import { coalesced } from '../../backend/coalesced'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../backend/outbox-backoff'
 import type { EventsRepo, RelayEventRow } from '../../store/events-repo'
 import type { MergeGate } from './merge-gate'
@@ -51,7 +52,7 @@ export class RelaySender {
   private readonly backoff: BackoffPolicy
   private readonly inFlight = new Map<string, AbortController>()
   private running = false
-  private wakeQueued = false
+  private readonly pumpSoon = coalesced(() => this.pump())
   private timer: NodeJS.Timeout | null = null
   private holdUntil = 0
   private failures = 0
@@ -79,12 +80,7 @@ export class RelaySender {
   }
 
   wake(): void {
-    if (!this.running || this.wakeQueued) return
-    this.wakeQueued = true
-    setImmediate(() => {
-      this.wakeQueued = false
-      this.pump()
-    })
+    if (this.running) this.pumpSoon()
   }
 
   /** Lifts a hold (the admin says the server is back) and looks for work now. */

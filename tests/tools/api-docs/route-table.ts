@@ -601,7 +601,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'POST',
     path: '/api/events/relay/search',
-    access: 'token',
+    access: 'admin',
     what: "read every terminal's own event log (AcsEvent) now for events push missed; in relay mode a lost webhook is written again",
     success: '200',
     response: 'RelaySearchResult',

@@ -4,11 +4,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Device } from '../../../../../shared/api/devices'
 import { AppError } from '../../../../../shared/errors'
-import { createEventRelay, type EventRelay } from '../../../../../proxy/domain/event-relay'
-import { RelayAddress } from '../../../../../proxy/domain/event-relay/relay-address'
+import type { EventRelay } from '../../../../../proxy/domain/event-relay'
 import type { AttendancePost } from '../../../../../proxy/backend/attendance-webhook'
 import { openMemoryDatabase } from '../../../../../proxy/store/db'
-import { SettingsRepo } from '../../../../../proxy/store/settings-repo'
+import { relayRig } from '../../../../helpers/relay-rig'
 
 const URLS = {
   in: 'http://school.test/webhook/1/in?secret=a',
@@ -18,20 +17,6 @@ const URLS = {
 }
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
 
-const device = (id: string, direction: 'in' | 'out'): Device => ({
-  id,
-  name: id,
-  host: '127.0.0.1',
-  port: 80,
-  scheme: 'http',
-  username: 'admin',
-  hasPassword: true,
-  credentialsExpiresAt: null,
-  deviceId: `SERIAL-${id}`,
-  backendId: null,
-  direction,
-})
-
 let relay: EventRelay | null = null
 afterEach(async () => {
   await relay?.stop()
@@ -40,31 +25,15 @@ afterEach(async () => {
 
 function setup(post: (p: AttendancePost) => Promise<{ ignored: string | null }>, picturesMaxBytes = 1 << 20) {
   const db = openMemoryDatabase()
-  const settings = new SettingsRepo(db)
-  const devices = [device('entrance', 'in'), device('exit', 'out')]
-  const address = new RelayAddress({ settings, defaultOn: true, origin: 'http://10.0.0.2:8080' })
-  relay = createEventRelay({
+  const rig = relayRig({
     db,
     dataDir: mkdtempSync(join(tmpdir(), 'relay-unit-')),
-    timeZone: 'Asia/Tashkent',
-    settings,
-    devices: { list: () => devices, get: (id) => devices.find((d) => d.id === id) as Device },
-    clients: { get: () => ({}) as never },
-    directory: { known: () => URLS, current: async () => URLS },
-    webhooks: { read: async () => ({}) as never, apply: async () => ({}) as never, applyAll: async () => [] },
-    address,
-    picturesMaxBytes,
-    searchEveryMs: 3_600_000,
-    holdMs: 60_000,
+    urls: URLS,
     post,
+    picturesMaxBytes,
   })
-  // both terminals' logs are known from serial 0 on, so only the events below decide the watermarks
-  for (const d of devices) {
-    relay.intake.found(d, { major: 3, minor: 112, time: '2026-09-01T06:00:00+05:00', serialNo: 1 })
-  }
-  // as a first search of their logs would leave them: serial 1 is where each known run starts
-  db.prepare('UPDATE relay_terminals SET contiguous_serial = 1').run()
-  return { relay, devices, address, db }
+  relay = rig.relay
+  return { relay: rig.relay, devices: rig.devices, db }
 }
 
 function push(
