@@ -257,7 +257,7 @@ export class EventsRepo {
     this.db.prepare('UPDATE relay_events SET picture = NULL, picture_bytes = 0 WHERE seq = ?').run(seq)
   }
 
-  /** Keeps at most `keep` finished events (delivered, skipped), dropping the oldest; returns how many went. */
+  /** Keeps at most `keep` finished events (delivered, skipped), dropping the oldest; returns those that went. */
   pruneFinished(keep: number): Array<{ picture: string | null }> {
     const doomed = this.db
       .prepare(

@@ -7,6 +7,7 @@ import { AppError } from '../../../../../shared/errors'
 import type { EventRelay } from '../../../../../proxy/domain/event-relay'
 import type { AttendancePost } from '../../../../../proxy/backend/attendance-webhook'
 import { openMemoryDatabase } from '../../../../../proxy/store/db'
+import { EventsRepo } from '../../../../../proxy/store/events-repo'
 import { relayRig } from '../../../../helpers/relay-rig'
 
 const URLS = {
@@ -193,6 +194,35 @@ describe('the event relay', () => {
       { s: 2, p: 0 },
       { s: 3, p: 1 },
       { s: 4, p: 1 },
+    ])
+  })
+})
+
+describe('the relay store bound', () => {
+  it('drops the oldest relayed events first and never one still waiting', async () => {
+    const db = openMemoryDatabase()
+    const { relay: r, devices } = relayRig({
+      db,
+      dataDir: mkdtempSync(join(tmpdir(), 'relay-prune-')),
+      urls: URLS,
+      post: async () => ({ ignored: null }),
+    })
+    relay = r
+    const [entrance, exit] = devices
+    for (let i = 0; i < 6; i++) push(r, entrance, i + 2, 10 + i, String(i))
+    beat(r, exit, 59)
+    r.sender.start()
+    await r.sender.idle()
+    await r.sender.stop()
+    push(r, entrance, 8, 30, '9') // waits: the sender is stopped
+    const gone = new EventsRepo(db).pruneFinished(3)
+    expect(gone.length).toBe(3 + 2) // three of the six relayed, and each terminal's skipped serial 1
+    const left = db.prepare('SELECT serial_no AS s, state FROM relay_events ORDER BY serial_no').all()
+    expect(left).toEqual([
+      { s: 5, state: 'delivered' },
+      { s: 6, state: 'delivered' },
+      { s: 7, state: 'delivered' },
+      { s: 8, state: 'waiting' },
     ])
   })
 })
