@@ -610,7 +610,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'POST',
     path: '/api/events/relay/retry',
     access: 'admin',
-    what: 'events the school server refused go back in line',
+    what: 'events the school server refused go back in line, and a wait after failed attempts ends: the relay sends now',
     success: '200 `{"requeued": n}`',
   },
 ]
