@@ -30,6 +30,8 @@ export interface RelayRigOptions {
   urls: WebhookUrls | null
   post?: (post: AttendancePost) => Promise<{ ignored: string | null }>
   picturesMaxBytes?: number
+  /** how long a terminal that is behind holds the others; default a minute */
+  holdMs?: number
 }
 
 /**
@@ -59,7 +61,7 @@ export function relayRig(options: RelayRigOptions): { relay: EventRelay; devices
     address: new RelayAddress({ settings, defaultOn: true, origin: 'http://10.0.0.2:8080' }),
     picturesMaxBytes: options.picturesMaxBytes ?? 2 * 1024 ** 3,
     searchEveryMs: 3_600_000,
-    holdMs: 60_000,
+    holdMs: options.holdMs ?? 60_000,
     ...(options.post ? { post: options.post } : {}),
   })
   for (const d of devices) {

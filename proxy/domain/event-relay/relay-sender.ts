@@ -59,6 +59,8 @@ export class RelaySender {
   private lastError: SenderHealth['lastError'] = null
   private waitingFor: string[] = []
   private idleWaiters: Array<() => void> = []
+  /** terminals already reported as passed over, so each is logged once until it catches up */
+  private reportedBehind = new Set<string>()
 
   constructor(private readonly deps: RelaySenderDeps) {
     this.now = deps.now ?? Date.now
@@ -133,9 +135,21 @@ export class RelaySender {
         return
       }
       this.waitingFor = []
+      this.reportBehind(now)
       this.launch(head, student)
       if (++launched >= room) return
     }
+  }
+
+  /** A terminal that held the others past its bound is passed over: said once in the log (and the view). */
+  private reportBehind(now: number): void {
+    const behind = new Set(this.deps.gate.behind(now))
+    for (const deviceId of behind) {
+      if (!this.reportedBehind.has(deviceId)) {
+        this.deps.log?.warn({ deviceId }, 'terminal is behind: events of the others go on without it')
+      }
+    }
+    this.reportedBehind = behind
   }
 
   private launch(event: RelayEventRow, student: string): void {

@@ -198,6 +198,30 @@ describe('the event relay', () => {
   })
 })
 
+describe('a terminal that is behind', () => {
+  it('holds the others for a bounded time, then is passed over and shown as behind', async () => {
+    const got: string[] = []
+    const db = openMemoryDatabase()
+    const rig = relayRig({
+      db,
+      dataDir: mkdtempSync(join(tmpdir(), 'relay-behind-')),
+      urls: URLS,
+      holdMs: 300,
+      post: async (p) => {
+        got.push((p.document as { dateTime: string }).dateTime.slice(11, 16))
+        return { ignored: null }
+      },
+    })
+    relay = rig.relay
+    const [entrance] = rig.devices
+    push(rig.relay, entrance, 2, 10, '1') // the exit says nothing at all
+    rig.relay.sender.start()
+    expect(rig.relay.view().terminals.find((t) => t.deviceId === 'exit')?.behind).toBe(false)
+    await expect.poll(() => got).toEqual(['07:10'])
+    expect(rig.relay.view().terminals.find((t) => t.deviceId === 'exit')?.behind).toBe(true)
+  })
+})
+
 describe('the relay store bound', () => {
   it('drops the oldest relayed events first and never one still waiting', async () => {
     const db = openMemoryDatabase()
