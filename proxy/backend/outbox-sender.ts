@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { OutboxRepo, OutboxRow, OutboxState } from '../store/outbox-repo'
+import { coalesced } from './coalesced'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff'
 import { Pacer } from './outbox-pacer'
 import { sendReport, type ReportBackend } from './report-kinds'
@@ -66,7 +67,7 @@ export class OutboxSender {
   private readonly inFlight = new Map<string, Flight>()
   private readonly listeners = new Set<SettledListener>()
   private running = false
-  private wakeQueued = false
+  private readonly pumpSoon = coalesced(() => this.pump())
   private timer: NodeJS.Timeout | null = null
   private holdUntil = 0
   private consecutiveFailures = 0
@@ -109,12 +110,7 @@ export class OutboxSender {
 
   /** Something changed (a report was written or requeued): look for work now rather than at the next timer. */
   wake(): void {
-    if (!this.running || this.wakeQueued) return
-    this.wakeQueued = true
-    setImmediate(() => {
-      this.wakeQueued = false
-      this.pump()
-    })
+    if (this.running) this.pumpSoon()
   }
 
   /** Every pending report becomes due now and any hold is lifted. Returns how many reports are pending. */

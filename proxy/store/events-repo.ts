@@ -3,35 +3,30 @@ import type { Db } from './db'
 export type RelayState = 'waiting' | 'delivered' | 'refused' | 'skipped'
 export type RelaySource = 'push' | 'search'
 
-export interface NewRelayEvent {
+/** What an event row holds, whoever reads or writes it. */
+interface RelayEventFields {
   terminal: string
   serialNo: number
   deviceId: string
   direction: 'in' | 'out'
   eventTime: string
   eventMs: number
-  major: number
-  minor: number
   employeeNo: string | null
   body: string
   picture: string | null
+}
+
+export interface NewRelayEvent extends RelayEventFields {
+  major: number
+  minor: number
   pictureBytes: number
   source: RelaySource
   state: 'waiting' | 'skipped'
   receivedAt: string
 }
 
-export interface RelayEventRow {
+export interface RelayEventRow extends RelayEventFields {
   seq: number
-  terminal: string
-  serialNo: number
-  deviceId: string
-  direction: 'in' | 'out'
-  eventTime: string
-  eventMs: number
-  employeeNo: string | null
-  body: string
-  picture: string | null
   attempts: number
   state: RelayState
 }
@@ -262,7 +257,7 @@ export class EventsRepo {
     this.db.prepare('UPDATE relay_events SET picture = NULL, picture_bytes = 0 WHERE seq = ?').run(seq)
   }
 
-  /** Keeps at most `keep` finished events (delivered, skipped), dropping the oldest; returns how many went. */
+  /** Keeps at most `keep` finished events (delivered, skipped), dropping the oldest; returns those that went. */
   pruneFinished(keep: number): Array<{ picture: string | null }> {
     const doomed = this.db
       .prepare(

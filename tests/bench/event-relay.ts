@@ -4,11 +4,10 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { postAttendance } from '../../proxy/backend/attendance-webhook'
-import { createEventRelay, type EventRelay } from '../../proxy/domain/event-relay'
-import { RelayAddress } from '../../proxy/domain/event-relay/relay-address'
+import type { EventRelay } from '../../proxy/domain/event-relay'
 import { readPushedNotification } from '../../proxy/isapi/pushed-event'
 import { openDatabase, type Db } from '../../proxy/store/db'
-import { SettingsRepo } from '../../proxy/store/settings-repo'
+import { relayRig } from '../helpers/relay-rig'
 import type { Device } from '../../shared/api/devices'
 import { startBackend, type SimBackend } from '../sim/backend'
 import { SAMPLE_FACE_JPEG } from '../sim/terminal'
@@ -110,49 +109,13 @@ async function direct(sim: SimBackend, count: number): Promise<number> {
   return count / ((performance.now() - started) / 1000)
 }
 
-const device = (id: string, direction: 'in' | 'out'): Device => ({
-  id,
-  name: id,
-  host: '127.0.0.1',
-  port: 80,
-  scheme: 'http',
-  username: 'admin',
-  hasPassword: true,
-  credentialsExpiresAt: null,
-  deviceId: `FJ-${id}`,
-  backendId: null,
-  direction,
-})
-
-function relayOn(db: Db, dataDir: string, sim: SimBackend | null): { relay: EventRelay; devices: Device[] } {
-  const settings = new SettingsRepo(db)
-  const devices = [device('entrance', 'in'), device('exit', 'out')]
-  const urls = sim ? webhookUrls(sim) : null
-  const relay = createEventRelay({
+function relayOn(db: Db, dataDir: string, sim: SimBackend | null) {
+  return relayRig({
     db,
     dataDir,
-    timeZone: 'Asia/Tashkent',
-    settings,
-    devices: { list: () => devices, get: (id) => devices.find((d) => d.id === id) as Device },
-    clients: { get: () => ({}) as never },
-    directory: {
-      known: () => urls,
-      current: async () => {
-        if (!urls) throw new Error('school server down')
-        return urls
-      },
-    },
-    webhooks: { read: async () => ({}) as never, apply: async () => ({}) as never, applyAll: async () => [] },
-    address: new RelayAddress({ settings, defaultOn: true, origin: 'http://127.0.0.1:1' }),
-    picturesMaxBytes: 2 * 1024 ** 3,
-    searchEveryMs: 3_600_000,
+    urls: sim ? webhookUrls(sim) : null,
     ...(sim ? {} : { post: async () => Promise.reject(new Error('school server down')) }),
   })
-  // as a first search of each log leaves it: the run starts at serial 0
-  for (const d of devices)
-    relay.intake.found(d, { major: 3, minor: 112, time: '2026-09-01T06:00:00+05:00', serialNo: 1 })
-  db.prepare('UPDATE relay_terminals SET contiguous_serial = 1').run()
-  return { relay, devices }
 }
 
 function multipart(doc: object): { contentType: string; body: Buffer } {

@@ -29,6 +29,8 @@ export interface EventRelayOptions {
   searchEveryMs: number
   /** how long a terminal that is behind may hold the others back */
   holdMs?: number
+  /** relayed (and skipped) events kept for the view and the dedup of late repeats; default 200,000 */
+  keepFinished?: number
   post?: RelaySenderDeps['post']
   log?: RelaySenderDeps['log']
   now?: () => number
@@ -49,6 +51,9 @@ export interface EventRelay {
   start(): void
   stop(): Promise<void>
 }
+
+// A school of 1,500 with four terminals records about 6,000 events a day: a month of history.
+const KEEP_FINISHED = 200_000
 
 /** The attendance relay: terminals post to the proxy, which delivers to the school server in time order. */
 export function createEventRelay(options: EventRelayOptions): EventRelay {
@@ -105,6 +110,14 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
   })
   let timer: NodeJS.Timeout | null = null
 
+  /** The history is bounded too: the oldest relayed events go first, their captures with them. */
+  function prune(): void {
+    for (const row of repo.pruneFinished(options.keepFinished ?? KEEP_FINISHED)) {
+      if (row.picture) pictures.remove(row.picture)
+    }
+    pictures.enforce()
+  }
+
   async function sweep(): Promise<RelaySearchResult> {
     const terminals = devices.list().filter((device) => device.direction)
     return Promise.all(
@@ -158,10 +171,11 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
       return count
     },
     start() {
-      pictures.enforce()
+      prune()
       sender.start()
       if (address.on) void sweep()
       timer = setInterval(() => {
+        prune()
         if (address.on) void sweep()
       }, options.searchEveryMs)
       timer.unref()

@@ -1,6 +1,7 @@
 import type { WebhookUrls } from '../../../shared/api/webhooks'
 import { AppError } from '../../../shared/errors'
 import type { AttendanceAnswer, AttendancePost } from '../../backend/attendance-webhook'
+import { coalesced } from '../../backend/coalesced'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../backend/outbox-backoff'
 import type { EventsRepo, RelayEventRow } from '../../store/events-repo'
 import type { MergeGate } from './merge-gate'
@@ -51,13 +52,15 @@ export class RelaySender {
   private readonly backoff: BackoffPolicy
   private readonly inFlight = new Map<string, AbortController>()
   private running = false
-  private wakeQueued = false
+  private readonly pumpSoon = coalesced(() => this.pump())
   private timer: NodeJS.Timeout | null = null
   private holdUntil = 0
   private failures = 0
   private lastError: SenderHealth['lastError'] = null
   private waitingFor: string[] = []
   private idleWaiters: Array<() => void> = []
+  /** terminals already reported as passed over, so each is logged once until it catches up */
+  private reportedBehind = new Set<string>()
 
   constructor(private readonly deps: RelaySenderDeps) {
     this.now = deps.now ?? Date.now
@@ -79,12 +82,7 @@ export class RelaySender {
   }
 
   wake(): void {
-    if (!this.running || this.wakeQueued) return
-    this.wakeQueued = true
-    setImmediate(() => {
-      this.wakeQueued = false
-      this.pump()
-    })
+    if (this.running) this.pumpSoon()
   }
 
   /** Lifts a hold (the admin says the server is back) and looks for work now. */
@@ -137,9 +135,21 @@ export class RelaySender {
         return
       }
       this.waitingFor = []
+      this.reportBehind(now)
       this.launch(head, student)
       if (++launched >= room) return
     }
+  }
+
+  /** A terminal that held the others past its bound is passed over: said once in the log (and the view). */
+  private reportBehind(now: number): void {
+    const behind = new Set(this.deps.gate.behind(now))
+    for (const deviceId of behind) {
+      if (!this.reportedBehind.has(deviceId)) {
+        this.deps.log?.warn({ deviceId }, 'terminal is behind: events of the others go on without it')
+      }
+    }
+    this.reportedBehind = behind
   }
 
   private launch(event: RelayEventRow, student: string): void {

@@ -10,9 +10,10 @@ import { requireRole } from '../middleware/auth'
 import { readJson } from '../validate'
 
 /**
- * The attendance relay on the Check page: what each terminal sent and what still waits (everyone), the
- * switch between posting to the school server directly and through the proxy (admins: it rewrites every
- * device's webhook), a search of the terminals' own logs now, and refused events sent again.
+ * The attendance relay on the Check page: what each terminal sent and what still waits (everyone); for
+ * admins the switch between posting to the school server directly and through the proxy (it rewrites
+ * every device's webhook), a search of the terminals' own logs now (it may rewrite a lost webhook), and
+ * refused events sent again.
  */
 export function eventRelayRoutes(ctx: AppContext): Hono<AppEnv> {
   const { eventRelay } = ctx.services
@@ -24,7 +25,9 @@ export function eventRelayRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx.logger.info({ mode, devices: devices.length }, 'event relay mode switched')
       return c.json<RelayModeResult>({ mode, devices })
     })
-    .post('/events/relay/search', async (c) => c.json<RelaySearchResult>(await eventRelay.sweep()))
+    .post('/events/relay/search', requireRole('admin'), async (c) =>
+      c.json<RelaySearchResult>(await eventRelay.sweep()),
+    )
     .post('/events/relay/retry', requireRole('admin'), (c) =>
       c.json<{ requeued: number }>({ requeued: eventRelay.retryRefused() }),
     )

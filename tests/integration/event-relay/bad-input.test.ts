@@ -2,12 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../../shared/api/devices'
 import { RelayView } from '../../../shared/api/event-relay'
 import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
-import { createEventPusher, startTerminal, type EventPusher, type Terminal } from '../../sim/terminal'
+import {
+  createEventPusher,
+  SAMPLE_FACE_JPEG,
+  startTerminal,
+  type EventPusher,
+  type Terminal,
+} from '../../sim/terminal'
 import { addDevice, call, ErrorBody } from '../check/rig'
 
 // What a terminal's URL may be sent besides its events: garbage, strangers, a wrong secret, a 20 MB
 // capture and a flood. Each gets a clear answer with a stable code; nothing is kept; the proxy stays up.
-describe('the event intake refuses what is not a terminal event', () => {
+describe('the event intake takes what terminals post and refuses what is not a terminal event', () => {
   let proxy: RunningProxy
   let terminal: Terminal
   let pusher: EventPusher
@@ -37,6 +43,33 @@ describe('the event intake refuses what is not a terminal event', () => {
     await terminal?.close()
   })
 
+  it('takes an event in each shape terminals post (multipart with its capture, JSON, XML), a repeat once', async () => {
+    const time = '2026-09-01T07:55:00+05:00'
+    for (const format of ['multipart', 'json', 'xml'] as const) {
+      const shaped = createEventPusher(terminal, { format, picture: SAMPLE_FACE_JPEG, retries: 0 })
+      expect((await shaped.faceEvent({ employeeNo: `10${format.length}`, time })).delivered).toBe(true)
+    }
+    const relay = RelayView.parse((await call(proxy, 'GET', '/api/events/relay')).body)
+    expect(relay.waiting).toBe(3)
+    // the terminal sends the last one again (its answer was lost): still three
+    const last = terminal.state.events.at(-1) as { serialNo: number }
+    const again = Buffer.from(
+      JSON.stringify({
+        dateTime: time,
+        eventType: 'AccessControllerEvent',
+        AccessControllerEvent: {
+          majorEventType: 5,
+          subEventType: 75,
+          serialNo: last.serialNo,
+          employeeNoString: '103',
+        },
+      }),
+    )
+    const answer = await pusher.raw(again, 'application/json')
+    expect(JSON.parse(answer.text)).toEqual({ ok: true, result: 'duplicate' })
+    expect(await waiting()).toBe(3)
+  })
+
   it('answers a body that is not an event 400 validation_failed (not_an_event)', async () => {
     for (const [body, type] of [
       ['<html><body>login</body></html>', 'text/html'],
@@ -48,7 +81,7 @@ describe('the event intake refuses what is not a terminal event', () => {
       expect(ErrorBody.parse(JSON.parse(answer.text)).error.code).toBe('validation_failed')
       expect(answer.text).toContain('not_an_event')
     }
-    expect(await waiting()).toBe(0)
+    expect(await waiting()).toBe(3)
   })
 
   it('answers an unknown terminal 404 and a wrong or missing secret 403, before reading the body', async () => {
@@ -86,7 +119,7 @@ describe('the event intake refuses what is not a terminal event', () => {
     const answer = await pusher.raw(body, `multipart/form-data; boundary=${boundary}`)
     expect(answer.status).toBe(413)
     expect(answer.text).toContain('payload_too_large')
-    expect(await waiting()).toBe(0)
+    expect(await waiting()).toBe(3)
   })
 
   it('answers a flood from one terminal 429 rate_limited and stays up for the rest', async () => {

@@ -716,7 +716,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'POST',
     path: '/api/events/relay/search',
-    access: 'token',
+    access: 'admin',
     what: "read every terminal's own event log (AcsEvent) now for events push missed; in relay mode a lost webhook is written again",
     success: '200',
     response: 'RelaySearchResult',
@@ -725,7 +725,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'POST',
     path: '/api/events/relay/retry',
     access: 'admin',
-    what: 'events the school server refused go back in line',
+    what: 'events the school server refused go back in line, and a wait after failed attempts ends: the relay sends now',
     success: '200 `{"requeued": n}`',
   },
 ]

@@ -55,6 +55,32 @@ const check: CheckMessages = {
     ntpSet: 'The time server (NTP) is set too.',
     ntpFailed: 'The time server (NTP) could not be set; the clock is right anyway.',
     applyOk: 'Address written and checked.',
+    relay: {
+      title: 'Attendance through the local server',
+      introOff:
+        'Devices now send attendance straight to the school server: while the internet is down, those events are lost.',
+      introOn:
+        'Devices send attendance to the local server, which keeps every event and delivers each once, in time order, to the school server, also after an internet outage.',
+      modeRelay: 'Through the local server',
+      modeDirect: 'Directly',
+      turnOn: 'Send through the local server',
+      turnOff: 'Go back to sending directly',
+      switching: 'Writing to the devices…',
+      search: "Search the devices' logs",
+      searching: 'Searching…',
+      notWritten: 'The new address was not written to: {names}.',
+      waiting: 'Events waiting to be sent: {count}',
+      serverDown: 'The school server is not taking events now; it will be tried again.',
+      lastEvent: 'Last event: {time}',
+      never: 'none yet',
+      terminalWaiting: 'Waiting: {count}',
+      oldest: 'Oldest: {time}',
+      behind: 'This device is behind: the others no longer wait for it',
+      searchFailed: "The device's log could not be read",
+      refused: 'Refused by the school server: {count}',
+      chart: 'Events today by hour: {count} in all',
+      hour: '{hour}:00: {count}',
+    },
     webhooks: {
       title: 'Attendance addresses',
       intro:

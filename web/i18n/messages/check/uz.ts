@@ -54,6 +54,32 @@ const check = {
     ntpSet: 'Vaqt serveri (NTP) ham yozildi.',
     ntpFailed: 'Vaqt serverini (NTP) yozib boʻlmadi, soat baribir toʻgʻri.',
     applyOk: 'Manzil yozildi va tekshirildi.',
+    relay: {
+      title: 'Davomatni lokal server orqali yuborish',
+      introOff:
+        'Hozir qurilmalar davomatni toʻgʻridan-toʻgʻri maktab serveriga yuboradi: internet boʻlmasa, oʻsha vaqtdagi davomat yoʻqoladi.',
+      introOn:
+        'Qurilmalar davomatni lokal serverga yuboradi; u har birini saqlab, maktab serveriga vaqt tartibida bir martadan yetkazadi, internet uzilganda ham.',
+      modeRelay: 'Lokal server orqali',
+      modeDirect: 'Toʻgʻridan-toʻgʻri',
+      turnOn: 'Lokal server orqali yuborish',
+      turnOff: 'Toʻgʻridan-toʻgʻri yuborishga qaytish',
+      switching: 'Qurilmalarga yozilmoqda…',
+      search: 'Qurilmalar jurnalidan qidirish',
+      searching: 'Qidirilmoqda…',
+      notWritten: 'Bu qurilmalarga yangi manzil yozilmadi: {names}.',
+      waiting: 'Yuborilishini kutayotgan hodisalar: {count}',
+      serverDown: 'Maktab serveri hozir qabul qilmayapti; keyinroq yana urinadi.',
+      lastEvent: 'Oxirgi hodisa: {time}',
+      never: 'hali yoʻq',
+      terminalWaiting: 'Kutmoqda: {count}',
+      oldest: 'Eng eskisi: {time}',
+      behind: 'Bu qurilma orqada qoldi: boshqalar uni endi kutmaydi',
+      searchFailed: 'Qurilma jurnalini oʻqib boʻlmadi',
+      refused: 'Maktab serveri qabul qilmadi: {count}',
+      chart: 'Bugun soat boʻyicha hodisalar: jami {count}',
+      hour: 'Soat {hour}: {count}',
+    },
     webhooks: {
       title: 'Davomat manzillari',
       intro:

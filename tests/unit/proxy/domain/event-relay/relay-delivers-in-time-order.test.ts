@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Device } from '../../../../../shared/api/devices'
 import { AppError } from '../../../../../shared/errors'
-import { createEventRelay, type EventRelay } from '../../../../../proxy/domain/event-relay'
-import { RelayAddress } from '../../../../../proxy/domain/event-relay/relay-address'
+import type { EventRelay } from '../../../../../proxy/domain/event-relay'
 import type { AttendancePost } from '../../../../../proxy/backend/attendance-webhook'
 import { openMemoryDatabase } from '../../../../../proxy/store/db'
-import { SettingsRepo } from '../../../../../proxy/store/settings-repo'
+import { EventsRepo } from '../../../../../proxy/store/events-repo'
+import { relayRig } from '../../../../helpers/relay-rig'
 
 const URLS = {
   in: 'http://school.test/webhook/1/in?secret=a',
@@ -18,20 +18,6 @@ const URLS = {
 }
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
 
-const device = (id: string, direction: 'in' | 'out'): Device => ({
-  id,
-  name: id,
-  host: '127.0.0.1',
-  port: 80,
-  scheme: 'http',
-  username: 'admin',
-  hasPassword: true,
-  credentialsExpiresAt: null,
-  deviceId: `SERIAL-${id}`,
-  backendId: null,
-  direction,
-})
-
 let relay: EventRelay | null = null
 afterEach(async () => {
   await relay?.stop()
@@ -40,31 +26,15 @@ afterEach(async () => {
 
 function setup(post: (p: AttendancePost) => Promise<{ ignored: string | null }>, picturesMaxBytes = 1 << 20) {
   const db = openMemoryDatabase()
-  const settings = new SettingsRepo(db)
-  const devices = [device('entrance', 'in'), device('exit', 'out')]
-  const address = new RelayAddress({ settings, defaultOn: true, origin: 'http://10.0.0.2:8080' })
-  relay = createEventRelay({
+  const rig = relayRig({
     db,
     dataDir: mkdtempSync(join(tmpdir(), 'relay-unit-')),
-    timeZone: 'Asia/Tashkent',
-    settings,
-    devices: { list: () => devices, get: (id) => devices.find((d) => d.id === id) as Device },
-    clients: { get: () => ({}) as never },
-    directory: { known: () => URLS, current: async () => URLS },
-    webhooks: { read: async () => ({}) as never, apply: async () => ({}) as never, applyAll: async () => [] },
-    address,
-    picturesMaxBytes,
-    searchEveryMs: 3_600_000,
-    holdMs: 60_000,
+    urls: URLS,
     post,
+    picturesMaxBytes,
   })
-  // both terminals' logs are known from serial 0 on, so only the events below decide the watermarks
-  for (const d of devices) {
-    relay.intake.found(d, { major: 3, minor: 112, time: '2026-09-01T06:00:00+05:00', serialNo: 1 })
-  }
-  // as a first search of their logs would leave them: serial 1 is where each known run starts
-  db.prepare('UPDATE relay_terminals SET contiguous_serial = 1').run()
-  return { relay, devices, address, db }
+  relay = rig.relay
+  return { relay: rig.relay, devices: rig.devices, db }
 }
 
 function push(
@@ -224,6 +194,59 @@ describe('the event relay', () => {
       { s: 2, p: 0 },
       { s: 3, p: 1 },
       { s: 4, p: 1 },
+    ])
+  })
+})
+
+describe('a terminal that is behind', () => {
+  it('holds the others for a bounded time, then is passed over and shown as behind', async () => {
+    const got: string[] = []
+    const db = openMemoryDatabase()
+    const rig = relayRig({
+      db,
+      dataDir: mkdtempSync(join(tmpdir(), 'relay-behind-')),
+      urls: URLS,
+      holdMs: 300,
+      post: async (p) => {
+        got.push((p.document as { dateTime: string }).dateTime.slice(11, 16))
+        return { ignored: null }
+      },
+    })
+    relay = rig.relay
+    const [entrance] = rig.devices
+    push(rig.relay, entrance, 2, 10, '1') // the exit says nothing at all
+    rig.relay.sender.start()
+    expect(rig.relay.view().terminals.find((t) => t.deviceId === 'exit')?.behind).toBe(false)
+    await expect.poll(() => got).toEqual(['07:10'])
+    expect(rig.relay.view().terminals.find((t) => t.deviceId === 'exit')?.behind).toBe(true)
+  })
+})
+
+describe('the relay store bound', () => {
+  it('drops the oldest relayed events first and never one still waiting', async () => {
+    const db = openMemoryDatabase()
+    const { relay: r, devices } = relayRig({
+      db,
+      dataDir: mkdtempSync(join(tmpdir(), 'relay-prune-')),
+      urls: URLS,
+      post: async () => ({ ignored: null }),
+    })
+    relay = r
+    const [entrance, exit] = devices
+    for (let i = 0; i < 6; i++) push(r, entrance, i + 2, 10 + i, String(i))
+    beat(r, exit, 59)
+    r.sender.start()
+    await r.sender.idle()
+    await r.sender.stop()
+    push(r, entrance, 8, 30, '9') // waits: the sender is stopped
+    const gone = new EventsRepo(db).pruneFinished(3)
+    expect(gone.length).toBe(3 + 2) // three of the six relayed, and each terminal's skipped serial 1
+    const left = db.prepare('SELECT serial_no AS s, state FROM relay_events ORDER BY serial_no').all()
+    expect(left).toEqual([
+      { s: 5, state: 'delivered' },
+      { s: 6, state: 'delivered' },
+      { s: 7, state: 'delivered' },
+      { s: 8, state: 'waiting' },
     ])
   })
 })
