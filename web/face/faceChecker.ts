@@ -3,6 +3,9 @@ import type { FaceCheckReply, FaceCheckRequest } from './workerMessages'
 
 export type FaceCheckStatus = 'loading' | 'ready' | 'off'
 
+/** A detector not loaded by then is taken as unable to load (a tablet loads it in about half a second). */
+export const LOAD_TIMEOUT_MS = 30_000
+
 /** The face-check worker seen from the page. */
 export interface FaceChecker {
   /** resolves true once the detector is loaded, false when the check cannot run here */
@@ -72,6 +75,10 @@ export function startFaceChecker(
         }
       }
       worker.onerror = (event) => turnOff(event.message || 'the face-check worker failed')
+      const timer = setTimeout(() => {
+        if (state === 'loading') turnOff('the face detector did not load in time')
+      }, LOAD_TIMEOUT_MS)
+      void ready.then(() => clearTimeout(timer))
     } catch (error) {
       turnOff(String((error as Error)?.message ?? error))
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import type { FaceVerdict } from '../../../../web/face/checks'
-import { startFaceChecker } from '../../../../web/face/faceChecker'
+import { LOAD_TIMEOUT_MS, startFaceChecker } from '../../../../web/face/faceChecker'
 import type { FaceCheckReply } from '../../../../web/face/workerMessages'
 import { faceCheckRecord, useFaceCheck } from '../../../../web/composables/useFaceCheck'
 
@@ -77,5 +77,21 @@ describe('the face check where it cannot run', () => {
     expect(faceCheckRecord('loading', null)).toEqual({ state: 'off' })
     expect(faceCheckRecord('ready', null)).toEqual({ state: 'passed' })
     expect(faceCheckRecord('ready', 'turned')).toEqual({ state: 'overridden', problem: 'turned' })
+  })
+})
+
+describe('a detector that never loads', () => {
+  it('is taken as off after the load timeout', async () => {
+    vi.useFakeTimers()
+    withBrowserApis()
+    try {
+      const checker = startFaceChecker(() => new FakeWorker() as unknown as Worker)
+      expect(checker.status()).toBe('loading')
+      await vi.advanceTimersByTimeAsync(LOAD_TIMEOUT_MS)
+      expect(await checker.ready).toBe(false)
+      expect(checker.status()).toBe('off')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
