@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import type { Page } from 'playwright-core'
 import type { Device } from '../../shared/api/devices'
 import { freePort, startProxy, type RunningProxy } from '../helpers/proxy-process'
+import { FACE_FIXTURES } from './face-check-rig'
 import { startBackend, type SimBackend } from '../sim/backend'
 import type { SeedResult } from '../sim/backend'
 import { startTerminal, type Terminal } from '../sim/terminal'
@@ -93,18 +94,18 @@ export async function pairTablet(page: Page, proxy: RunningProxy): Promise<void>
   await page.reload()
 }
 
-/** A phone-sized portrait photo with a face-like drawing, different per seed, as a JPEG file. */
+/**
+ * A phone-sized portrait photo of a real face (the face check's test photo) on a background and with a band
+ * whose colour and width differ per seed, so each photo is its own file, as a JPEG.
+ */
 export async function portraitJpeg(seed: number): Promise<Buffer> {
   const hue = (seed * 67) % 360
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1500" height="2000">
-    <rect width="1500" height="2000" fill="hsl(${hue},35%,78%)"/>
-    <ellipse cx="750" cy="1650" rx="560" ry="420" fill="hsl(${(hue + 180) % 360},40%,40%)"/>
-    <ellipse cx="750" cy="860" rx="360" ry="470" fill="#e0b48f"/>
-    <ellipse cx="750" cy="470" rx="380" ry="190" fill="#2b1d16"/>
-    <ellipse cx="610" cy="820" rx="46" ry="30" fill="#2b1d16"/>
-    <ellipse cx="890" cy="820" rx="46" ry="30" fill="#2b1d16"/>
-    <path d="M750 860 L715 1010 L785 1010 Z" fill="#c9966f"/>
-    <path d="M620 1130 Q750 ${1180 + seed * 10} 880 1130" stroke="#8c3b2f" stroke-width="22" fill="none"/>
-  </svg>`
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer()
+  const face = await sharp(join(FACE_FIXTURES, 'one-person.jpg')).resize(1200, 1600).toBuffer()
+  const band = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1500" height="2000"><rect width="1500" height="2000" fill="hsl(${hue},35%,78%)"/><rect x="0" y="1880" width="${300 + ((seed * 97) % 1200)}" height="120" fill="hsl(${(hue + 180) % 360},40%,40%)"/></svg>`,
+  )
+  return sharp(band)
+    .composite([{ input: face, left: 150, top: 200 }])
+    .jpeg({ quality: 90 })
+    .toBuffer()
 }

@@ -45,6 +45,14 @@ export function useFaceCheck(start: () => FaceChecker = startFaceChecker) {
     return checker.checkPhoto(blob).catch(noteFailure)
   }
 
+  /** A photo checked, with a 96×128 JPEG of the crop around its face (for a list: import, the student sheet). */
+  async function checkPhotoWithThumb(
+    blob: Blob,
+  ): Promise<{ verdict: FaceVerdict; thumb: Blob | null } | null> {
+    if (!(await checker.ready)) return noteFailure(null)
+    return checker.checkPhotoWithThumb(blob).catch(noteFailure)
+  }
+
   /** Checks the video's frames while `active` is true; `steady` turns true after a second of passing frames. */
   function watchVideo(video: Ref<HTMLVideoElement | null>, active: Ref<boolean>) {
     const verdict = shallowRef<FaceVerdict | null>(null)
@@ -97,5 +105,5 @@ export function useFaceCheck(start: () => FaceChecker = startFaceChecker) {
   }
 
   onScopeDispose(() => checker.close())
-  return { status, checkPhoto, watchVideo }
+  return { status, checkPhoto, checkPhotoWithThumb, watchVideo }
 }

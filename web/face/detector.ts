@@ -51,8 +51,11 @@ export async function loadFaceDetector(base: string): Promise<FaceDetector> {
   const { Human: HumanClass } = await import('@vladmandic/human')
   const human: Human = new HumanClass(config(base))
   await human.load()
+  // Human falls back to other backends quietly; on this path only WASM is fast enough and tested
+  const backend = human.tf.getBackend() as string
+  if (backend !== 'wasm') throw new Error(`TensorFlow's WebAssembly did not start (got ${backend || 'none'})`)
   return {
-    backend: human.tf.getBackend() as string,
+    backend,
     async detect(pixels: ImageData): Promise<DetectedFace[]> {
       const result = await human.detect(pixels)
       return result.face.map(toDetectedFace)

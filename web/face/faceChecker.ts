@@ -3,6 +3,9 @@ import type { FaceCheckReply, FaceCheckRequest } from './workerMessages'
 
 export type FaceCheckStatus = 'loading' | 'ready' | 'off'
 
+/** A detector not loaded by then is taken as unable to load (a tablet loads it in about half a second). */
+export const LOAD_TIMEOUT_MS = 30_000
+
 /** The face-check worker seen from the page. */
 export interface FaceChecker {
   /** resolves true once the detector is loaded, false when the check cannot run here */
@@ -12,6 +15,8 @@ export interface FaceChecker {
   reason(): string | null
   checkFrame(picture: ImageBitmap): Promise<FaceVerdict>
   checkPhoto(blob: Blob): Promise<FaceVerdict>
+  /** the same, with a 96×128 JPEG of the crop around the face for a list */
+  checkPhotoWithThumb(blob: Blob): Promise<{ verdict: FaceVerdict; thumb: Blob | null }>
   close(): void
 }
 
@@ -35,7 +40,8 @@ export function startFaceChecker(
   let state: FaceCheckStatus = 'loading'
   let why: string | null = null
   let nextId = 1
-  const pending = new Map<number, { resolve: (v: FaceVerdict) => void; reject: (e: Error) => void }>()
+  type Checked = { verdict: FaceVerdict; thumb: Blob | null }
+  const pending = new Map<number, { resolve: (v: Checked) => void; reject: (e: Error) => void }>()
   let settleReady: (ok: boolean) => void = () => undefined
   const ready = new Promise<boolean>((resolve) => (settleReady = resolve))
   let worker: Worker | null = null
@@ -63,20 +69,25 @@ export function startFaceChecker(
         else {
           const waiting = pending.get(reply.id)
           pending.delete(reply.id)
-          if (reply.type === 'verdict') waiting?.resolve(reply.verdict)
+          if (reply.type === 'verdict')
+            waiting?.resolve({ verdict: reply.verdict, thumb: reply.thumb ?? null })
           else waiting?.reject(new Error(reply.message))
         }
       }
       worker.onerror = (event) => turnOff(event.message || 'the face-check worker failed')
+      const timer = setTimeout(() => {
+        if (state === 'loading') turnOff('the face detector did not load in time')
+      }, LOAD_TIMEOUT_MS)
+      void ready.then(() => clearTimeout(timer))
     } catch (error) {
       turnOff(String((error as Error)?.message ?? error))
     }
   }
 
-  function send(request: FaceCheckRequest, transfer: Transferable[]): Promise<FaceVerdict> {
+  function send(request: FaceCheckRequest, transfer: Transferable[]): Promise<Checked> {
     if (!worker) return Promise.reject(new Error(why ?? 'the face check is off'))
     const target = worker
-    return new Promise<FaceVerdict>((resolve, reject) => {
+    return new Promise<Checked>((resolve, reject) => {
       pending.set(request.id, { resolve, reject })
       target.postMessage(request, transfer)
     })
@@ -86,8 +97,9 @@ export function startFaceChecker(
     ready,
     status: () => state,
     reason: () => why,
-    checkFrame: (picture) => send({ id: nextId++, type: 'frame', picture }, [picture]),
-    checkPhoto: (blob) => send({ id: nextId++, type: 'photo', blob }, []),
+    checkFrame: (picture) => send({ id: nextId++, type: 'frame', picture }, [picture]).then((c) => c.verdict),
+    checkPhoto: (blob) => send({ id: nextId++, type: 'photo', blob }, []).then((c) => c.verdict),
+    checkPhotoWithThumb: (blob) => send({ id: nextId++, type: 'photo', blob, thumb: true }, []),
     close: () => {
       if (state !== 'off') turnOff('closed')
     },

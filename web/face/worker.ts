@@ -22,11 +22,13 @@ scope.onmessage = async (event: MessageEvent<FaceCheckRequest>) => {
   const request = event.data
   try {
     const loaded = await detector
-    const verdict =
-      request.type === 'frame'
-        ? await checkPicture(loaded, request.picture).finally(() => request.picture.close())
-        : await checkPhotoBytes(loaded, request.blob)
-    scope.postMessage({ type: 'verdict', id: request.id, verdict })
+    if (request.type === 'frame') {
+      const verdict = await checkPicture(loaded, request.picture).finally(() => request.picture.close())
+      scope.postMessage({ type: 'verdict', id: request.id, verdict })
+    } else {
+      const { verdict, thumb } = await checkPhotoBytes(loaded, request.blob, request.thumb)
+      scope.postMessage({ type: 'verdict', id: request.id, verdict, thumb })
+    }
   } catch (error) {
     scope.postMessage({ type: 'failed', id: request.id, message: String((error as Error)?.message ?? error) })
   }

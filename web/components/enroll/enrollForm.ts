@@ -85,7 +85,8 @@ export function draftFromForm(values: EnrollFormValues): NewDraft {
     student,
     deviceIds: [...values.deviceIds],
     photo: values.photo,
-    ...(values.faceCheck ? { faceCheck: values.faceCheck } : {}),
+    // a plain copy: the form is reactive, and IndexedDB cannot store a Proxy
+    ...(values.faceCheck ? { faceCheck: { ...values.faceCheck } } : {}),
   }
 }
 

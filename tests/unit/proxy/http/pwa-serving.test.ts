@@ -64,9 +64,10 @@ describe('serving the built PWA', () => {
     expect(response.headers.get('content-type')).toContain('application/json')
   })
 
-  it('sends a Content-Security-Policy that keeps scripts to the app itself', async () => {
+  it('sends a Content-Security-Policy that keeps scripts to the app itself (WebAssembly allowed, no eval)', async () => {
     const csp = (await app.request('/')).headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'")
+    expect(csp).not.toContain("'unsafe-eval'")
     expect(csp).toContain("img-src 'self' data: blob:")
     expect(csp).toContain("frame-ancestors 'none'")
   })

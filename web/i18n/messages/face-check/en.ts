@@ -20,7 +20,6 @@ const faceCheck: FaceCheckMessages = {
     override: 'Accept anyway',
     overrideConfirm: '“{problem}” — take this photo anyway? Some terminals may refuse it.',
     overridden: 'Check overridden: {problem}',
-    thumbAlt: 'Photo cropped around the face',
   },
 }
 

@@ -20,7 +20,6 @@ const faceCheck: FaceCheckMessages = {
     override: 'Всё равно принять',
     overrideConfirm: '«{problem}» — всё равно взять это фото? Некоторые терминалы могут его не принять.',
     overridden: 'Проверка пропущена: {problem}',
-    thumbAlt: 'Фото, обрезанное вокруг лица',
   },
 }
 

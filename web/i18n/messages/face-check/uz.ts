@@ -20,7 +20,6 @@ const faceCheck = {
     overrideConfirm:
       '“{problem}” — shunga qaramay bu suratni olasizmi? Baʼzi terminallar uni qabul qilmasligi mumkin.',
     overridden: 'Tekshiruv chetlab oʻtildi: {problem}',
-    thumbAlt: 'Yuz atrofidan kesilgan surat',
   },
 }
 
