@@ -1,4 +1,4 @@
-import type { PairResponse, Role } from '../../shared/api/pairing'
+import { defaultScreenName, type PairResponse, type Role } from '../../shared/api/pairing'
 import type { Db } from './db'
 import type { IssuedCode, PairingCodesRepo } from './pairing-codes-repo'
 import type { SettingsRepo } from './settings-repo'
@@ -48,7 +48,7 @@ export class Pairing {
     return this.db.transaction(() => {
       const role = this.codes.redeem(code)
       if (!role) return undefined
-      const issued = this.tokens.create(name ?? `Ekran ${this.tokens.list().length + 1}`, role)
+      const issued = this.tokens.create(name ?? defaultScreenName(this.tokens.list().length + 1), role)
       if (!this.isPaired()) this.settings.set(FIRST_PAIRED_AT, this.now().toISOString())
       return { token: issued.token, tokenId: issued.info.id, role }
     })()

@@ -168,6 +168,7 @@ const en: Messages = {
       orOpen: 'Or open this address on the new screen:',
     },
     tokens: {
+      defaultName: 'Screen {n}',
       title: 'Connected screens',
       empty: 'No screens are connected yet.',
       thisScreen: 'This screen',

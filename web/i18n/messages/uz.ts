@@ -173,6 +173,7 @@ const uz = {
       orOpen: 'Yoki yangi ekranda shu manzilni oching:',
     },
     tokens: {
+      defaultName: 'Ekran {n}',
       title: 'Ulangan ekranlar',
       empty: 'Hali birorta ekran ulanmagan.',
       thisScreen: 'Shu ekran',
