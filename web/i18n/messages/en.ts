@@ -140,6 +140,7 @@ const en: Messages = {
       unpair: 'Disconnect this screen',
       unpairConfirm:
         'This screen will be disconnected from the local server. You will need a new code to use it again. Continue?',
+      unpairYes: 'Yes, disconnect',
     },
     proxy: {
       title: 'Local server',
@@ -177,6 +178,7 @@ const en: Messages = {
       neverUsed: 'Not used yet',
       revoke: 'Revoke access',
       revokeConfirm: 'Revoke the access of “{name}”? It cannot work until it is connected again.',
+      revokeYes: 'Yes, revoke access',
       revokedBadge: 'Revoked',
     },
     app: {

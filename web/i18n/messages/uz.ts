@@ -144,6 +144,7 @@ const uz = {
       unpair: 'Ulanishni uzish',
       unpairConfirm:
         'Bu ekran lokal serverdan uziladi. Qayta ishlash uchun yangi kod kerak boʻladi. Davom etilsinmi?',
+      unpairYes: 'Ha, uzish',
     },
     proxy: {
       title: 'Lokal server',
@@ -182,6 +183,7 @@ const uz = {
       neverUsed: 'Hali foydalanilmagan',
       revoke: 'Ruxsatni bekor qilish',
       revokeConfirm: '„{name}“ ekranining ruxsati bekor qilinsinmi? U qayta ulanmaguncha ishlay olmaydi.',
+      revokeYes: 'Ha, ruxsatni bekor qilish',
       revokedBadge: 'Bekor qilingan',
     },
     app: {

@@ -164,15 +164,18 @@ describe('the Queue page', () => {
     await wrapper!.get(`[data-testid="draft-${failed.id}"] [data-testid="draft-retry"]`).trigger('click')
     await vi.waitFor(async () => expect((await store.repo.get(failed.id))?.status).toBe('waiting'))
 
-    const confirm = vi.fn(() => false)
-    vi.stubGlobal('confirm', confirm)
+    // the app's own question, naming the action; "no" keeps the draft
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
-    expect(confirm).toHaveBeenCalledWith(
+    const dialog = () => wrapper!.get('[data-testid="confirm"]')
+    expect(dialog().text()).toContain(
       '„Kutayotgan Vali“ roʻyxati oʻchirilsinmi? U hech qaysi qurilmaga yozilmaydi.',
     )
+    expect(wrapper!.get('[data-testid="confirm-yes"]').text()).toBe('Ha, oʻchirish')
+    await dialog().get('button.btn--secondary').trigger('click')
+    expect(wrapper!.find('[data-testid="confirm"]').exists()).toBe(false)
     expect(await store.repo.get(waiting.id)).toBeDefined()
-    confirm.mockReturnValue(true)
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
+    await wrapper!.get('[data-testid="confirm-yes"]').trigger('click')
     await vi.waitFor(async () => expect(await store.repo.get(waiting.id)).toBeUndefined())
     expect(await store.repo.getPhoto(waiting.id)).toBeNull()
     await vi.waitFor(() => expect(cards()).toHaveLength(3))
