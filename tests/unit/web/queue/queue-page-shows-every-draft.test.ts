@@ -30,13 +30,14 @@ afterEach(async () => {
   await store.destroy()
 })
 
-async function openQueue() {
+async function openQueue(routes: Parameters<typeof fakeFetch>[0] = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore(pinia).setPaired({ token: 'tok', tokenId: 't1', role: 'operator' })
   useDraftsStore(pinia).connect({ repo: store.repo })
-  const { fetch } = fakeFetch({ 'GET /api/devices': () => json(200, TWO_DEVICES) })
+  const { fetch, seen } = fakeFetch({ 'GET /api/devices': () => json(200, TWO_DEVICES), ...routes })
   const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
+  const poller = createHealthPoller((signal) => api.health(signal))
   const router = createAppRouter(createMemoryHistory())
   await router.push('/queue')
   wrapper = mount(QueuePage, {
@@ -47,18 +48,12 @@ async function openQueue() {
         createAppI18n('uz'),
         router,
         { install: (app) => app.provide(apiClientKey, api) },
-        {
-          install: (app) =>
-            app.provide(
-              healthKey,
-              createHealthPoller((signal) => api.health(signal)),
-            ),
-        },
+        { install: (app) => app.provide(healthKey, poller) },
       ],
     },
   })
   await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true))
-  return { wrapper, router }
+  return { wrapper, router, poller, seen }
 }
 
 const cards = () => wrapper!.findAll('[data-testid="queue-list"] > li')
@@ -226,31 +221,12 @@ describe('the Queue page', () => {
   })
 
   it('says whether the local server answers, and checks again at once on "check now"', async () => {
-    const { fetch, seen } = fakeFetch({
+    const { poller, seen } = await openQueue({
       'GET /api/health': () => json(200, { ok: true, version: '0.1.0', paired: true }),
-    })
-    const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
-    const poller = createHealthPoller((signal) => api.health(signal))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    useDraftsStore(pinia).connect({ repo: store.repo })
-    const router = createAppRouter(createMemoryHistory())
-    await router.push('/queue')
-    wrapper = mount(QueuePage, {
-      attachTo: document.body,
-      global: {
-        plugins: [
-          pinia,
-          createAppI18n('uz'),
-          router,
-          { install: (app) => app.provide(apiClientKey, api) },
-          { install: (app) => app.provide(healthKey, poller) },
-        ],
-      },
     })
     const panel = () => wrapper!.get('[data-testid="queue-proxy"]')
     expect(panel().attributes('data-state')).toBe('checking')
-    await wrapper.get('[data-testid="queue-check-now"]').trigger('click')
+    await wrapper!.get('[data-testid="queue-check-now"]').trigger('click')
     await vi.waitFor(() => expect(panel().attributes('data-state')).toBe('online'))
     expect(panel().text()).toContain('Lokal server bilan aloqa bor')
     expect(seen.filter((r) => r.path === '/api/health')).toHaveLength(1)
