@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { newestMtime } from './bundle.mjs'
+import { buildProgress } from './build-progress'
 import { configFromEnv, runFromCommandLine } from './main'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -20,9 +21,12 @@ export async function start(): Promise<void> {
   if (distIsStale()) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
     const { build } = await import('vite')
+    const progress = buildProgress((line) => process.stdout.write(line))
     try {
-      await build({ root: ROOT, logLevel: 'warn' })
+      await build({ root: ROOT, logLevel: 'warn', plugins: [progress.plugin] })
+      progress.done()
     } catch (error) {
+      progress.done()
       process.stderr.write(`Cannot build the app: ${String((error as Error).message).split('\n')[0]}\n`)
       process.exit(1)
     }
