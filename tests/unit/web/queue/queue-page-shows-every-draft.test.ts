@@ -6,14 +6,13 @@ import { createMemoryHistory } from 'vue-router'
 import type { Registration } from '../../../../shared/api'
 import QueuePage from '../../../../web/pages/QueuePage.vue'
 import { createApiClient } from '../../../../web/api/client'
-import { apiClientKey } from '../../../../web/composables/useApi'
-import { createHealthPoller, healthKey } from '../../../../web/composables/useProxyHealth'
+import { createHealthPoller } from '../../../../web/composables/useProxyHealth'
 import { createAppI18n } from '../../../../web/i18n'
 import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
 import { newDraft, openTestStore, type TestStore } from '../db/fixtures'
-import { fakeFetch, json, PROXY, TWO_DEVICES } from '../fake-proxy'
+import { fakeFetch, json, pageServices, PROXY, TWO_DEVICES } from '../fake-proxy'
 
 let store: TestStore
 let wrapper: VueWrapper | null = null
@@ -43,13 +42,7 @@ async function openQueue(routes: Parameters<typeof fakeFetch>[0] = {}) {
   wrapper = mount(QueuePage, {
     attachTo: document.body,
     global: {
-      plugins: [
-        pinia,
-        createAppI18n('uz'),
-        router,
-        { install: (app) => app.provide(apiClientKey, api) },
-        { install: (app) => app.provide(healthKey, poller) },
-      ],
+      plugins: [pinia, createAppI18n('uz'), router, pageServices(api, poller)],
     },
   })
   await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true))
