@@ -2,17 +2,22 @@ import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { buildProgress } from './proxy/build-progress'
 import { FACE_MODEL_PRECACHE, faceModels } from './vite.face-models'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
 }
 const BRAND = '#0f5c4c'
+// `npm start` builds in a child and asks it to report progress; a plain `vite build` stays quiet
+const progress =
+  process.env.SR_BUILD_PROGRESS === '1' ? buildProgress((line) => process.stdout.write(line)) : null
 
 export default defineConfig({
   plugins: [
     vue(),
     faceModels(),
+    ...(progress ? [{ ...progress.plugin, closeBundle: () => progress.done() }] : []),
     VitePWA({
       strategies: 'generateSW',
       // a new version waits for the person to tap "Update" (web/pwa/useAppUpdate.ts); never mid-enrollment

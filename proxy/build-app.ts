@@ -11,6 +11,8 @@ export function buildAppInChild(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
       cwd: root,
+      // the build says every few seconds how far it is (vite.config.ts), so a long one never looks hung
+      env: { ...process.env, SR_BUILD_PROGRESS: '1' },
       stdio: ['ignore', 'inherit', 'pipe'],
     })
     let errors = ''

@@ -1,4 +1,4 @@
-import type { PairResponse, Role } from '../../shared/api/pairing'
+import { defaultScreenName, type PairResponse, type Role } from '../../shared/api/pairing'
 import type { Db } from './db'
 import type { IssuedCode, PairingCodesRepo } from './pairing-codes-repo'
 import type { SettingsRepo } from './settings-repo'
@@ -51,7 +51,7 @@ export class Pairing {
       // a name the screen gives itself is its own words until an admin renames it
       const issued =
         name === undefined
-          ? this.tokens.create(`Ekran ${this.tokens.list().length + 1}`, role)
+          ? this.tokens.create(defaultScreenName(this.tokens.list().length + 1), role)
           : this.tokens.create(name, role, { claimed: true })
       if (!this.isPaired()) this.settings.set(FIRST_PAIRED_AT, this.now().toISOString())
       return { token: issued.token, tokenId: issued.info.id, role }

@@ -57,3 +57,14 @@ export const MeResponse = z.object({
   role: Role,
 })
 export type MeResponse = z.infer<typeof MeResponse>
+
+/** The name a screen paired without one gets (`Ekran 3`); the app shows it in the screen's own language. */
+export function defaultScreenName(n: number): string {
+  return `Ekran ${n}`
+}
+
+/** 3 for a default name such as `Ekran 3`; null for a name a person gave. */
+export function defaultScreenNumber(name: string): number | null {
+  const match = /^Ekran (\d+)$/.exec(name)
+  return match ? Number(match[1]) : null
+}

@@ -157,4 +157,28 @@ describe('every page in Uzbek, Russian and English', () => {
     },
     180_000,
   )
+
+  it.each([360, 390, 800, 1280])(
+    'no page is wider than a %i px screen, in any language',
+    async (width) => {
+      await page.setViewportSize({ width, height: width < 800 ? 844 : 1280 })
+      const found: string[] = []
+      for (const locale of ['uz', 'ru', 'en']) {
+        for (const path of pages()) {
+          await visit(path, locale)
+          const wide = await page.evaluate(() => {
+            if (document.documentElement.scrollWidth <= window.innerWidth) return null
+            const culprit = [...document.querySelectorAll('body *')].find(
+              (el) => el.getBoundingClientRect().right > window.innerWidth + 1 && el.children.length === 0,
+            )
+            return culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className}` : 'the page'
+          })
+          if (wide) found.push(`${locale} ${path}: ${wide}`)
+        }
+      }
+      await page.setViewportSize(TABLET)
+      expect(found).toEqual([])
+    },
+    300_000,
+  )
 })

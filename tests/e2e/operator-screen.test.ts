@@ -122,8 +122,8 @@ describe('a screen paired as operator', () => {
   it('is told the administrator disconnected it once the admin revokes it', async () => {
     await admin.getByTestId('nav-settings').click()
     const row = admin.getByTestId('tokens-panel').locator('li', { hasText: uz.roles.operator })
-    admin.once('dialog', (dialog) => void dialog.accept())
     await row.locator('[data-action="revoke"]').click()
+    await admin.getByTestId('confirm-yes').click()
     await row.getByText(uz.settings.tokens.revokedBadge).waitFor()
 
     await operator.getByTestId('nav-devices').click()

@@ -47,6 +47,8 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
   let searchTimer: ReturnType<typeof setTimeout> | undefined
 
   const pages = computed(() => Math.max(1, Math.ceil(total.value / pageSize)))
+  /** "from" after "to": nothing can match, so nothing is asked until the dates are put right */
+  const rangeInverted = computed(() => !!filters.from && !!filters.to && filters.from > filters.to)
 
   function query(): Record<string, string> {
     const out: Record<string, string> = {}
@@ -60,6 +62,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
   }
 
   async function load(): Promise<void> {
+    if (rangeInverted.value) return
     controller?.abort()
     const mine = new AbortController()
     controller = mine
@@ -146,6 +149,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
   })
 
   return {
+    rangeInverted,
     filters,
     entries,
     total,

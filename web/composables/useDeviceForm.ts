@@ -6,6 +6,7 @@ import {
   fieldOfError,
   formFromDevice,
   passwordExpired,
+  splitAddress,
   toDeviceCreate,
   toDevicePatch,
   validateDeviceForm,
@@ -52,8 +53,17 @@ export function useDeviceForm(onSaved?: (device: Device) => void) {
     passwordAskedAgain.value = false
   }
 
+  /** A pasted `http://127.0.0.1:8080` or `127.0.0.1:8000`: its scheme and port go to their own fields. */
+  function splitPastedHost(): void {
+    const parts = splitAddress(values.host)
+    values.host = parts.host
+    if (parts.port) values.port = parts.port
+    if (parts.scheme) values.scheme = parts.scheme
+  }
+
   /** Saves when anything changed, then tests. Resolves true when the device answered. */
   async function submit(): Promise<boolean> {
+    splitPastedHost()
     errors.value = validateDeviceForm(values, passwordRequired.value)
     if (Object.keys(errors.value).length > 0) return false
     failure.value = null
@@ -132,6 +142,7 @@ export function useDeviceForm(onSaved?: (device: Device) => void) {
     passwordRequired,
     open,
     submit,
+    splitPastedHost,
     test,
   }
 }

@@ -59,6 +59,14 @@ const KeptState = z.object({ proxy: z.string(), savedAt: z.string(), reports: De
 export const KEPT_STATE_KEY = 'sr.check.lastState'
 const keptState = localCache(KEPT_STATE_KEY, KeptState)
 
+/** A success note the device's newer state contradicts: the clock set but still off, and the like. */
+export function contradicted(action: ActionState | undefined, report: DeviceStatusReport): boolean {
+  if (action?.state !== 'ok') return false
+  if (action.kind === 'test') return !report.online
+  if (action.kind === 'sync') return report.clock?.warning === true
+  return report.webhookInSync === false
+}
+
 const encode = encodeURIComponent
 
 /**
@@ -101,6 +109,8 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
   }
 
   function put(report: DeviceStatusReport): void {
+    // a stale "done" must not stand beside a newer check that disagrees
+    if (contradicted(actions[report.id], report)) delete actions[report.id]
     const others = (statuses.value ?? []).filter((s) => s.id !== report.id)
     statuses.value = checkOrder([...others, report])
   }

@@ -43,7 +43,7 @@ export function pairingRoutes(ctx: AppContext): Hono<AppEnv> {
       const body: PairingCodeResponse = {
         code: issued.code,
         expiresAt: issued.expiresAt as string,
-        url: `${lanOrigin(c.req.url)}/`,
+        url: `${lanOrigin(c.req.url, ctx.config.host)}/`,
         role,
       }
       return c.json(body, 201)

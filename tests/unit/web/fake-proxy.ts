@@ -6,6 +6,7 @@ import { createMemoryHistory, type Router } from 'vue-router'
 import App from '../../../web/App.vue'
 import { createApiClient, type ApiClient } from '../../../web/api/client'
 import { apiClientKey } from '../../../web/composables/useApi'
+import { createHealthPoller, healthKey, type HealthPoller } from '../../../web/composables/useProxyHealth'
 import { createAppI18n, type Locale } from '../../../web/i18n'
 import { createAppRouter } from '../../../web/router'
 import { useSessionStore } from '../../../web/stores/session'
@@ -32,6 +33,22 @@ export function statusStream(reports: unknown[]): Response {
     status: 200,
     headers: { 'content-type': 'text/event-stream' },
   })
+}
+
+/**
+ * What App.vue gives every page, for a page mounted alone: the API client and the proxy's health (not
+ * polling; a test asks it with `checkNow()`).
+ */
+export function pageServices(
+  api: ApiClient,
+  poller: HealthPoller = createHealthPoller((s) => api.health(s)),
+) {
+  return {
+    install: (app: { provide(key: unknown, value: unknown): unknown }) => {
+      app.provide(apiClientKey, api)
+      app.provide(healthKey, poller)
+    },
+  }
 }
 
 /** A fetch that answers `"METHOD /path"` from `routes`, records every request, and 404s the rest. */

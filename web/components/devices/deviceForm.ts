@@ -63,15 +63,34 @@ export function formFromDevice(device: Device): DeviceFormValues {
   }
 }
 
+/** An address as pasted, taken apart: `http://127.0.0.1:8080/` → http, 127.0.0.1, 8080. */
+export interface PastedAddress {
+  host: string
+  scheme?: 'http' | 'https'
+  port?: string
+}
+
 /**
- * A host as the person typed it, without the bits people paste by habit: `http://`, a path, spaces.
- * `http://192.168.1.20/` → `192.168.1.20`.
+ * Whatever address a person pastes into the host field, split into its parts: a scheme, a port, a path,
+ * brackets round IPv6. `127.0.0.1:8000` → host 127.0.0.1, port 8000; a bare IPv6 address stays whole.
  */
+export function splitAddress(input: string): PastedAddress {
+  const text = input.trim()
+  const scheme = /^(https?):\/\//i.exec(text)?.[1]?.toLowerCase() as 'http' | 'https' | undefined
+  const rest = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/?#].*$/, '')
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(rest)
+  const hostPort = /^([^:]+):(\d+)$/.exec(rest)
+  const [host, port] = bracketed
+    ? [bracketed[1] ?? '', bracketed[2]]
+    : hostPort
+      ? [hostPort[1] ?? '', hostPort[2]]
+      : [rest, undefined]
+  return { host, ...(scheme ? { scheme } : {}), ...(port ? { port } : {}) }
+}
+
+/** The host alone, whatever else came with it. `http://192.168.1.20/` → `192.168.1.20`. */
 export function cleanHost(input: string): string {
-  return input
-    .trim()
-    .replace(/^[a-z]+:\/\//i, '')
-    .replace(/\/.*$/, '')
+  return splitAddress(input).host
 }
 
 export function isHost(value: string): boolean {

@@ -143,6 +143,7 @@ const en: Messages = {
       unpair: 'Disconnect this screen',
       unpairConfirm:
         'This screen will be disconnected from the local server. You will need a new code to use it again. Continue?',
+      unpairYes: 'Yes, disconnect',
     },
     proxy: {
       title: 'Local server',
@@ -171,6 +172,7 @@ const en: Messages = {
       orOpen: 'Or open this address on the new screen:',
     },
     tokens: {
+      defaultName: 'Screen {n}',
       title: 'Connected screens',
       empty: 'No screens are connected yet.',
       thisScreen: 'This screen',
@@ -179,6 +181,7 @@ const en: Messages = {
       neverUsed: 'Not used yet',
       revoke: 'Revoke access',
       revokeConfirm: 'Revoke the access of “{name}”? It cannot work until it is connected again.',
+      revokeYes: 'Yes, revoke access',
       revokedBadge: 'Revoked',
     },
     app: {

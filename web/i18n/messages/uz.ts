@@ -147,6 +147,7 @@ const uz = {
       unpair: 'Ulanishni uzish',
       unpairConfirm:
         'Bu ekran lokal serverdan uziladi. Qayta ishlash uchun yangi kod kerak boʻladi. Davom etilsinmi?',
+      unpairYes: 'Ha, uzish',
     },
     proxy: {
       title: 'Lokal server',
@@ -176,6 +177,7 @@ const uz = {
       orOpen: 'Yoki yangi ekranda shu manzilni oching:',
     },
     tokens: {
+      defaultName: 'Ekran {n}',
       title: 'Ulangan ekranlar',
       empty: 'Hali birorta ekran ulanmagan.',
       thisScreen: 'Shu ekran',
@@ -184,6 +186,7 @@ const uz = {
       neverUsed: 'Hali foydalanilmagan',
       revoke: 'Ruxsatni bekor qilish',
       revokeConfirm: '„{name}“ ekranining ruxsati bekor qilinsinmi? U qayta ulanmaguncha ishlay olmaydi.',
+      revokeYes: 'Ha, ruxsatni bekor qilish',
       revokedBadge: 'Bekor qilingan',
     },
     app: {

@@ -187,24 +187,30 @@ describe('device status for the phone check', () => {
     ])
   })
 
-  it('hands each report over as it is ready: the quick one first, a slow one whole, a silent one offline', async () => {
-    const slow = await terminal({ latency: { default: 300 } })
-    const silent = await terminal()
-    // the first answer may take 500 ms; once answered, a device has the whole budget
-    const { devices, checks } = rig({ answerMs: 500, budgetMs: 20_000 })
-    devices.add('silent', silent)
-    devices.add('slow', slow)
-    devices.add('quick', await terminal())
-    await silent.setOffline('blackhole')
-    const seen = []
-    for await (const report of checks.status.each()) seen.push(report)
-    expect(seen[0]?.id).toBe('quick')
-    const byId = Object.fromEntries(seen.map((s) => [s.id, s]))
-    expect(byId.slow).toMatchObject({ online: true, userCount: 0 })
-    expect(byId.slow?.partial).toBeUndefined()
-    expect(byId.silent).toMatchObject({ online: false, error: { code: 'device_unreachable' } })
-    expect(seen).toHaveLength(3)
-  })
+  it(
+    'hands each report over as it is ready: the quick one first, a slow one whole, a silent one offline',
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      const slow = await terminal({ latency: { default: 300 } })
+      const silent = await terminal()
+      // the first answer may take 5 s; once answered, a device has the whole budget
+      const { devices, checks } = rig({ answerMs: 5_000, budgetMs: 30_000 })
+      devices.add('silent', silent)
+      devices.add('slow', slow)
+      devices.add('quick', await terminal())
+      await silent.setOffline('blackhole')
+      const seen = []
+      for await (const report of checks.status.each()) seen.push(report)
+      expect(seen[0]?.id).toBe('quick')
+      const byId = Object.fromEntries(seen.map((s) => [s.id, s]))
+      expect(byId.slow).toMatchObject({ online: true, userCount: 0 })
+      expect(byId.slow?.partial).toBeUndefined()
+      expect(byId.silent).toMatchObject({ online: false, error: { code: 'device_unreachable' } })
+      expect(seen).toHaveLength(3)
+    },
+  )
 
   it('stops handing reports over when the screen goes away', async () => {
     const slow = await terminal({ latency: { default: 400 } })

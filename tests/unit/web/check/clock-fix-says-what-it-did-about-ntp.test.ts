@@ -37,3 +37,32 @@ describe('the Check card after "Soatni toʻgʻrilash"', () => {
     }
   })
 })
+
+describe('the Check card’s clock line', () => {
+  it('never says "Toʻgʻri" beside a warning: a right time in the wrong zone says the zone is wrong', () => {
+    const wrapper = mount(DeviceCheckCard, {
+      props: {
+        status: {
+          ...LIVE_STATUS,
+          clock: {
+            deviceTime: '2026-11-25T10:00:00+03:00',
+            timeZone: 'CST-3:00:00',
+            timeMode: 'manual',
+            utcOffsetMinutes: 180,
+            expectedUtcOffsetMinutes: 300,
+            driftSec: 0,
+            zoneMatches: false,
+            warning: true,
+          },
+        },
+      },
+      global: { plugins: [createAppI18n('uz')] },
+    })
+    const line = wrapper.get('[data-testid="check-clock"]')
+    expect(line.attributes('data-level')).toBe('warn')
+    expect(line.text()).not.toContain('Toʻgʻri')
+    expect(line.text()).toContain('Vaqt mintaqasi notoʻgʻri')
+    expect(line.text()).toContain('UTC+3')
+    wrapper.unmount()
+  })
+})

@@ -3,6 +3,7 @@ import type { Device } from '../../../../shared/api'
 import { ApiError } from '../../../../web/api/errors'
 import {
   cleanHost,
+  splitAddress,
   emptyDeviceForm,
   fieldOfError,
   formFromDevice,
@@ -67,8 +68,19 @@ describe('the device form’s own checks', () => {
     expect(errors.backendId?.values).toEqual({ max: 64 })
   })
 
+  it.each([
+    ['http://127.0.0.1:8080', { scheme: 'http', host: '127.0.0.1', port: '8080' }],
+    ['127.0.0.1:8000', { host: '127.0.0.1', port: '8000' }],
+    ['https://kirish.maktab.uz/ISAPI/System', { scheme: 'https', host: 'kirish.maktab.uz' }],
+    ['http://[fe80::1]:8080/', { scheme: 'http', host: 'fe80::1', port: '8080' }],
+    ['fe80::1', { host: 'fe80::1' }],
+    [' 192.168.1.20 ', { host: '192.168.1.20' }],
+  ])('splits a pasted %s into scheme, host and port', (pasted, parts) => {
+    expect(splitAddress(pasted)).toEqual(parts)
+  })
+
   it('drops what people paste by habit around an address', () => {
-    expect(cleanHost('  https://192.168.1.64:80/ISAPI ')).toBe('192.168.1.64:80')
+    expect(cleanHost('  https://192.168.1.64:80/ISAPI ')).toBe('192.168.1.64')
     expect(toDeviceCreate(filled({ host: 'http://192.168.1.64/', port: ' 8080 ' }))).toMatchObject({
       host: '192.168.1.64',
       port: 8080,

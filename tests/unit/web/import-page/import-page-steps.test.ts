@@ -11,7 +11,6 @@ import ImportScreen from '../../../../web/components/import/ImportScreen.vue'
 import QueuePage from '../../../../web/pages/QueuePage.vue'
 import StudentsPage from '../../../../web/pages/StudentsPage.vue'
 import { createApiClient } from '../../../../web/api/client'
-import { apiClientKey } from '../../../../web/composables/useApi'
 import { readLastReport } from '../../../../web/composables/classImportReport'
 import { createAppI18n } from '../../../../web/i18n'
 import uz from '../../../../web/i18n/messages/uz'
@@ -20,7 +19,7 @@ import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
 import { openTestStore, type TestStore } from '../db/fixtures'
-import { fakeFetch, json, PROXY, TWO_DEVICES, type SeenRequest } from '../fake-proxy'
+import { fakeFetch, json, pageServices, PROXY, TWO_DEVICES, type SeenRequest } from '../fake-proxy'
 import { problem, row, workbook } from './rows'
 
 const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -120,7 +119,7 @@ async function mountPage(component: object, path: string, role: 'admin' | 'opera
   wrapper = mount(component, {
     attachTo: document.body,
     global: {
-      plugins: [pinia, createAppI18n('uz'), router, { install: (app) => app.provide(apiClientKey, api) }],
+      plugins: [pinia, createAppI18n('uz'), router, pageServices(api)],
     },
   })
   await flushPromises()

@@ -6,14 +6,13 @@ import { createMemoryHistory } from 'vue-router'
 import type { Registration } from '../../../../shared/api'
 import QueuePage from '../../../../web/pages/QueuePage.vue'
 import { createApiClient } from '../../../../web/api/client'
-import { apiClientKey } from '../../../../web/composables/useApi'
-import { createHealthPoller, healthKey } from '../../../../web/composables/useProxyHealth'
+import { createHealthPoller } from '../../../../web/composables/useProxyHealth'
 import { createAppI18n } from '../../../../web/i18n'
 import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
 import { newDraft, openTestStore, type TestStore } from '../db/fixtures'
-import { fakeFetch, json, PROXY, TWO_DEVICES } from '../fake-proxy'
+import { fakeFetch, json, pageServices, PROXY, TWO_DEVICES } from '../fake-proxy'
 
 let store: TestStore
 let wrapper: VueWrapper | null = null
@@ -30,35 +29,24 @@ afterEach(async () => {
   await store.destroy()
 })
 
-async function openQueue() {
+async function openQueue(routes: Parameters<typeof fakeFetch>[0] = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore(pinia).setPaired({ token: 'tok', tokenId: 't1', role: 'operator' })
   useDraftsStore(pinia).connect({ repo: store.repo })
-  const { fetch } = fakeFetch({ 'GET /api/devices': () => json(200, TWO_DEVICES) })
+  const { fetch, seen } = fakeFetch({ 'GET /api/devices': () => json(200, TWO_DEVICES), ...routes })
   const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
+  const poller = createHealthPoller((signal) => api.health(signal))
   const router = createAppRouter(createMemoryHistory())
   await router.push('/queue')
   wrapper = mount(QueuePage, {
     attachTo: document.body,
     global: {
-      plugins: [
-        pinia,
-        createAppI18n('uz'),
-        router,
-        { install: (app) => app.provide(apiClientKey, api) },
-        {
-          install: (app) =>
-            app.provide(
-              healthKey,
-              createHealthPoller((signal) => api.health(signal)),
-            ),
-        },
-      ],
+      plugins: [pinia, createAppI18n('uz'), router, pageServices(api, poller)],
     },
   })
   await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true))
-  return { wrapper, router }
+  return { wrapper, router, poller, seen }
 }
 
 const cards = () => wrapper!.findAll('[data-testid="queue-list"] > li')
@@ -164,15 +152,18 @@ describe('the Queue page', () => {
     await wrapper!.get(`[data-testid="draft-${failed.id}"] [data-testid="draft-retry"]`).trigger('click')
     await vi.waitFor(async () => expect((await store.repo.get(failed.id))?.status).toBe('waiting'))
 
-    const confirm = vi.fn(() => false)
-    vi.stubGlobal('confirm', confirm)
+    // the app's own question, naming the action; "no" keeps the draft
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
-    expect(confirm).toHaveBeenCalledWith(
+    const dialog = () => wrapper!.get('[data-testid="confirm"]')
+    expect(dialog().text()).toContain(
       '„Kutayotgan Vali“ roʻyxati oʻchirilsinmi? U hech qaysi qurilmaga yozilmaydi.',
     )
+    expect(wrapper!.get('[data-testid="confirm-yes"]').text()).toBe('Ha, oʻchirish')
+    await dialog().get('button.btn--secondary').trigger('click')
+    expect(wrapper!.find('[data-testid="confirm"]').exists()).toBe(false)
     expect(await store.repo.get(waiting.id)).toBeDefined()
-    confirm.mockReturnValue(true)
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
+    await wrapper!.get('[data-testid="confirm-yes"]').trigger('click')
     await vi.waitFor(async () => expect(await store.repo.get(waiting.id)).toBeUndefined())
     expect(await store.repo.getPhoto(waiting.id)).toBeNull()
     await vi.waitFor(() => expect(cards()).toHaveLength(3))
@@ -223,31 +214,12 @@ describe('the Queue page', () => {
   })
 
   it('says whether the local server answers, and checks again at once on "check now"', async () => {
-    const { fetch, seen } = fakeFetch({
+    const { poller, seen } = await openQueue({
       'GET /api/health': () => json(200, { ok: true, version: '0.1.0', paired: true }),
-    })
-    const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
-    const poller = createHealthPoller((signal) => api.health(signal))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    useDraftsStore(pinia).connect({ repo: store.repo })
-    const router = createAppRouter(createMemoryHistory())
-    await router.push('/queue')
-    wrapper = mount(QueuePage, {
-      attachTo: document.body,
-      global: {
-        plugins: [
-          pinia,
-          createAppI18n('uz'),
-          router,
-          { install: (app) => app.provide(apiClientKey, api) },
-          { install: (app) => app.provide(healthKey, poller) },
-        ],
-      },
     })
     const panel = () => wrapper!.get('[data-testid="queue-proxy"]')
     expect(panel().attributes('data-state')).toBe('checking')
-    await wrapper.get('[data-testid="queue-check-now"]').trigger('click')
+    await wrapper!.get('[data-testid="queue-check-now"]').trigger('click')
     await vi.waitFor(() => expect(panel().attributes('data-state')).toBe('online'))
     expect(panel().text()).toContain('Lokal server bilan aloqa bor')
     expect(seen.filter((r) => r.path === '/api/health')).toHaveLength(1)

@@ -130,12 +130,15 @@ describe('the paired screens list', { timeout: 20_000 }, () => {
   it('revokes a screen only after yes, and shows it revoked', async () => {
     const { fetch, seen } = screensProxy()
     mounted = await mountApp('/settings', { fetch, token: 'tok', role: 'admin' })
-    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true)
-    vi.stubGlobal('confirm', confirm)
     await click(`${row} [data-action="revoke"]`)
-    expect(confirm.mock.calls[0]?.[0]).toContain('„Kirish planshet“')
+    expect(document.querySelector('[data-testid="confirm"]')?.textContent).toContain('„Kirish planshet“')
+    expect(document.querySelector('[data-testid="confirm-yes"]')?.textContent?.trim()).toBe(
+      'Ha, ruxsatni bekor qilish',
+    )
+    await click('[data-testid="confirm"] button.btn--secondary')
     expect(seen.some((r) => r.method === 'DELETE')).toBe(false)
     await click(`${row} [data-action="revoke"]`)
+    await click('[data-testid="confirm-yes"]')
     expect(seen.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/tokens/tok-7'])
     await vi.waitFor(() => expect(text(row)).toContain('Bekor qilingan'))
     expect(document.querySelector(`${row} [data-action="revoke"]`)).toBeNull()

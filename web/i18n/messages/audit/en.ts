@@ -6,6 +6,7 @@ const en: typeof audit = {
     subtitle: 'Who changed what, and when: devices, students, screens and settings.',
     tabs: { trail: 'Changes', server: 'Server log' },
     filters: {
+      rangeInverted: 'The start date is after the end date: swap the dates.',
       title: 'Filter',
       from: 'From',
       to: 'To',

@@ -5,6 +5,7 @@ const audit = {
     subtitle: 'Kim, qachon va nimani oʻzgartirgani: qurilmalar, oʻquvchilar, ekranlar va sozlamalar.',
     tabs: { trail: 'Oʻzgarishlar', server: 'Server jurnali' },
     filters: {
+      rangeInverted: 'Boshlanish sanasi tugash sanasidan keyin: sanalarni almashtiring.',
       title: 'Saralash',
       from: 'Sanadan',
       to: 'Sanagacha',

@@ -27,6 +27,7 @@ const check: CheckMessages = {
     countOf: '{count} / {max}',
     clock: 'Clock',
     clockOk: 'Correct',
+    clockZoneOff: 'Wrong time zone',
     clockAhead: '{amount} fast',
     clockBehind: '{amount} slow',
     seconds: '{n} s',

@@ -27,6 +27,7 @@ const check: CheckMessages = {
     countOf: '{count} / {max}',
     clock: 'Часы',
     clockOk: 'Верно',
+    clockZoneOff: 'Неверный часовой пояс',
     clockAhead: 'спешат на {amount}',
     clockBehind: 'отстают на {amount}',
     seconds: '{n} с',

@@ -26,6 +26,7 @@ const check = {
     countOf: '{count} / {max}',
     clock: 'Soat',
     clockOk: 'Toʻgʻri',
+    clockZoneOff: 'Vaqt mintaqasi notoʻgʻri',
     clockAhead: '{amount} oldinda',
     clockBehind: '{amount} orqada',
     seconds: '{n} soniya',

@@ -129,6 +129,7 @@ const deviceSettings: typeof uz = {
       open: 'Open the door as a test',
       opening: 'Sending the command…',
       confirmTitle: 'Open the door?',
+      confirmYes: 'Yes, open',
       confirmBody: 'The “{name}” door will open now. Make sure someone is there and that it is safe.',
       sent: 'The command was sent and the device took it. Check at the door that it opened.',
       failed: 'The door open command did not go through.',

@@ -129,6 +129,7 @@ const deviceSettings = {
       open: 'Eshikni ochib sinash',
       opening: 'Buyruq yuborilmoqda…',
       confirmTitle: 'Eshik ochilsinmi?',
+      confirmYes: 'Ha, ochish',
       confirmBody:
         '“{name}” eshigi hozir ochiladi. Eshik yonida kimdir borligiga va bu xavfsiz ekaniga ishonch hosil qiling.',
       sent: 'Buyruq yuborildi va qurilma qabul qildi. Eshik ochilganini joyida tekshiring.',

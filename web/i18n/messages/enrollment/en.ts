@@ -118,6 +118,8 @@ const enrollment: EnrollmentMessages = {
     edit: 'Edit',
     delete: 'Delete',
     deleteConfirm: 'Delete the enrollment of “{name}”? It will not be written to any device.',
+    deleteTitle: 'Delete the enrolment',
+    deleteYes: 'Yes, delete',
     clearDone: 'Remove the written ones from the list',
     attempts: '{count} tries',
     nextTry: 'Next try: {time}',

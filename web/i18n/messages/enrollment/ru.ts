@@ -119,6 +119,8 @@ const enrollment: EnrollmentMessages = {
     edit: 'Изменить',
     delete: 'Удалить',
     deleteConfirm: 'Удалить запись «{name}»? Она не будет записана ни на одно устройство.',
+    deleteTitle: 'Удалить запись',
+    deleteYes: 'Да, удалить',
     clearDone: 'Убрать записанные из списка',
     attempts: 'Попыток: {count}',
     nextTry: 'Следующая попытка: {time}',

@@ -117,6 +117,8 @@ const enrollment = {
     edit: 'Tahrirlash',
     delete: 'Oʻchirish',
     deleteConfirm: '„{name}“ roʻyxati oʻchirilsinmi? U hech qaysi qurilmaga yozilmaydi.',
+    deleteTitle: 'Roʻyxatni oʻchirish',
+    deleteYes: 'Ha, oʻchirish',
     clearDone: 'Yozilganlarni roʻyxatdan olib tashlash',
     attempts: '{count} marta urinildi',
     nextTry: 'Keyingi urinish: {time}',

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { DeviceClock } from '../../../../shared/api/status'
+import { fakeFetch, HEALTHY, json, mountApp, statusStream, type MountedApp } from '../fake-proxy'
+import { LIVE_STATUS } from './live-status'
+
+let mounted: MountedApp | null = null
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted = null
+  document.body.replaceChildren()
+})
+
+const clock = (driftSec: number): DeviceClock => ({
+  deviceTime: '2026-11-25T13:00:00+05:00',
+  timeZone: 'CST-5:00:00',
+  timeMode: 'manual',
+  utcOffsetMinutes: 300,
+  expectedUtcOffsetMinutes: 300,
+  driftSec,
+  zoneMatches: true,
+  warning: Math.abs(driftSec) > 30,
+})
+
+describe('the Check card’s success note', () => {
+  it('goes when a newer check disagrees with it', async () => {
+    let drift = 0
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices/status/stream': () =>
+        statusStream([{ ...LIVE_STATUS, clock: clock(drift), timeDriftSec: drift }]),
+      'GET /api/devices/d1/status': () => json(200, { ...LIVE_STATUS, clock: clock(0) }),
+      'POST /api/devices/d1/time/sync': () => json(200, { timeDriftSec: 0, clock: clock(0) }),
+      'GET /api/webhooks': () => json(404, { error: { code: 'not_found', message: 'none' } }),
+    })
+    mounted = await mountApp('/check', { fetch, token: 'tok' })
+    await mounted.wrapper.get('[data-testid="check-sync"]').trigger('click')
+    await flushPromises()
+    const note = () => mounted!.wrapper.find('[data-testid="check-outcome"]')
+    await vi.waitFor(() => expect(note().text()).toContain('Soat toʻgʻrilandi.'))
+
+    // the clock drifts off again: the next check shows it, and the old "done" is not left beside it
+    drift = 600
+    await mounted.wrapper.get('[data-testid="check-refresh"]').trigger('click')
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.get('[data-testid="check-clock"]').attributes('data-level')).toBe('warn'),
+    )
+    expect(note().exists()).toBe(false)
+  })
+})
