@@ -147,4 +147,16 @@ export function studentRoutes(router: Router, { state }: SimContext): void {
     req.auth.user(ADMIN, student.schoolId)
     return { json: updateStudent(state, student, objectBody(req.body)) }
   })
+
+  // The server's delete keeps the student, inactive: out of every list and lookup, its history kept.
+  router.add('DELETE', '/students/:id', (req) => {
+    const student = state.students.get(req.params.id ?? '')
+    if (!student) {
+      req.auth.user(ADMIN)
+      throw fail(404, 'Student not found')
+    }
+    req.auth.user(ADMIN, student.schoolId)
+    Object.assign(student, { isActive: false, updatedAt: nowIso() })
+    return { json: serializeStudent(state, student) }
+  })
 }
