@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
-import type { Device } from '../../shared/api/devices'
 import { createBackendClient } from '../../proxy/backend/client'
-import { Outbox } from '../../proxy/backend/outbox'
-import { createDomain, type Domain } from '../../proxy/domain/domain'
+import type { Domain } from '../../proxy/domain/domain'
 import { BackendAccess } from '../../proxy/domain/students/backend-access'
 import { StudentDirectory } from '../../proxy/domain/students/student-directory'
 import { TerminalBook } from '../../proxy/domain/terminal-states/terminal-book'
-import { createLogger } from '../../proxy/log'
 import { openMemoryDatabase } from '../../proxy/store/db'
-import { SecretBox } from '../../proxy/store/secrets'
 import { TerminalStatesRepo } from '../../proxy/store/terminal-states-repo'
 import { startBackend } from '../sim/backend'
-import { startTerminal } from '../sim/terminal'
+import { deviceFixture } from '../helpers/device-fixture'
 import type { BenchRow } from './row'
+import { startTerminalsRig } from './terminals-rig'
 import { middle, timed } from './timing'
 
 const RUNS = 15
@@ -40,7 +37,7 @@ async function studentsPage(): Promise<BenchRow[]> {
       email: backend.credentials.admin.email,
       password: backend.credentials.admin.password,
     })
-    const devices = Array.from({ length: TERMINALS }, (_, i) => fakeDevice(`t-${i}`, `Eshik ${i + 1}`))
+    const devices = Array.from({ length: TERMINALS }, (_, i) => deviceFixture(`t-${i}`, `Eshik ${i + 1}`))
     const book = new TerminalBook(new TerminalStatesRepo(openMemoryDatabase()), { list: () => devices })
     for (const device of devices) {
       book.note(
@@ -95,31 +92,9 @@ const LATENCIES = [
 const READ_MS = 40
 
 async function editOnTerminals(): Promise<BenchRow> {
-  const terminals = await Promise.all(
-    LATENCIES.map((latency) => startTerminal({ latency: { default: READ_MS, ...latency } })),
-  )
-  const db = openMemoryDatabase()
-  const outbox = new Outbox({ db, backend: null })
-  const domain = createDomain({
-    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
-    db,
-    logger: createLogger('silent'),
-    outbox,
-    secrets: SecretBox.withKey(Buffer.alloc(32, 5)),
-    backend: null,
-  })
+  const rig = await startTerminalsRig(LATENCIES, READ_MS)
   try {
-    const ids: string[] = []
-    for (const [i, t] of terminals.entries()) {
-      const device = await domain.registry.create({
-        name: `Eshik ${i + 1}`,
-        host: t.host,
-        port: t.port,
-        username: t.username,
-        password: t.password,
-      })
-      ids.push(device.id)
-    }
+    const { domain, ids } = rig
     const faces = await Promise.all([photo(0), photo(1)].map(async (p) => (await p).toString('base64')))
     const slowest = ids[TERMINALS - 1] as string
     const everywhere = await enroll(domain, faces[0] as string, ids)
@@ -148,9 +123,7 @@ async function editOnTerminals(): Promise<BenchRow> {
       target: '≤ 1.3×',
     }
   } finally {
-    await domain.stop()
-    db.close()
-    await Promise.all(terminals.map((t) => t.close()))
+    await rig.close()
   }
 }
 
@@ -171,21 +144,6 @@ async function editOnce(domain: Domain, employeeNo: string, turn: number, face: 
     face,
   )
   if (answer.status !== 'SUCCESS') throw new Error(`edit failed: ${JSON.stringify(answer)}`)
-}
-
-function fakeDevice(id: string, name: string): Device {
-  return {
-    id,
-    name,
-    host: '127.0.0.1',
-    port: 80,
-    scheme: 'http',
-    username: 'admin',
-    hasPassword: true,
-    credentialsExpiresAt: null,
-    deviceId: null,
-    backendId: null,
-  }
 }
 
 function photo(variant: number): Promise<Buffer> {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { StudentDeviceStatus } from '../../../../../shared/api/backend'
 import type { Device } from '../../../../../shared/api/devices'
+import { deviceFixture } from '../../../../helpers/device-fixture'
 import { TerminalBook } from '../../../../../proxy/domain/terminal-states/terminal-book'
 import { openMemoryDatabase } from '../../../../../proxy/store/db'
 import { TerminalStatesRepo } from '../../../../../proxy/store/terminal-states-repo'
 
-function device(id: string, name: string, ids: Partial<Device> = {}): Device {
-  return {
-    id,
-    name,
-    host: '127.0.0.1',
-    port: 80,
-    scheme: 'http',
-    username: 'admin',
-    hasPassword: true,
-    credentialsExpiresAt: null,
-    deviceId: null,
-    backendId: null,
-    ...ids,
-  }
-}
+const device = deviceFixture
 
 function bookAt(clock: { now: Date }, devices: Device[]) {
   const repo = new TerminalStatesRepo(openMemoryDatabase())
