@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { RegistrationsRepo } from '../../../../../proxy/store/registrations-repo'
-import { detailsOf, failure, photo, sagaRig, statuses, type SagaRig } from './saga-rig'
+import { detailsOf, failure, photo, request, sagaRig, statuses, type SagaRig } from './saga-rig'
 
 const NO = '5550001112'
 
@@ -75,5 +75,28 @@ describe('editing a person the proxy did not enrol', () => {
     const error = await failure(rig.domain.registrations.edit(NO, { student: { firstName: 'X' } }))
     expect(error.code).toBe('not_found')
     expect(new RegistrationsRepo(rig.db).get(NO)).toBeUndefined()
+  })
+})
+
+describe('editing a student the proxy enrolled, whom a copy put on another terminal', () => {
+  it('renames them there too, and leaves a terminal alone that no longer holds them', async () => {
+    rig = await sagaRig({ terminals: [{}, {}, {}] })
+    const [first, second, third] = rig.devices.map((d) => d.id) as [string, string, string]
+    const { employeeNo } = await rig.domain.registrations.register(await request([{ id: first }]))
+    // a copy job wrote them onto the second terminal; the proxy remembers a third that was wiped since
+    const copy = rig.domain.clients.get(second)
+    await copy.addUser({ employeeNo, name: 'Gʻulomov Oʻtkir Anvarovich', userType: 'normal' })
+    await copy.addFace(employeeNo, rig.terminals[0]?.state.faces.get(employeeNo)?.jpeg as Buffer)
+    rig.domain.book.note('copy', [
+      { employeeNo, deviceId: second, state: 'present' },
+      { employeeNo, deviceId: third, state: 'present' },
+    ])
+    const edited = await rig.domain.registrations.edit(employeeNo, { student: { firstName: 'Oybek' } })
+    expect(edited.status).toBe('SUCCESS')
+    expect(rig.terminals.map((t) => t.state.users.get(employeeNo)?.name)).toEqual([
+      'Gʻulomov Oybek Anvarovich',
+      'Gʻulomov Oybek Anvarovich',
+      undefined,
+    ])
   })
 })
