@@ -57,25 +57,9 @@ export class TerminalStatesRepo {
     })()
   }
 
-  /** Every fact about these people, in one query. */
-  forPeople(employeeNos: readonly string[]): TerminalFact[] {
-    if (employeeNos.length === 0) return []
-    const rows = this.db
-      .prepare(`${SELECT} WHERE employee_no IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(employeeNos)) as Row[]
-    return rows.map(toFact)
-  }
-
-  forPerson(employeeNo: string): TerminalFact[] {
-    return (this.db.prepare(`${SELECT} WHERE employee_no = ?`).all(employeeNo) as Row[]).map(toFact)
-  }
-
-  /** The terminal a person was last seen on with a face, for their picture. */
-  newestPresent(employeeNo: string): TerminalFact | undefined {
-    const row = this.db
-      .prepare(`${SELECT} WHERE employee_no = ? AND state IN ('present', 'no_face') ORDER BY at DESC LIMIT 1`)
-      .get(employeeNo) as Row | undefined
-    return row && toFact(row)
+  /** Every fact (a school's worth is some thousands of small rows). */
+  everything(): TerminalFact[] {
+    return (this.db.prepare(SELECT).all() as Row[]).map(toFact)
   }
 
   /** A terminal left the registry: what was known of it means nothing any more. */

@@ -25,6 +25,13 @@ export interface Sighting {
  * has never heard anything.
  */
 export class TerminalBook {
+  /**
+   * Every fact, by person then terminal, read from the table once and kept in step with each write: the
+   * Students page asks for 50 people at a time and must not cost more than the school server's own answer.
+   * The proxy is one process and this book its only writer, so the copy cannot drift from the table.
+   */
+  private facts: Map<string, Map<string, TerminalFact>> | null = null
+
   constructor(
     private readonly repo: TerminalStatesRepo,
     private readonly terminals: TerminalList,
@@ -33,17 +40,41 @@ export class TerminalBook {
 
   note(source: TerminalStateSource, sightings: readonly Sighting[]): void {
     const at = this.now().toISOString()
-    this.repo.record(
-      sightings.map((s): TerminalFact => ({
-        employeeNo: s.employeeNo,
-        deviceId: s.deviceId,
-        state: s.state,
-        source,
-        at: s.at ?? at,
-        name: s.name ?? null,
-        error: s.error ?? null,
-      })),
-    )
+    const facts = sightings.map((s): TerminalFact => ({
+      employeeNo: s.employeeNo,
+      deviceId: s.deviceId,
+      state: s.state,
+      source,
+      at: s.at ?? at,
+      name: s.name ?? null,
+      error: s.error ?? null,
+    }))
+    this.repo.record(facts)
+    if (!this.facts) return
+    for (const fact of facts) {
+      const byDevice = this.facts.get(fact.employeeNo) ?? new Map<string, TerminalFact>()
+      const known = byDevice.get(fact.deviceId)
+      // the table's rule: an older fact never replaces a newer one; a fact without a name keeps the old name
+      if (known && known.at > fact.at) continue
+      byDevice.set(fact.deviceId, { ...fact, name: fact.name ?? known?.name ?? null })
+      this.facts.set(fact.employeeNo, byDevice)
+    }
+  }
+
+  private all(): Map<string, Map<string, TerminalFact>> {
+    if (this.facts) return this.facts
+    const facts = new Map<string, Map<string, TerminalFact>>()
+    for (const fact of this.repo.everything()) {
+      const byDevice = facts.get(fact.employeeNo) ?? new Map<string, TerminalFact>()
+      byDevice.set(fact.deviceId, fact)
+      facts.set(fact.employeeNo, byDevice)
+    }
+    this.facts = facts
+    return facts
+  }
+
+  private factsOf(employeeNo: string): TerminalFact[] {
+    return [...(this.all().get(employeeNo)?.values() ?? [])]
   }
 
   /** Every proxy terminal, in the one order the app shows them. */
@@ -60,12 +91,7 @@ export class TerminalBook {
     school?: (employeeNo: string) => readonly StudentDeviceStatus[] | undefined,
   ): Map<string, TerminalState[]> {
     const devices = this.terminals.list()
-    const facts = new Map<string, Map<string, TerminalFact>>()
-    for (const fact of this.repo.forPeople([...new Set(employeeNos)])) {
-      const byDevice = facts.get(fact.employeeNo) ?? new Map<string, TerminalFact>()
-      byDevice.set(fact.deviceId, fact)
-      facts.set(fact.employeeNo, byDevice)
-    }
+    const facts = this.all()
     const nowMs = this.now().getTime()
     const result = new Map<string, TerminalState[]>()
     for (const employeeNo of employeeNos) {
@@ -86,19 +112,19 @@ export class TerminalBook {
 
   /** The name a terminal last held for this person, if any source saw one. */
   nameOf(employeeNo: string): string | null {
-    return this.repo.forPerson(employeeNo).find((fact) => fact.name)?.name ?? null
+    return this.factsOf(employeeNo).find((fact) => fact.name)?.name ?? null
   }
 
   /** The terminals last known to hold the person (with or without a face). */
   holding(employeeNo: string): string[] {
-    return this.repo
-      .forPerson(employeeNo)
+    return this.factsOf(employeeNo)
       .filter((fact) => fact.state === 'present' || fact.state === 'no_face')
       .map((fact) => fact.deviceId)
   }
 
   forgetDevice(deviceId: string): void {
     this.repo.forgetDevice(deviceId)
+    for (const byDevice of this.facts?.values() ?? []) byDevice.delete(deviceId)
   }
 }
 

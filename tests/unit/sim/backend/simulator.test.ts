@@ -302,7 +302,7 @@ describe('backend simulator: deleting a student', () => {
   it('keeps the student, inactive and out of the lists, for admins only', async () => {
     const admin = await login()
     const school = await backend.seedSchool({ classes: 0, students: 2 })
-    const [gone, kept] = school.students as [{ id: string }, { id: string }]
+    const [gone, kept] = school.students as unknown as [{ id: string }, { id: string }]
     expect((await call('DELETE', `/students/${gone.id}`, undefined, await login('teacher'))).status).toBe(403)
     const deleted = await call('DELETE', `/students/${gone.id}`, undefined, admin)
     expect(deleted).toMatchObject({ status: 200, json: { id: gone.id, isActive: false } })

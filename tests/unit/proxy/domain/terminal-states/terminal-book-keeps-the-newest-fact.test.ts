@@ -8,9 +8,14 @@ import { TerminalStatesRepo } from '../../../../../proxy/store/terminal-states-r
 
 const device = deviceFixture
 
+const repos = new WeakMap<TerminalBook, TerminalStatesRepo>()
+const repoOf = (book: TerminalBook) => repos.get(book) as TerminalStatesRepo
+
 function bookAt(clock: { now: Date }, devices: Device[]) {
   const repo = new TerminalStatesRepo(openMemoryDatabase())
-  return new TerminalBook(repo, { list: () => devices }, () => clock.now)
+  const book = new TerminalBook(repo, { list: () => devices }, () => clock.now)
+  repos.set(book, repo)
+  return book
 }
 
 const school = (over: Partial<StudentDeviceStatus>): StudentDeviceStatus => ({
@@ -54,7 +59,12 @@ describe('the terminal book', () => {
     expect(book.view(['1']).get('1')?.[0]).toMatchObject({ state: 'absent', source: 'removal' })
     book.note('fix', [{ employeeNo: '1', deviceId: 'a', state: 'no_face', at: '2026-12-07T11:00:00.000Z' }])
     expect(book.view(['1']).get('1')?.[0]).toMatchObject({ state: 'no_face', source: 'fix' })
+    book.note('copy', [{ employeeNo: '1', deviceId: 'a', state: 'absent', at: '2026-12-07T10:30:00.000Z' }])
+    expect(book.view(['1']).get('1')?.[0]).toMatchObject({ state: 'no_face', source: 'fix' })
     expect(book.holding('1')).toEqual(['a'])
+    // what a fresh start reads from the table is the same
+    const again = new TerminalBook(repoOf(book), { list: () => [device('a', 'Kirish')] }, () => clock.now)
+    expect(again.view(['1']).get('1')?.[0]).toMatchObject({ state: 'no_face', source: 'fix' })
   })
 
   it("uses the school server's record only where the proxy knows nothing, matched by backend id or serial", () => {
