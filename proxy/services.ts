@@ -1,9 +1,15 @@
+import type { UnlinkedPeople } from '../shared/api/student-sheet'
 import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
-import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
+import {
+  createDeviceImport,
+  schoolServerFor,
+  unlinkedPeople,
+  type DeviceImport,
+} from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { SchoolLink } from './domain/school-link/school-link'
@@ -16,6 +22,7 @@ import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
 import { PairingFailures } from './http/rate-limit'
 import { BODIES_IN_FLIGHT_BYTES, ByteBudget } from './http/middleware/bodies-in-flight'
+import { StudentSheets } from './domain/students/student-sheet'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
@@ -53,6 +60,10 @@ export interface Services {
   liveCheck: LiveCheck
   /** a terminal's people into the school database, faces into their photos */
   deviceImport: DeviceImport
+  /** the people on any terminal whom the school database lacks */
+  unlinkedPeople(): Promise<UnlinkedPeople>
+  /** the student sheet: one person by employeeNo, whoever enrolled them */
+  sheets: StudentSheets
   /** students with their per-device state as .xlsx / CSV */
   studentExport: StudentExport
   /** the device settings page: overview by capability, NTP written with read-back and restore, door test */
@@ -71,7 +82,13 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
-  const students = createStudents({ config, db, logger })
+  const students = createStudents({
+    config,
+    db,
+    logger,
+    book: domain.book,
+    seen: (listed) => domain.schoolNumbers.remember(listed),
+  })
   const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
   sealedSettings.sealExisting()
   const relayAddress = new RelayAddress({
@@ -108,11 +125,13 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     directory: students.directory,
     photos: students.photos,
     logger,
+    book: domain.book,
   })
   const deviceImport = createDeviceImport({
     backend: schoolServer,
     deviceUsers: domain.deviceUsers,
     registry: domain.registry,
+    book: domain.book,
     logger,
   })
   const audit = createAudit({
@@ -155,7 +174,24 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     }),
     liveCheck,
     deviceImport,
-    studentExport: new StudentExport(schoolServer),
+    unlinkedPeople: () =>
+      unlinkedPeople({
+        backend: schoolServer,
+        deviceUsers: domain.deviceUsers,
+        registry: domain.registry,
+        book: domain.book,
+        logger,
+      }),
+    sheets: new StudentSheets({
+      registrations: new RegistrationsRepo(db),
+      book: domain.book,
+      backend: schoolServer,
+      outbox,
+      history: (employeeNo) => audit.log.historyOf(employeeNo),
+      checkNow: (employeeNos) => liveCheck.check({ employeeNos }),
+      logger,
+    }),
+    studentExport: new StudentExport(schoolServer, undefined, domain.book),
     discovery: new Discovery({
       sadp: config.sadp,
       registry: domain.registry,

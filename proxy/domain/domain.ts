@@ -12,12 +12,16 @@ import { EmployeeNumbersRepo } from '../store/employee-numbers-repo'
 import { RegistrationsRepo } from '../store/registrations-repo'
 import { SagasRepo } from '../store/sagas-repo'
 import { SecretBox } from '../store/secrets'
+import { TerminalStatesRepo } from '../store/terminal-states-repo'
 import { DeviceClients } from './device-clients'
 import { DeviceRegistry } from './device-registry'
 import { testDeviceConnection } from './device-test'
 import { DeviceUsers } from './device-users'
 import { EmployeeNumbers, type StudentIdLookup } from './registration/employee-numbers'
+import type { SchoolStudents } from './registration/deps'
+import { SchoolNumbers, type StudentPages } from './registration/school-numbers'
 import { Registrations } from './registration/service'
+import { TerminalBook } from './terminal-states/terminal-book'
 
 /** Devices, their people and the registration sagas: what the device and registration routes call. */
 export interface Domain {
@@ -34,6 +38,10 @@ export interface Domain {
    * `finishFirst` tries to finish those undos now and removes the entry if they all finished.
    */
   removeDevice(deviceId: string, options?: { finishFirst?: boolean }): Promise<void>
+  /** who is on which terminal, as every source of the proxy last saw it */
+  book: TerminalBook
+  /** school server students' deviceStudentIds by student id, remembered from every list seen */
+  schoolNumbers: SchoolNumbers
   /** starts the recovery of sagas a previous run left unfinished (in the background) */
   start(): void
   stop(): Promise<void>
@@ -45,7 +53,7 @@ export interface DomainOptions {
   logger: Logger
   outbox: Outbox
   /** the backend's student lookup; by default a client of the configured backend, if any */
-  backend?: StudentIdLookup | null
+  backend?: (StudentIdLookup & Partial<SchoolStudents>) | null
   /** for tests: a secrets box, a clock, device timeouts, a recovery interval */
   secrets?: Pick<SecretBox, 'seal' | 'open'>
   now?: () => Date
@@ -72,9 +80,18 @@ export function createDomain(options: DomainOptions): Domain {
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   })
   const registrationsRepo = new RegistrationsRepo(db)
+  const book = new TerminalBook(new TerminalStatesRepo(db), registry, now)
+  // a terminal deleted from the registry takes what was known of it along
+  registry.onChange((deviceId) => {
+    if (!registry.has(deviceId)) book.forgetDevice(deviceId)
+  })
+  const backend = options.backend === undefined ? lookupFrom(options.config) : options.backend
+  const schoolNumbers = new SchoolNumbers(
+    backend && 'listAllStudents' in backend ? (backend as StudentPages) : null,
+  )
   const numbers = new EmployeeNumbers({
     repo: new EmployeeNumbersRepo(db),
-    backend: options.backend === undefined ? lookupFrom(options.config) : options.backend,
+    backend,
     ...(options.drawEmployeeNo ? { random: options.drawEmployeeNo } : {}),
     logger,
     now,
@@ -90,6 +107,9 @@ export function createDomain(options: DomainOptions): Domain {
       outbox,
       logger,
       now,
+      book,
+      school: schoolOf(backend),
+      schoolNumbers,
     },
     options.recoveryIntervalMs !== undefined ? { recoveryIntervalMs: options.recoveryIntervalMs } : {},
   )
@@ -97,8 +117,10 @@ export function createDomain(options: DomainOptions): Domain {
     registry,
     allowedHosts,
     clients,
-    deviceUsers: new DeviceUsers(clients, registrationsRepo),
+    deviceUsers: new DeviceUsers(clients, registrationsRepo, book),
     registrations,
+    book,
+    schoolNumbers,
     testDevice: (deviceId, test) => testDeviceConnection(registry, clients, deviceId, test),
     async removeDevice(deviceId, removal = {}) {
       const { name } = registry.get(deviceId)
@@ -121,6 +143,12 @@ export function createDomain(options: DomainOptions): Domain {
       await recovering
     },
   }
+}
+
+/** The sagas' view of the school server, when the backend given can do both lookups and deletes. */
+function schoolOf(backend: (StudentIdLookup & Partial<SchoolStudents>) | null): SchoolStudents | null {
+  if (!backend?.studentByDeviceStudentId || !backend.deleteStudent) return null
+  return backend as SchoolStudents
 }
 
 /** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */

@@ -17,6 +17,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'import-workbook': () => import('./import-workbook'),
   'face-check': () => import('./face-check'),
   'event-relay': () => import('./event-relay'),
+  students: () => import('./students'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))

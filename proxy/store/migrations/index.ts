@@ -5,6 +5,7 @@ import { m003Outbox } from './003-outbox'
 import { m004Registrations } from './004-registrations'
 import { m005Jobs } from './005-jobs'
 import { m006Audit } from './006-audit'
+import { m007TerminalStates } from './007-terminal-states'
 import { m008Hardening } from './008-hardening'
 import { m009RelayEvents } from './009-relay-events'
 import { m012SlowPairingCodes } from './012-slow-pairing-codes'
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Registrations,
   m005Jobs,
   m006Audit,
+  m007TerminalStates,
   m008Hardening,
   m009RelayEvents,
   m012SlowPairingCodes,
