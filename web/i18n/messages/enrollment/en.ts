@@ -94,11 +94,13 @@ const enrollment: EnrollmentMessages = {
     failedBody: 'The student was written to no device. The reason:',
     attentionTitle: '{name} was not enrolled: something must be fixed first',
     attentionBody: 'The student was written to no device. Fix this first, then try again:',
-    alreadyEnrolled: 'This student is already on the devices. There is no need to enroll them again.',
+    alreadyEnrolled:
+      'This student is already on the terminals. Do not enroll them again: update them (name, class or face).',
     goneTitle: 'This enrollment was deleted',
     next: 'Next student',
     retry: 'Try again',
     edit: 'Edit',
+    updateStudent: 'Update this student',
     toQueue: 'Open the queue',
   },
   draftStatus: {

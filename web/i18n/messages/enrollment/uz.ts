@@ -93,11 +93,13 @@ const enrollment = {
     failedBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Sababi:',
     attentionTitle: '{name} roʻyxatga olinmadi: avval tuzatish kerak',
     attentionBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Avval quyidagini tuzating, soʻng qayta urining:',
-    alreadyEnrolled: 'Bu oʻquvchi allaqachon qurilmalarga yozilgan. Qayta roʻyxatga olish shart emas.',
+    alreadyEnrolled:
+      'Bu oʻquvchi allaqachon qurilmalarda bor. Qayta roʻyxatga olmang: uni yangilang (ismi, sinfi yoki yuzi).',
     goneTitle: 'Bu roʻyxat oʻchirilgan',
     next: 'Keyingi oʻquvchi',
     retry: 'Qayta urinish',
     edit: 'Tahrirlash',
+    updateStudent: 'Shu oʻquvchini yangilash',
     toQueue: 'Navbatni koʻrish',
   },
   draftStatus: {
