@@ -247,7 +247,7 @@ describe('the way out of a refusal', { timeout: 60_000 }, () => {
       devices: [{ deviceId: 'dev-1', status: 'SUCCESS' as const }],
       backend: { status: 'sent' as const, error: { code: 'backend_rejected', message: 'Sinf topilmadi' } },
     }
-    await store.repo.finish(draft.id, { status: 'done', error: null, result })
+    await store.repo.finish(draft.id, { status: 'done', result })
     const router = await openApp(`/?sent=${draft.id}`, {
       'GET /api/outbox': () => json(200, { pending: [], delivered: 0, failed: [], mode: 'online' }),
     })
@@ -274,7 +274,7 @@ describe('the way out of a refusal', { timeout: 60_000 }, () => {
       devices: [{ deviceId: 'dev-1', status: 'SUCCESS' as const }],
       backend: { status: 'queued' as const },
     }
-    await store.repo.finish(draft.id, { status: 'done', error: null, result })
+    await store.repo.finish(draft.id, { status: 'done', result })
     const failed = {
       id: 'r-1',
       kind: 'provision',
