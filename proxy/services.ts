@@ -1,15 +1,22 @@
+import type { UnlinkedPeople } from '../shared/api/student-sheet'
 import type { Outbox } from './backend/outbox'
 import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
-import { createDeviceImport, schoolServerFor, type DeviceImport } from './domain/device-import'
+import {
+  createDeviceImport,
+  schoolServerFor,
+  unlinkedPeople,
+  type DeviceImport,
+} from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { createDomain, type Domain } from './domain/domain'
 import { createJobs, type Jobs } from './domain/jobs'
 import { LiveCheck } from './domain/live-check'
 import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
+import { StudentSheets } from './domain/students/student-sheet'
 import { FailureLimiter } from './http/rate-limit'
 import type { Logger } from './log'
 import type { Db } from './store/db'
@@ -42,6 +49,10 @@ export interface Services {
   liveCheck: LiveCheck
   /** a terminal's people into the school database, faces into their photos */
   deviceImport: DeviceImport
+  /** the people on any terminal whom the school database lacks */
+  unlinkedPeople(): Promise<UnlinkedPeople>
+  /** the student sheet: one person by employeeNo, whoever enrolled them */
+  sheets: StudentSheets
   /** students with their per-device state as .xlsx / CSV */
   studentExport: StudentExport
   /** the device settings page: overview by capability, NTP written with read-back and restore, door test */
@@ -54,7 +65,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
-  const students = createStudents({ config, db, logger })
+  const students = createStudents({ config, db, logger, book: domain.book })
   const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
@@ -106,6 +117,23 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     }),
     liveCheck,
     deviceImport,
+    unlinkedPeople: () =>
+      unlinkedPeople({
+        backend: schoolServer,
+        deviceUsers: domain.deviceUsers,
+        registry: domain.registry,
+        book: domain.book,
+        logger,
+      }),
+    sheets: new StudentSheets({
+      registrations: new RegistrationsRepo(db),
+      book: domain.book,
+      backend: schoolServer,
+      outbox,
+      history: (employeeNo) => audit.log.historyOf(employeeNo),
+      checkNow: (employeeNos) => liveCheck.check({ employeeNos }),
+      logger,
+    }),
     studentExport: new StudentExport(schoolServer),
   }
 }

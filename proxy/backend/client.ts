@@ -248,6 +248,12 @@ export function createBackendClient(options: BackendClientOptions) {
     /** `PUT /students/:id`: sets the student's fields (SCHOOL_ADMIN), the photo too when given. */
     updateStudent,
 
+    /** `DELETE /students/:id` (SCHOOL_ADMIN): the server keeps the student, inactive, out of every list. */
+    async deleteStudent(studentId: string, opts: CallOptions = {}) {
+      const url = `/students/${encodeURIComponent(studentId)}`
+      return withPhoto(await send(BackendStudent, { method: 'DELETE', url, ...opts }))
+    },
+
     /** Uploads a new photo for a student the server already has, keeping every other field as it is. */
     replaceStudentPhoto(student: BackendStudent, jpeg: Uint8Array, opts?: CallOptions) {
       if (!student.classId || !student.firstName || !student.lastName) {

@@ -1,7 +1,9 @@
 import type { OutboxItem, OutboxView } from '../../shared/api/outbox'
+import type { BackendRefusal, BackendRefusalReason } from '../../shared/api/terminal-state'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../store/db'
 import { OutboxRepo, type OutboxRow } from '../store/outbox-repo'
+import { refusalReason } from './refusal-reason'
 import { OutboxSender, type OutboxSenderOptions, type SettledReport } from './outbox-sender'
 import {
   BULKY_PAYLOAD_PATHS,
@@ -18,7 +20,7 @@ export interface BackendReportStatus {
   status: 'sent' | 'queued' | 'off'
   provisioningId?: string
   /** set when the backend refused the report for good (it waits in the outbox as failed) */
-  error?: { code: string; message: string }
+  error?: { code: string; message: string; reason?: BackendRefusalReason; reportId?: string }
 }
 
 export interface OutboxOptions {
@@ -118,10 +120,40 @@ export class Outbox {
     if (target.state === 'failed') {
       return {
         status: 'queued',
-        error: { code: target.lastErrorCode ?? 'internal', message: target.lastError ?? '' },
+        error: {
+          code: target.lastErrorCode ?? 'internal',
+          message: target.lastError ?? '',
+          ...(target.lastErrorCode === 'backend_rejected' ? { reason: refusalReason(target.lastError) } : {}),
+          reportId: target.id,
+        },
       }
     }
     return { status: 'queued' }
+  }
+
+  /** The student (groupKey) of the report stored under this idempotency key, if there is one. */
+  groupOfKey(idempotencyKey: string): string | undefined {
+    return this.repo.findByIdempotencyKey(idempotencyKey)?.groupKey
+  }
+
+  /** What the school server answered to the student's newest delivered provision. */
+  provisionResult(groupKey: string): ProvisionResult | undefined {
+    const row = this.repo.latestOfKind(groupKey, 'provision')
+    return row?.state === 'delivered' ? ((row.result as ProvisionResult | null) ?? undefined) : undefined
+  }
+
+  /** The newest report about this student the school server refused for good, if one waits. */
+  refusal(groupKey: string): BackendRefusal | undefined {
+    const row = this.repo.latestFailed(groupKey)
+    if (!row) return undefined
+    return {
+      code: row.lastErrorCode ?? 'backend_rejected',
+      reason: refusalReason(row.lastError),
+      message: row.lastError ?? '',
+      kind: row.kind,
+      reportId: row.id,
+      at: row.lastAttemptAt,
+    }
   }
 
   /** Every pending report becomes due now. In LAN-only mode nothing is sent; the count is still given. */
@@ -202,6 +234,9 @@ function toItem(row: OutboxRow, waitingFor: string | null): OutboxItem {
     lastAttemptAt: row.lastAttemptAt,
     lastError: row.lastError,
     lastErrorCode: row.lastErrorCode,
+    ...(row.state === 'failed' && row.lastErrorCode === 'backend_rejected'
+      ? { refusalReason: refusalReason(row.lastError) }
+      : {}),
     createdAt: row.createdAt,
     waitingFor,
   }

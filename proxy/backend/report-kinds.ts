@@ -71,10 +71,19 @@ export interface ReportBackend {
   provision(body: ProvisionBody, options: SendOptions): Promise<ProvisionResult>
   deviceResult(provisioningId: string, body: DeviceResultBody, options: SendOptions): Promise<unknown>
   updateStudent(studentId: string, body: StudentUpdateBody, options: SendOptions): Promise<unknown>
+  /** the student holding a deviceStudentId (null when none): for reports about a student found by number */
+  studentByDeviceStudentId?(
+    deviceStudentId: string,
+    options: { signal?: AbortSignal },
+  ): Promise<{ id: string } | null>
 }
 
 type ProvisioningRef = { provisioningId: string } | { provisioningIdFrom: string }
-type StudentRef = { studentId: string } | { studentIdFrom: string }
+/**
+ * Where a student update finds the server's student id: known, from the provision answer, or looked up
+ * by the student's number at send time (a person this proxy adopted, whom the server may know).
+ */
+type StudentRef = { studentId: string } | { studentIdFrom: string } | { byDeviceStudentId: string }
 
 /** What callers write into the outbox. `id` may be chosen up front so later reports can point at it. */
 export type ReportDraft = { groupKey: string; id?: string; idempotencyKey?: string } & (
@@ -134,7 +143,10 @@ export function prepareReport(draft: ReportDraft): PreparedReport {
       idempotencyKey,
     }
   }
-  const payload = { body: draft.body, studentId: draft.studentId }
+  const payload =
+    'byDeviceStudentId' in draft
+      ? { body: draft.body, byDeviceStudentId: draft.byDeviceStudentId }
+      : { body: draft.body, studentId: draft.studentId }
   return { id, kind, groupKey, payload, dependsOn: null, idempotencyKey }
 }
 
@@ -169,8 +181,15 @@ export async function sendReport(
       return (await backend.deviceResult(provisioningId, payload.body, options)) ?? null
     }
     case 'student-update': {
-      const payload = report.payload as { body: StudentUpdateBody } & Partial<{ studentId: string }>
-      const studentId = payload.studentId ?? fromProvision(report, 'studentId')
+      const payload = report.payload as { body: StudentUpdateBody } & Partial<{
+        studentId: string
+        byDeviceStudentId: string
+      }>
+      const studentId =
+        payload.studentId ??
+        (payload.byDeviceStudentId
+          ? await studentIdOf(backend, payload.byDeviceStudentId, signal)
+          : fromProvision(report, 'studentId'))
       const student = (await backend.updateStudent(studentId, payload.body, options)) as {
         id?: unknown
       } | null
@@ -179,6 +198,20 @@ export async function sendReport(
     default:
       throw new AppError('internal', `unknown outbox report kind "${report.kind}"`)
   }
+}
+
+/** The server's id of the student with this number; a number it does not know is a final refusal. */
+async function studentIdOf(backend: ReportBackend, deviceStudentId: string, signal?: AbortSignal) {
+  if (!backend.studentByDeviceStudentId) {
+    throw new AppError('internal', 'this backend cannot look a student up by deviceStudentId')
+  }
+  const student = await backend.studentByDeviceStudentId(deviceStudentId, { signal })
+  if (!student) {
+    throw new AppError('backend_rejected', `Student not found: no student has number ${deviceStudentId}`, {
+      details: { status: 404, reason: 'not_found' },
+    })
+  }
+  return student.id
 }
 
 function fromProvision(report: ReportToSend, field: keyof ProvisionResult): string {

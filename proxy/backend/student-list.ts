@@ -29,10 +29,12 @@ export function studentListFromDiagnostics(
         lastError: device.lastError,
         updatedAt: device.updatedAt,
       })),
+      terminals: [],
     })),
     page: answer.page,
     totalPages: answer.pages,
     total: answer.total,
+    terminals: [],
   }
 }
 

@@ -11,12 +11,15 @@ import { EmployeeNumbersRepo } from '../store/employee-numbers-repo'
 import { RegistrationsRepo } from '../store/registrations-repo'
 import { SagasRepo } from '../store/sagas-repo'
 import { SecretBox } from '../store/secrets'
+import { TerminalStatesRepo } from '../store/terminal-states-repo'
 import { DeviceClients } from './device-clients'
 import { DeviceRegistry } from './device-registry'
 import { testDeviceConnection } from './device-test'
 import { DeviceUsers } from './device-users'
 import { EmployeeNumbers, type StudentIdLookup } from './registration/employee-numbers'
+import type { SchoolStudents } from './registration/deps'
 import { Registrations } from './registration/service'
+import { TerminalBook } from './terminal-states/terminal-book'
 
 /** Devices, their people and the registration sagas: what the device and registration routes call. */
 export interface Domain {
@@ -24,6 +27,8 @@ export interface Domain {
   clients: DeviceClients
   deviceUsers: DeviceUsers
   registrations: Registrations
+  /** who is on which terminal, as every source of the proxy last saw it */
+  book: TerminalBook
   testDevice(deviceId: string): Promise<DeviceTestResult>
   /** starts the recovery of sagas a previous run left unfinished (in the background) */
   start(): void
@@ -36,7 +41,7 @@ export interface DomainOptions {
   logger: Logger
   outbox: Outbox
   /** the backend's student lookup; by default a client of the configured backend, if any */
-  backend?: StudentIdLookup | null
+  backend?: (StudentIdLookup & Partial<SchoolStudents>) | null
   /** for tests: a secrets box, a clock, device timeouts, a recovery interval */
   secrets?: Pick<SecretBox, 'seal' | 'open'>
   now?: () => Date
@@ -63,9 +68,15 @@ export function createDomain(options: DomainOptions): Domain {
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   })
   const registrationsRepo = new RegistrationsRepo(db)
+  const book = new TerminalBook(new TerminalStatesRepo(db), registry, now)
+  // a terminal deleted from the registry takes what was known of it along
+  registry.onChange((deviceId) => {
+    if (!registry.has(deviceId)) book.forgetDevice(deviceId)
+  })
+  const backend = options.backend === undefined ? lookupFrom(options.config) : options.backend
   const numbers = new EmployeeNumbers({
     repo: new EmployeeNumbersRepo(db),
-    backend: options.backend === undefined ? lookupFrom(options.config) : options.backend,
+    backend,
     ...(options.drawEmployeeNo ? { random: options.drawEmployeeNo } : {}),
     logger,
     now,
@@ -81,6 +92,8 @@ export function createDomain(options: DomainOptions): Domain {
       outbox,
       logger,
       now,
+      book,
+      school: schoolOf(backend),
     },
     options.recoveryIntervalMs !== undefined ? { recoveryIntervalMs: options.recoveryIntervalMs } : {},
   )
@@ -89,6 +102,7 @@ export function createDomain(options: DomainOptions): Domain {
     clients,
     deviceUsers: new DeviceUsers(clients, registrationsRepo),
     registrations,
+    book,
     testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
     start: () => registrations.start(),
     async stop() {
@@ -104,6 +118,12 @@ function lazySecrets(dataDir: string): Pick<SecretBox, 'seal' | 'open'> {
   let box: SecretBox | undefined
   const get = () => (box ??= SecretBox.forDataDir(dataDir))
   return { seal: (plain) => get().seal(plain), open: (sealed) => get().open(sealed) }
+}
+
+/** The sagas' view of the school server, when the backend given can do both lookups and deletes. */
+function schoolOf(backend: (StudentIdLookup & Partial<SchoolStudents>) | null): SchoolStudents | null {
+  if (!backend?.studentByDeviceStudentId || !backend.deleteStudent) return null
+  return backend as SchoolStudents
 }
 
 /** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */

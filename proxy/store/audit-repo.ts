@@ -121,6 +121,14 @@ export class AuditRepo {
     return row && toRecord(row)
   }
 
+  /** The newest entries about one target (a student by employeeNo, a device by id), newest first. */
+  forTarget(type: string, targetId: string, limit: number): AuditRecord[] {
+    const rows = this.db
+      .prepare(`${SELECT} WHERE a.target_type = ? AND a.target_id = ? ORDER BY a.id DESC LIMIT ?`)
+      .all(type, targetId, limit) as Row[]
+    return rows.map(toRecord)
+  }
+
   /** Newest first. */
   list(filter: AuditFilter, page: { offset: number; limit: number }): AuditRecord[] {
     const { where, params } = whereOf(filter)

@@ -128,7 +128,16 @@ export class OutboxRepo {
     return raw && parse(raw)
   }
 
+  /** The newest report of a group the backend refused for good. */
+  latestFailed(groupKey: string): OutboxRow | undefined {
+    const raw = this.sql(
+      `SELECT ${COLUMNS} FROM outbox WHERE group_key = ? AND state = 'failed' ORDER BY seq DESC LIMIT 1`,
+    ).get(groupKey) as RawRow | undefined
+    return raw && parse(raw)
+  }
+
   /** Every report not delivered yet, in order, with the JSON paths in `strip` removed from the payload. */
+
   listUndelivered(strip: readonly string[]): OutboxRow[] {
     const payload =
       strip.length === 0 ? 'payload' : `json_remove(payload, ${strip.map(() => '?').join(', ')})`

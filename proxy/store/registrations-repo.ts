@@ -18,6 +18,8 @@ export interface RegistrationRecord {
   deviceIds: string[]
   createdAt: string
   updatedAt: string
+  /** `adopted`: put on the terminals by someone else and taken over by an edit here; kept once set */
+  origin?: 'registered' | 'adopted'
 }
 
 interface Row {
@@ -28,11 +30,12 @@ interface Row {
   provisionReportId: string | null
   createdAt: string
   updatedAt: string
+  origin: 'registered' | 'adopted'
 }
 
 const SELECT = `SELECT employee_no AS employeeNo, client_id AS clientId, student_json AS studentJson,
   face_jpeg AS faceJpeg, provision_report_id AS provisionReportId, created_at AS createdAt,
-  updated_at AS updatedAt FROM registrations`
+  updated_at AS updatedAt, origin FROM registrations`
 
 export class RegistrationsRepo {
   constructor(private readonly db: Db) {}
@@ -48,8 +51,9 @@ export class RegistrationsRepo {
       this.db
         .prepare(
           `INSERT INTO registrations (employee_no, client_id, student_json, face_jpeg, provision_report_id,
-             created_at, updated_at)
-           VALUES (@employeeNo, @clientId, @studentJson, @faceJpeg, @provisionReportId, @createdAt, @updatedAt)
+             created_at, updated_at, origin)
+           VALUES (@employeeNo, @clientId, @studentJson, @faceJpeg, @provisionReportId, @createdAt, @updatedAt,
+             @origin)
            ON CONFLICT (employee_no) DO UPDATE SET student_json = excluded.student_json,
              face_jpeg = excluded.face_jpeg, provision_report_id = excluded.provision_report_id,
              updated_at = excluded.updated_at`,
@@ -62,6 +66,7 @@ export class RegistrationsRepo {
           provisionReportId: record.provisionReportId,
           createdAt: record.createdAt,
           updatedAt: record.updatedAt,
+          origin: record.origin ?? 'registered',
         })
       this.setDevices(record.employeeNo, record.deviceIds, record.updatedAt)
     })()
@@ -123,6 +128,7 @@ export class RegistrationsRepo {
       deviceIds: this.deviceIds(row.employeeNo),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      origin: row.origin,
     }
   }
 }

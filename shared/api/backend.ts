@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TerminalColumn, TerminalState } from './terminal-state'
 
 /*
  * The school backend's answers as the proxy reads them (BACKEND-CONTRACT.md), validated once when they
@@ -342,7 +343,13 @@ export const StudentListItem = z.object({
   /** the same photo through the proxy (`/api/students/:id/photo`, bearer auth, cached for offline use) */
   photoPath: z.string().nullable().optional(),
   hasPhoto: z.boolean(),
+  /** the school server's provisioning records per backend device (kept as the server sends them) */
   devices: z.array(StudentDeviceStatus),
+  /**
+   * The student on every proxy terminal, in `terminals` order: what the proxy last knew (with its time and
+   * source), the school server's record only where the proxy knows nothing.
+   */
+  terminals: z.array(TerminalState).default([]),
 })
 export type StudentListItem = z.infer<typeof StudentListItem>
 
@@ -351,6 +358,8 @@ export const StudentListResponse = z.object({
   page: z.number().int().min(1),
   totalPages: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** every proxy terminal, in the one order each student's `terminals` follow */
+  terminals: z.array(TerminalColumn).default([]),
 })
 export type StudentListResponse = z.infer<typeof StudentListResponse>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BackendRefusalReason } from './terminal-state'
 
 /** One backend report waiting in the proxy's outbox (no payload, no photo). */
 export const OutboxItem = z.object({
@@ -15,6 +16,8 @@ export const OutboxItem = z.object({
   /** the backend's own words for a failed report (often Uzbek), or why the last attempt did not go through */
   lastError: z.string().nullable(),
   lastErrorCode: z.string().nullable(),
+  /** for a report the school server refused: why, as a stable code (the server's words are `lastError`) */
+  refusalReason: BackendRefusalReason.optional(),
   createdAt: z.string(),
   /** the earlier report of the same student this one waits behind, when it is not next in line */
   waitingFor: z.string().nullable(),

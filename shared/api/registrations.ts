@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BackendRefusalReason } from './terminal-state'
 
 export const Gender = z.enum(['male', 'female'])
 
@@ -52,10 +53,44 @@ export const Registration = z.object({
     status: z.enum(['sent', 'queued', 'off']),
     provisioningId: z.string().optional(),
     /** the backend refused the report for good; it waits in the outbox as failed */
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    error: z
+      .object({
+        code: z.string(),
+        /** the server's own words */
+        message: z.string(),
+        /** why, as a stable code (see BackendRefusal) */
+        reason: BackendRefusalReason.optional(),
+        /** the refused outbox report, for `POST /api/outbox/:id/retry` */
+        reportId: z.string().optional(),
+      })
+      .optional(),
   }),
   /** the name as written on the devices (before each device's own byte limit) */
   name: z.string().optional(),
+  /** an edit made the proxy take over a person it had not enrolled (a copy, an import, the old app) */
+  adopted: z.boolean().optional(),
+  /**
+   * On a `duplicate` refusal of `POST /api/registrations`: the person already there under this number.
+   * The way out is the student sheet (`GET /api/registrations/:employeeNo`) and an edit (`PUT`), not a retry.
+   */
+  existing: z
+    .object({
+      employeeNo: z.string(),
+      /** the proxy has a registration for the number (it enrolled or adopted the person) */
+      registered: z.boolean(),
+      /** the terminals found holding a person under the number */
+      deviceIds: z.array(z.string()),
+      /** the name one of them holds */
+      name: z.string().nullable(),
+    })
+    .optional(),
+  /** `DELETE … ?deleteOnSchoolServer=true`: what became of the student on the school server */
+  schoolServer: z
+    .object({
+      status: z.enum(['deleted', 'not_found', 'failed', 'kept']),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    })
+    .optional(),
 })
 export type Registration = z.infer<typeof Registration>
 
@@ -67,26 +102,45 @@ export type StudentEdit = z.infer<typeof StudentEdit>
  * `PUT /api/registrations/:employeeNo`: any of a new name (and other student fields), a new photo, a new
  * device set (devices added get the student, devices left out lose it). JSON, or multipart with a `face`
  * file part and a `data` JSON part. `clientId` makes a retried edit answer its first result.
+ *
+ * Works for any person whose number is on a terminal or is a `deviceStudentId` on the school server, not
+ * only for those this proxy enrolled: the first edit adopts them (`adopted: true` in the answer). Without
+ * `deviceIds` the edit goes to every terminal holding the person; `addDeviceIds` adds terminals that lack
+ * them in the same all-or-nothing step (an operator may add; only an admin may leave a terminal out).
  */
 export const RegistrationEditFields = z.object({
   clientId: z.uuid().optional(),
   student: StudentEdit.optional(),
   deviceIds: z.array(z.string().min(1)).min(1).optional(),
+  addDeviceIds: z.array(z.string().min(1)).min(1).optional(),
 })
 export const RegistrationEdit = RegistrationEditFields.extend({
   /** base64 of a JPEG, PNG or WebP (a data: URL prefix is accepted) */
   face: z.string().min(16).optional(),
-}).refine((edit) => edit.student !== undefined || edit.face !== undefined || edit.deviceIds !== undefined, {
-  message: 'nothing to change: give student, face or deviceIds',
-  path: ['student'],
-})
+}).refine(
+  (edit) =>
+    edit.student !== undefined ||
+    edit.face !== undefined ||
+    edit.deviceIds !== undefined ||
+    edit.addDeviceIds !== undefined,
+  { message: 'nothing to change: give student, face, deviceIds or addDeviceIds', path: ['student'] },
+)
 export type RegistrationEdit = z.infer<typeof RegistrationEdit>
 
 /** A registration's number in a path: digits, not starting with 0, at most 32. */
 export const RegistrationEmployeeNo = z.string().regex(/^[1-9][0-9]{0,31}$/, 'employeeNo must be numeric')
 
-/** `DELETE /api/registrations/:employeeNo?deviceIds=a,b`; without deviceIds, every device it is on. */
+/**
+ * `DELETE /api/registrations/:employeeNo?deviceIds=a,b&deleteOnSchoolServer=true` (admin): without
+ * deviceIds, from every terminal of the proxy, each read back; whoever enrolled the person. The student
+ * stays on the school server unless `deleteOnSchoolServer=true` (then `DELETE /students/:id` there, which
+ * makes the student inactive).
+ */
 export const RegistrationRemoveQuery = z.object({
+  deleteOnSchoolServer: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   deviceIds: z
     .string()
     .optional()

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { StudentListItem } from './backend'
+import { Gender, StudentInput } from './registrations'
+import { BackendRefusal } from './terminal-state'
 
 /** `POST /api/classes` (admin): a new class on the school server. */
 export const ClassCreate = z.object({
@@ -16,5 +18,36 @@ export const BackendStudentId = z
 export const StudentIdParams = z.object({ id: BackendStudentId })
 
 /** `POST /api/students/:id/photo` → the student as the school server has it now, without device states. */
-export const StudentPhotoResult = z.object({ student: StudentListItem.omit({ devices: true }) })
+export const StudentPhotoResult = z.object({
+  student: StudentListItem.omit({ devices: true, terminals: true }),
+})
 export type StudentPhotoResult = z.infer<typeof StudentPhotoResult>
+
+/**
+ * `POST /api/students` (any paired screen): a student saved to the school server only, written to no
+ * terminal (enrolled later from the Students page). The proxy gives the student an employeeNo, which becomes
+ * the server's `deviceStudentId`, and sends it through the outbox (`provision` with no target device).
+ * The same `clientId` again answers the first result.
+ */
+export const StudentSave = z.object({
+  clientId: z.uuid(),
+  student: StudentInput.omit({ employeeNo: true, backendStudentId: true }).extend({
+    gender: Gender,
+    classId: z.string().trim().min(1).max(64),
+  }),
+  /** base64 of a JPEG, PNG or WebP; normalized like an enrollment face */
+  face: z.string().min(16).optional(),
+})
+export type StudentSave = z.infer<typeof StudentSave>
+
+export const StudentSaveResult = z.object({
+  clientId: z.string(),
+  employeeNo: z.string(),
+  backend: z.object({
+    status: z.enum(['sent', 'queued', 'off']),
+    /** the server's student id, once it has answered */
+    studentId: z.string().optional(),
+    refusal: BackendRefusal.optional(),
+  }),
+})
+export type StudentSaveResult = z.infer<typeof StudentSaveResult>

@@ -58,6 +58,11 @@ export class AuditLog {
     return this.deps.repo.lastFor(action, targetId)
   }
 
+  /** What was done to one student (by employeeNo), newest first. */
+  historyOf(employeeNo: string, limit = 50): AuditRecord[] {
+    return this.deps.repo.forTarget('student', employeeNo, limit)
+  }
+
   list(query: AuditQuery): AuditPage {
     const filter = filterOf(query)
     const offset = (query.page - 1) * query.limit

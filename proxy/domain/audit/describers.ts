@@ -245,6 +245,20 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
     }),
   },
+  'POST /api/students': {
+    action: 'student.save',
+    readsBody: true,
+    describe: (call, seen) => {
+      const student = field(call.body, 'student')
+      return {
+        target: registrationTarget(str(field(seen.response, 'employeeNo')), studentName(student)),
+        after: {
+          ...(student ? { student: studentSnapshot(student) } : {}),
+          ...pick(seen.response, ['employeeNo', 'backend']),
+        },
+      }
+    },
+  },
   'POST /api/classes': {
     action: 'class.create',
     readsBody: true,

@@ -16,11 +16,7 @@ export async function importCandidates(
   deviceId: string,
 ): Promise<ImportCandidateList> {
   deps.registry.get(deviceId)
-  const client = deps.backend.require()
-  const known = new Set<string>()
-  for await (const student of client.listAllStudents()) {
-    if (student.deviceStudentId) known.add(student.deviceStudentId)
-  }
+  const known = await schoolNumbers(deps)
   const users = await allDeviceUsers(deps, deviceId)
   const missing = users.filter((user) => !known.has(user.employeeNo))
   return {
@@ -31,7 +27,20 @@ export async function importCandidates(
   }
 }
 
-async function allDeviceUsers(deps: DeviceImportDeps, deviceId: string): Promise<DeviceUser[]> {
+/** Every deviceStudentId the school server has, from all its student pages. */
+export async function schoolNumbers(deps: Pick<DeviceImportDeps, 'backend'>): Promise<Set<string>> {
+  const client = deps.backend.require()
+  const known = new Set<string>()
+  for await (const student of client.listAllStudents()) {
+    if (student.deviceStudentId) known.add(student.deviceStudentId)
+  }
+  return known
+}
+
+export async function allDeviceUsers(
+  deps: Pick<DeviceImportDeps, 'deviceUsers'>,
+  deviceId: string,
+): Promise<DeviceUser[]> {
   const users: DeviceUser[] = []
   const seen = new Set<string>()
   for (let offset = 0; ;) {
@@ -46,7 +55,7 @@ async function allDeviceUsers(deps: DeviceImportDeps, deviceId: string): Promise
   }
 }
 
-function toCandidate(deviceId: string, user: DeviceUser): ImportCandidate {
+export function toCandidate(deviceId: string, user: DeviceUser): ImportCandidate {
   return {
     employeeNo: user.employeeNo,
     deviceName: user.name,

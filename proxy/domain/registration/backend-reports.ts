@@ -39,13 +39,17 @@ interface EditReportInput {
   student: StoredStudent
   /** the new photo, when the edit changed it */
   face: Buffer | null
-  /** the provision report this student's later reports hang on */
-  provisionReportId: string
+  /** the provision report this student's later reports hang on; null for an adopted person (none of ours) */
+  provisionReportId: string | null
   studentChanged: boolean
   addedDevices: Device[]
 }
 
-/** A changed name or photo goes to the backend as `PUT /students/:id`; added devices as device results. */
+/**
+ * A changed name or photo goes to the backend as `PUT /students/:id`; added devices as device results.
+ * An adopted person's update finds the server's student by number when sent, and has no provisioning to
+ * report device results to.
+ */
 export function editDrafts(input: EditReportInput): ReportDraft[] {
   const { student, employeeNo } = input
   const drafts: ReportDraft[] = []
@@ -53,7 +57,9 @@ export function editDrafts(input: EditReportInput): ReportDraft[] {
     drafts.push({
       kind: 'student-update',
       groupKey: employeeNo,
-      studentIdFrom: input.provisionReportId,
+      ...(input.provisionReportId
+        ? { studentIdFrom: input.provisionReportId }
+        : { byDeviceStudentId: employeeNo }),
       idempotencyKey: `${input.clientId}:student-update`,
       body: {
         firstName: student.firstName,
@@ -67,11 +73,13 @@ export function editDrafts(input: EditReportInput): ReportDraft[] {
       },
     })
   }
+  const provisionReportId = input.provisionReportId
+  if (!provisionReportId) return drafts
   for (const device of input.addedDevices.filter(knownToBackend)) {
     drafts.push({
       kind: 'device-result',
       groupKey: employeeNo,
-      provisioningIdFrom: input.provisionReportId,
+      provisioningIdFrom: provisionReportId,
       idempotencyKey: `${input.clientId}:device-result:${device.backendId ?? device.deviceId}`,
       body: deviceResult(device, employeeNo),
     })

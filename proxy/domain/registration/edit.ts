@@ -16,6 +16,8 @@ import { failedDeviceResult, registrationOf } from './register'
 import { failFastSteps, StepLog, type StepAction, type StepFailure } from './step-log'
 import { probeAll, resolveTargets, type Probe, type Target } from './targets'
 import { attempted, undoDevices, type UndoWork } from './undo'
+import type { Sighting } from '../terminal-states/terminal-book'
+import type { Adoption, HeldPerson } from './adopt'
 
 /**
  * What an edit does on one device:
@@ -38,6 +40,8 @@ export interface EditPlan {
   after: { student: StoredStudent; deviceIds: string[] }
   faceChanged: boolean
   devices: Record<string, DevicePlan>
+  /** an adopted person: the name each terminal held, which putting it back writes (not the proxy's own) */
+  held?: Record<string, HeldPerson>
 }
 
 const StoredStudentSchema = StudentInput.omit({ employeeNo: true })
@@ -52,12 +56,20 @@ export async function edit(
   record: RegistrationRecord,
   body: unknown,
   face: Uint8Array | string | undefined,
+  adoption?: Adoption,
 ): Promise<Registration> {
   const fields = validate(RegistrationEditFields, body)
-  if (fields.student === undefined && face === undefined && fields.deviceIds === undefined) {
-    throw new AppError('validation_failed', 'Nothing to change: give student, face or deviceIds', {
-      field: 'student',
-    })
+  if (
+    fields.student === undefined &&
+    face === undefined &&
+    fields.deviceIds === undefined &&
+    fields.addDeviceIds === undefined
+  ) {
+    throw new AppError(
+      'validation_failed',
+      'Nothing to change: give student, face, deviceIds or addDeviceIds',
+      { field: 'student' },
+    )
   }
   const { employeeNo } = record
   const after: StoredStudent = validate(
@@ -65,7 +77,7 @@ export async function edit(
     { ...record.student, ...fields.student },
     'student',
   )
-  const afterIds = [...new Set(fields.deviceIds ?? record.deviceIds)]
+  const afterIds = [...new Set([...(fields.deviceIds ?? record.deviceIds), ...(fields.addDeviceIds ?? [])])]
   const beforeIds = record.deviceIds.filter((id) => deps.registry.has(id))
   const targets = resolveTargets(deps.registry, deps.clients, [...new Set([...afterIds, ...beforeIds])])
   const newFace = face === undefined ? null : await readFace(face)
@@ -77,6 +89,7 @@ export async function edit(
     after: { student: after, deviceIds: afterIds },
     faceChanged: newFace !== null,
     devices: {},
+    ...(adoption ? { held: adoption.held } : {}),
   }
   const problems: Array<{ target: Target; error: StepError }> = []
   for (const target of targets) {
@@ -99,8 +112,17 @@ export async function edit(
     }
   }
   if (problems.length > 0) throw preflightFailure(clientId, employeeNo, after, targets, problems)
+  if (record.faceJpeg.length === 0 && newFace === null && needsFace(plan)) {
+    throw new AppError(
+      'validation_failed',
+      `No terminal holds a face of ${employeeNo} to copy: take a new photo for this edit`,
+      { field: 'face' },
+    )
+  }
 
   const sagaId = randomUUID()
+  // the adopted person is kept from here on, as they stood: a crash mid-edit puts the terminals back to it
+  if (adoption) deps.registrations.save(adoption.record)
   deps.sagas.create({
     id: sagaId,
     kind: 'edit',
@@ -114,8 +136,15 @@ export async function edit(
   deps.logger.info({ sagaId, employeeNo, devices: plan.devices }, 'edit started')
   const caps = new Map([...probes].flatMap(([id, r]) => (r.ok ? [[id, r.probe.caps] as const] : [])))
   const failures = await writeAll(deps, sagaId, targets, plan, employeeNo, newFace ?? record.faceJpeg, caps)
-  if (failures.length === 0) return succeed(deps, sagaId, clientId, record, plan, newFace, targets)
+  if (failures.length === 0) {
+    const done = await succeed(deps, sagaId, clientId, record, plan, newFace, targets)
+    return adoption ? { ...done, adopted: true } : done
+  }
   return fail(deps, sagaId, clientId, record, plan, targets, failures)
+}
+
+function needsFace(plan: EditPlan): boolean {
+  return Object.values(plan.devices).some((d) => d.action === 'add' || d.action === 'recreate')
 }
 
 function planFor(plan: EditPlan, deviceId: string, probe: Probe): DevicePlan | 'taken' {
@@ -224,7 +253,8 @@ async function succeed(
   targets: Target[],
 ): Promise<Registration> {
   const { employeeNo } = record
-  const online = backendOn(deps) && record.provisionReportId !== null
+  // an adopted person has no provision of ours: the school server's student is found by number when sent
+  const online = backendOn(deps) && (record.provisionReportId !== null || record.origin === 'adopted')
   const devices = targets.map((t): DeviceResult => ({ deviceId: t.deviceId, status: 'SUCCESS' }))
   const registration = registrationOf(
     clientId,
@@ -246,7 +276,7 @@ async function succeed(
           employeeNo,
           student: plan.after.student,
           face: newFace,
-          provisionReportId: record.provisionReportId as string,
+          provisionReportId: record.provisionReportId,
           studentChanged: JSON.stringify(plan.before.student) !== JSON.stringify(plan.after.student),
           addedDevices: added.map((t) => t.device),
         }),
@@ -261,6 +291,16 @@ async function succeed(
     })
     deps.sagas.setResult(sagaId, { registration } satisfies StoredOutcome, 'done', at)
   })()
+  deps.book?.note(
+    'edit',
+    targets.flatMap((t): Sighting[] => {
+      const action = plan.devices[t.deviceId]?.action ?? 'none'
+      if (action === 'remove') return [{ employeeNo, deviceId: t.deviceId, state: 'absent' as const }]
+      if (!isKept(plan, t.deviceId)) return []
+      const name = personFor(employeeNo, plan.after.student, null).name
+      return [{ employeeNo, deviceId: t.deviceId, state: 'present' as const, name }]
+    }),
+  )
   deps.logger.info({ sagaId, employeeNo }, 'edit done')
   const backend = online ? await deps.outbox.deliverSoon(employeeNo) : registration.backend
   return { ...registration, backend }
@@ -306,14 +346,26 @@ function restoreWork(record: RegistrationRecord, plan: EditPlan): UndoWork {
   const { employeeNo, faceJpeg: oldFace } = record
   return async (client, steps, log, deviceId) => {
     const action = plan.devices[deviceId]?.action ?? 'none'
-    const oldPerson = async () => personFor(employeeNo, plan.before.student, await client.capabilities())
+    const held = plan.held?.[deviceId]
+    const oldPerson = async () =>
+      held
+        ? {
+            employeeNo,
+            name: held.name,
+            userType: 'normal' as const,
+            ...(held.gender ? { gender: held.gender } : {}),
+          }
+        : personFor(employeeNo, plan.before.student, await client.capabilities())
     if (action === 'in-place') {
       if (attempted(steps, 'modify-user')) {
         const person = await oldPerson()
         await log.run(deviceId, 'undo:modify-user', () => modifyPerson(client, person))
       }
       if (attempted(steps, 'setup-face')) {
-        await log.run(deviceId, 'undo:setup-face', () => client.setUpFace(employeeNo, oldFace))
+        // a person who had no face gets none back rather than the new one
+        await log.run(deviceId, 'undo:setup-face', () =>
+          oldFace.length > 0 ? client.setUpFace(employeeNo, oldFace) : client.deleteFaces([employeeNo]),
+        )
       }
       return
     }
@@ -322,6 +374,7 @@ function restoreWork(record: RegistrationRecord, plan: EditPlan): UndoWork {
     // recreate or remove: the device held the student before the edit; write it back as it was
     const person = await oldPerson()
     await log.run(deviceId, 'undo:create-user', () => createPerson(client, person))
-    await log.run(deviceId, 'undo:upload-face', () => client.addFace(employeeNo, oldFace))
+    if (oldFace.length > 0)
+      await log.run(deviceId, 'undo:upload-face', () => client.addFace(employeeNo, oldFace))
   }
 }

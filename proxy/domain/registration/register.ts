@@ -244,6 +244,15 @@ async function succeed(
     })
     deps.sagas.setResult(sagaId, { registration } satisfies StoredOutcome, 'done', at)
   })()
+  deps.book?.note(
+    'registration',
+    targets.map((t) => ({
+      employeeNo,
+      deviceId: t.deviceId,
+      state: 'present' as const,
+      name: fullName(student),
+    })),
+  )
   deps.logger.info({ sagaId, employeeNo }, 'registration done')
   const backend = online ? await deps.outbox.deliverSoon(employeeNo) : registration.backend
   return { ...registration, backend }

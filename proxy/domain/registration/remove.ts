@@ -99,9 +99,20 @@ function finish(
     }
     deps.sagas.setResult(sagaId, outcome, 'done', at)
   })()
+  noteRemoved(deps, employeeNo, results)
   deps.logger.info({ sagaId, employeeNo, failed: failed.length }, 'removal done')
   if (first) throw failureError(outcome)
   return registration
+}
+
+/** What the removal left: gone where it was read back gone; a refusal leaves the person as they were. */
+function noteRemoved(deps: SagaDeps, employeeNo: string, results: Map<string, StepError | null>): void {
+  deps.book?.note(
+    'removal',
+    [...results].flatMap(([deviceId, error]) =>
+      error ? [] : [{ employeeNo, deviceId, state: 'absent' as const }],
+    ),
+  )
 }
 
 /** After a crash: the removal is finished on the devices where it had not been confirmed. */
@@ -115,6 +126,9 @@ export async function finishRemoval(deps: SagaDeps, sagaId: string, employeeNo: 
   const open = plan.deviceIds.filter((id) => !done.has(id) && deps.registry.has(id))
   const targets = resolveTargets(deps.registry, deps.clients, open)
   const results = await removeOn(deps, sagaId, employeeNo, targets)
+  const confirmed = new Map<string, StepError | null>([...done].map((id) => [id, null]))
+  for (const [id, error] of results) confirmed.set(id, error)
+  noteRemoved(deps, employeeNo, confirmed)
   const at = deps.now().toISOString()
   deps.db.transaction(() => {
     for (const id of [...done, ...open.filter((id) => !results.get(id))])

@@ -1,4 +1,5 @@
 import type { Registration } from '../../../shared/api/registrations'
+import type { StudentSave, StudentSaveResult } from '../../../shared/api/students'
 import { RegistrationEmployeeNo } from '../../../shared/api/registrations'
 import { AppError } from '../../../shared/errors'
 import type { SagaKind, SagaRecord } from '../../store/sagas-repo'
@@ -10,6 +11,9 @@ import { replay, type StoredOutcome } from './outcome'
 import { recoverSaga } from './recovery'
 import { register } from './register'
 import { remove } from './remove'
+import { saveToSchool } from './save-to-school'
+import { deleteOnSchoolServer } from './school-delete'
+import { adopt } from './adopt'
 
 export interface RegistrationsOptions {
   /** how often unfinished undos (devices that were offline) are tried again */
@@ -44,37 +48,60 @@ export class Registrations {
     return this.once(clientId, 'register', () => register(this.deps, body))
   }
 
+  /**
+   * Edits a person on every terminal holding them. A person the proxy did not enrol (the old app, a copy
+   * job, an import) is adopted first: found on the terminals, their face taken from one of them, the school
+   * server's fields filled in, and kept as a registration of origin `adopted`.
+   */
   async edit(employeeNo: string, body: unknown, face?: FaceInput): Promise<Registration> {
     const no = validate(RegistrationEmployeeNo, employeeNo, 'employeeNo')
     const clientId = (body as { clientId?: unknown } | null)?.clientId
     const run = () =>
-      this.exclusive(no, () => {
+      this.exclusive(no, async () => {
         const record = this.deps.registrations.get(no)
-        if (!record) throw new AppError('not_found', `No registration with number ${no}`)
-        return edit(this.deps, record, body, face)
+        if (record) return edit(this.deps, record, body, face)
+        const adoption = await adopt(this.deps, no)
+        return edit(this.deps, adoption.record, body, face, adoption)
       })
     return typeof clientId === 'string' ? this.once(clientId, 'edit', run, no) : run()
   }
 
-  async remove(employeeNo: string, deviceIds?: string[]): Promise<Registration> {
+  /**
+   * Removes a person from the named terminals, or else from every terminal the proxy knows holds them (its
+   * registration and the terminal book), or, knowing none, from every terminal of the proxy; each read
+   * back, and a terminal without the person counts as done. With `deleteOnSchoolServer` the school server's
+   * student goes too (made inactive there), after the terminals.
+   */
+  async remove(
+    employeeNo: string,
+    deviceIds?: string[],
+    options: { deleteOnSchoolServer?: boolean } = {},
+  ): Promise<Registration> {
     const no = validate(RegistrationEmployeeNo, employeeNo, 'employeeNo')
-    return this.exclusive(no, () => {
+    return this.exclusive(no, async () => {
       const record = this.deps.registrations.get(no)
-      if (!record && !deviceIds) {
-        throw new AppError('not_found', `No registration with number ${no}; name the devices in deviceIds`)
-      }
-      const ids = deviceIds ?? record?.deviceIds ?? []
+      const ids = deviceIds ?? this.holdersOf(no, record?.deviceIds ?? [])
       if (ids.length === 0) {
-        throw new AppError(
-          'validation_failed',
-          `Student ${no} is on no device; name the devices in deviceIds`,
-          {
-            field: 'deviceIds',
-          },
-        )
+        throw new AppError('validation_failed', 'The proxy has no terminal to remove the student from', {
+          field: 'deviceIds',
+        })
       }
-      return remove(this.deps, no, record, ids)
+      const registration = await remove(this.deps, no, record, ids)
+      if (!options.deleteOnSchoolServer) return registration
+      return { ...registration, schoolServer: await deleteOnSchoolServer(this.deps, no) }
     })
+  }
+
+  private holdersOf(employeeNo: string, registered: string[]): string[] {
+    const known = [...new Set([...registered, ...(this.deps.book?.holding(employeeNo) ?? [])])].filter((id) =>
+      this.deps.registry.has(id),
+    )
+    return known.length > 0 ? known : this.deps.registry.list().map((device) => device.id)
+  }
+
+  /** A student saved to the school server only, on no terminal (see save-to-school.ts). */
+  saveToSchool(request: StudentSave): Promise<StudentSaveResult> {
+    return saveToSchool(this.deps, request)
   }
 
   /** Runs the recovery now and then every interval while something is left; the first pass starts at once. */

@@ -5,6 +5,7 @@ import type { Logger } from '../../log'
 import type { Db } from '../../store/db'
 import { PhotoCache } from '../../store/photo-cache'
 import { SettingsRepo } from '../../store/settings-repo'
+import type { TerminalBook } from '../terminal-states/terminal-book'
 import { BackendAccess } from './backend-access'
 import { ClassCatalog } from './class-catalog'
 import { StudentDirectory } from './student-directory'
@@ -29,11 +30,13 @@ export interface StudentsOptions {
   /** the school server's client; by default one for the configured backend, none in LAN-only mode */
   client?: BackendClient | null
   photoFreshForMs?: number
+  /** who is on which terminal, as the proxy knows it: the list shows it beside each student */
+  book?: TerminalBook
 }
 
 export function createStudents(options: StudentsOptions): Students {
   const backend = new BackendAccess(options.client === undefined ? clientFor(options.config) : options.client)
-  const directory = new StudentDirectory(backend)
+  const directory = new StudentDirectory(backend, options.book)
   return {
     directory,
     photos: new StudentPhotos({

@@ -1,6 +1,7 @@
 import type { BackendStudent, StudentListQuery, StudentListResponse } from '../../../shared/api/backend'
 import { AppError } from '../../../shared/errors'
 import { studentListFromDiagnostics } from '../../backend/student-list'
+import type { TerminalBook } from '../terminal-states/terminal-book'
 import type { BackendAccess } from './backend-access'
 
 /** What the directory remembers of a student it has listed, to find the photo and the record again. */
@@ -22,7 +23,11 @@ export function photoPathOf(studentId: string): string {
 export class StudentDirectory {
   private readonly known = new Map<string, Known>()
 
-  constructor(private readonly backend: BackendAccess) {}
+  constructor(
+    private readonly backend: BackendAccess,
+    /** the proxy's own knowledge of who is on which terminal; absent, only the server's records are shown */
+    private readonly book?: TerminalBook,
+  ) {}
 
   async list(query: StudentListQuery): Promise<StudentListResponse> {
     const client = this.backend.require()
@@ -35,12 +40,17 @@ export class StudentDirectory {
     for (const student of list.students) {
       this.known.set(student.id, { photoUrl: student.photoUrl, employeeNo: student.employeeNo })
     }
+    const numbers = list.students.flatMap((s) => (s.employeeNo ? [s.employeeNo] : []))
+    const school = new Map(list.students.map((s) => [s.employeeNo, s.devices]))
+    const states = this.book?.view(numbers, (no) => school.get(no))
     return {
       ...list,
       students: list.students.map((student) => ({
         ...student,
         photoPath: student.hasPhoto ? photoPathOf(student.id) : null,
+        terminals: (student.employeeNo && states?.get(student.employeeNo)) || [],
       })),
+      terminals: this.book?.columns() ?? [],
     }
   }
 

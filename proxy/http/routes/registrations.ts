@@ -1,6 +1,11 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { RegistrationRemoveQuery, type Registration } from '../../../shared/api/registrations'
+import {
+  RegistrationEmployeeNo,
+  RegistrationRemoveQuery,
+  type Registration,
+} from '../../../shared/api/registrations'
+import { StudentSheetQuery, type StudentSheet } from '../../../shared/api/student-sheet'
 import { AppError } from '../../../shared/errors'
 import { RegistrationsRepo } from '../../store/registrations-repo'
 import type { AppContext, AppEnv } from '../context'
@@ -8,15 +13,25 @@ import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
 
 /**
- * One student onto devices (all or nothing), an edit, a removal. Bodies are JSON with the photo in base64,
+ * One student onto devices (all or nothing), the student sheet, an edit (of anyone on a terminal: the first
+ * edit adopts a person the proxy did not enrol), a removal from every terminal. Bodies are JSON with the photo in base64,
  * or multipart with a `face` file part and a `data` JSON part; photo bodies get the image size limit.
  * A failed registration answers the status of its first failure with the Registration under `details`.
  */
 export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
-  const { registrations, registry } = ctx.services.domain
+  const { registrations, registry, book } = ctx.services.domain
+  const { sheets } = ctx.services
   const stored = new RegistrationsRepo(ctx.db)
-  const devicesOf = (employeeNo: string) => stored.deviceIds(employeeNo).filter((id) => registry.has(id))
+  const devicesOf = (employeeNo: string) =>
+    [...new Set([...stored.deviceIds(employeeNo), ...book.holding(employeeNo)])].filter((id) =>
+      registry.has(id),
+    )
   return new Hono<AppEnv>()
+    .get('/registrations/:employeeNo', async (c) => {
+      const employeeNo = RegistrationEmployeeNo.parse(c.req.param('employeeNo'))
+      const { check } = StudentSheetQuery.parse(c.req.query())
+      return c.json<StudentSheet>(await sheets.get(employeeNo, { check }))
+    })
     .post('/registrations', imageBodyLimit, async (c) => {
       const { data, face } = await readBody(c)
       const body = face === undefined ? data : { ...(data as object), face }
@@ -32,7 +47,11 @@ export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
     })
     .delete('/registrations/:employeeNo', requireRole('admin'), async (c) => {
       const query = RegistrationRemoveQuery.parse(c.req.query())
-      return c.json<Registration>(await registrations.remove(c.req.param('employeeNo'), query.deviceIds))
+      return c.json<Registration>(
+        await registrations.remove(c.req.param('employeeNo'), query.deviceIds, {
+          deleteOnSchoolServer: query.deleteOnSchoolServer,
+        }),
+      )
     })
 }
 

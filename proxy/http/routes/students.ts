@@ -1,21 +1,37 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { StudentListQuery, type StudentListResponse } from '../../../shared/api/backend'
-import { StudentIdParams, type StudentPhotoResult } from '../../../shared/api/students'
+import type { UnlinkedPeople } from '../../../shared/api/student-sheet'
+import {
+  StudentIdParams,
+  StudentSave,
+  type StudentPhotoResult,
+  type StudentSaveResult,
+} from '../../../shared/api/students'
 import { AppError } from '../../../shared/errors'
 import type { AppContext, AppEnv } from '../context'
+import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
+import { readJson } from '../validate'
 
 /**
- * The school's students (50 a page, with their state on each backend device) and their photos: served from
+ * The school's students (50 a page, with their state on every terminal as the proxy knows it), a student
+ * saved to the school server without any terminal, the people on terminals the school lacks, and photos: served from
  * the proxy's disk cache with an ETag, and a new photo sent to the school server. A photo upload is JSON
  * (`{"photo": "<base64>"}`), multipart (a `photo` or `face` file part) or the image itself (`image/*`).
  */
 export function studentRoutes(ctx: AppContext): Hono<AppEnv> {
   const { directory, photos } = ctx.services.students
+  const { registrations } = ctx.services.domain
   return new Hono<AppEnv>()
     .get('/students', async (c) =>
       c.json<StudentListResponse>(await directory.list(StudentListQuery.parse(c.req.query()))),
+    )
+    .post('/students', imageBodyLimit, async (c) =>
+      c.json<StudentSaveResult>(await registrations.saveToSchool(await readJson(c, StudentSave)), 201),
+    )
+    .get('/students/not-in-school', requireRole('admin'), async (c) =>
+      c.json<UnlinkedPeople>(await ctx.services.unlinkedPeople()),
     )
     .get('/students/:id/photo', async (c) => {
       const photo = await photos.get(StudentIdParams.parse(c.req.param()).id)

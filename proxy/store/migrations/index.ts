@@ -5,6 +5,7 @@ import { m003Outbox } from './003-outbox'
 import { m004Registrations } from './004-registrations'
 import { m005Jobs } from './005-jobs'
 import { m006Audit } from './006-audit'
+import { m007TerminalStates } from './007-terminal-states'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Registrations,
   m005Jobs,
   m006Audit,
+  m007TerminalStates,
 ]

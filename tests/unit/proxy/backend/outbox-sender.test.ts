@@ -122,7 +122,12 @@ describe('outbox sender', () => {
     expect(backend.calls).toHaveLength(1)
     expect(outbox.status('4820193746')).toEqual({
       status: 'queued',
-      error: { code: 'backend_rejected', message: "Gender noto'g'ri yoki bo'sh" },
+      error: {
+        code: 'backend_rejected',
+        message: "Gender noto'g'ri yoki bo'sh",
+        reason: 'invalid',
+        reportId: provisionId,
+      },
     })
   })
 
@@ -319,7 +324,12 @@ describe('deliverSoon', () => {
     outbox.enqueue(registration('4820193746'))
     expect(await outbox.deliverSoon('4820193746')).toEqual({
       status: 'queued',
-      error: { code: 'backend_rejected', message: 'Duplicate student in class' },
+      error: {
+        code: 'backend_rejected',
+        message: 'Duplicate student in class',
+        reason: 'duplicate_in_class',
+        reportId: expect.any(String),
+      },
     })
   })
 

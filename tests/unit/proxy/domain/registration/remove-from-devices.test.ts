@@ -37,13 +37,14 @@ describe('removing a student from devices', () => {
     expect(retried.devices).toEqual([{ deviceId: rig.devices[2]?.id, status: 'SUCCESS' }])
   })
 
-  it('removes a number it never registered only from devices named, and refuses it without them', async () => {
-    rig = await sagaRig({
-      terminals: [{ seedUsers: [{ employeeNo: '4440004441', name: 'Import', withFace: true }] }],
-    })
-    expect((await failure(rig.domain.registrations.remove('4440004441'))).code).toBe('not_found')
+  it('removes a number it never registered from the devices named, or from every device without them', async () => {
+    const imported = { employeeNo: '4440004441', name: 'Import', withFace: true }
+    rig = await sagaRig({ terminals: [{ seedUsers: [imported] }, { seedUsers: [imported] }] })
     await rig.domain.registrations.remove('4440004441', [rig.devices[0]?.id as string])
-    expect(holdings(rig.terminals)).toEqual([EMPTY])
+    expect(holdings(rig.terminals)).toEqual([EMPTY, { users: ['4440004441'], faces: ['4440004441'] }])
+    const all = await rig.domain.registrations.remove('4440004441')
+    expect(all.devices.map((d) => d.status)).toEqual(['SUCCESS', 'SUCCESS'])
+    expect(holdings(rig.terminals)).toEqual([EMPTY, EMPTY])
     expect((await failure(rig.domain.registrations.remove('4440004441', ['nope']))).code).toBe('not_found')
   })
 })
