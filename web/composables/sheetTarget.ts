@@ -1,4 +1,4 @@
-import type { Registration, StudentListItem } from '../../shared/api'
+import type { StudentListItem } from '../../shared/api'
 import { draftRegistration } from '../components/enroll/deviceRows'
 import type { Draft } from '../db/types'
 import type { StudentEditValues } from './studentEditForm'
@@ -6,10 +6,10 @@ import type { RosterEntry } from './studentRoster'
 
 /** A student the sheet can open who is not on the page shown: from the kept roster or a refused draft. */
 function person(
-  fields: Omit<StudentListItem, 'name' | 'photoUrl' | 'hasPhoto' | 'devices'>,
+  fields: Omit<StudentListItem, 'name' | 'photoUrl' | 'hasPhoto' | 'devices' | 'terminals'>,
 ): StudentListItem {
   const name = [fields.lastName, fields.firstName].filter(Boolean).join(' ')
-  return { ...fields, name, photoUrl: null, hasPhoto: false, devices: [] }
+  return { ...fields, name, photoUrl: null, hasPhoto: false, devices: [], terminals: [] }
 }
 
 export function personFromRoster(entry: RosterEntry): StudentListItem {
@@ -22,7 +22,7 @@ export function personFromRoster(entry: RosterEntry): StudentListItem {
  */
 export function duplicateEmployeeNo(draft: Draft): string | null {
   if (draft.lastError?.code !== 'duplicate') return null
-  const answer = draftRegistration(draft) as (Registration & { existing?: { employeeNo: string } }) | null
+  const answer = draftRegistration(draft)
   return answer?.existing?.employeeNo ?? answer?.employeeNo ?? draft.student.employeeNo ?? null
 }
 

@@ -7,8 +7,11 @@ import type { SchoolRefusal } from './schoolRefusal'
 import { useApi } from './useApi'
 
 function refusalOf(item: OutboxItem): SchoolRefusal {
-  const reason = (item as OutboxItem & { refusalReason?: string }).refusalReason
-  return { message: item.lastError ?? '', reportId: item.id, ...(reason ? { reason } : {}) }
+  return {
+    message: item.lastError ?? '',
+    reportId: item.id,
+    ...(item.refusalReason ? { reason: item.refusalReason } : {}),
+  }
 }
 
 /**

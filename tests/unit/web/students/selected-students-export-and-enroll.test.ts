@@ -24,6 +24,7 @@ function student(id: string, employeeNo: string | null, status: 'SUCCESS' | 'MIS
     devices: [
       { backendDeviceId: 'b1', name: 'Kirish', serial: null, status, lastError: null, updatedAt: null },
     ],
+    terminals: [],
   }
 }
 
