@@ -34,7 +34,14 @@ const WORDS = {
   fatherName: 'Otasining ismi',
   className: 'Sinfi',
   employeeNo: 'Raqami',
-  state: { present: 'Bor', missing: 'Yoʻq', failed: 'Xato', pending: 'Kutilmoqda', unknown: 'Nomaʼlum' },
+  state: {
+    present: 'Bor',
+    no_face: 'Yuzsiz',
+    missing: 'Yoʻq',
+    failed: 'Xato',
+    pending: 'Kutilmoqda',
+    unknown: 'Nomaʼlum',
+  },
 }
 
 describe('exporting only the ticked students', () => {
