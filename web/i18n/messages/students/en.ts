@@ -60,6 +60,16 @@ const students: StudentsMessages = {
     noNumber: 'This student is on no terminal yet: enroll them first.',
     terminalWrote: 'Written',
     terminalRemoved: 'Removed',
+    addTo: 'Add to {name}',
+    historyTitle: 'History',
+    history: {
+      registration_create: 'Enrolled',
+      registration_update: 'Changed',
+      registration_delete: 'Removed from the terminals',
+      live_check_fix: 'Written to a terminal',
+      other: 'A change',
+      failed: 'did not go through',
+    },
     errors: {
       phone: 'A phone number is +998 and 9 digits.',
     },

@@ -60,6 +60,16 @@ const students: StudentsMessages = {
     noNumber: 'Этот ученик ещё не записан на устройства: сначала зарегистрируйте его.',
     terminalWrote: 'Записано',
     terminalRemoved: 'Удалено',
+    addTo: 'Добавить на {name}',
+    historyTitle: 'История',
+    history: {
+      registration_create: 'Зарегистрирован',
+      registration_update: 'Изменён',
+      registration_delete: 'Удалён с устройств',
+      live_check_fix: 'Записан на устройство',
+      other: 'Изменение',
+      failed: 'не выполнено',
+    },
     errors: {
       phone: 'Номер телефона: +998 и 9 цифр.',
     },

@@ -59,6 +59,16 @@ const students = {
     noNumber: 'Bu oʻquvchi hali qurilmalarga yozilmagan: avval roʻyxatga oling.',
     terminalWrote: 'Yozildi',
     terminalRemoved: 'Oʻchirildi',
+    addTo: '{name} ga qoʻshish',
+    historyTitle: 'Tarix',
+    history: {
+      registration_create: 'Roʻyxatga olindi',
+      registration_update: 'Oʻzgartirildi',
+      registration_delete: 'Qurilmalardan oʻchirildi',
+      live_check_fix: 'Qurilmaga yozildi',
+      other: 'Oʻzgarish',
+      failed: 'bajarilmadi',
+    },
     errors: {
       phone: 'Telefon raqami +998 va 9 ta raqamdan iborat boʻlsin.',
     },
