@@ -65,7 +65,13 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const outbox = createOutbox(config, db, logger)
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
-  const students = createStudents({ config, db, logger, book: domain.book })
+  const students = createStudents({
+    config,
+    db,
+    logger,
+    book: domain.book,
+    seen: (listed) => domain.schoolNumbers.remember(listed),
+  })
   const checks = createDeviceChecks({ config, devices: domain.registry, clients: domain.clients, settings })
   const jobs = createJobs({ config, db, logger, domain })
   const liveCheck = new LiveCheck({
@@ -75,11 +81,13 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     directory: students.directory,
     photos: students.photos,
     logger,
+    book: domain.book,
   })
   const deviceImport = createDeviceImport({
     backend: schoolServer,
     deviceUsers: domain.deviceUsers,
     registry: domain.registry,
+    book: domain.book,
     logger,
   })
   const audit = createAudit({
@@ -134,6 +142,6 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       checkNow: (employeeNos) => liveCheck.check({ employeeNos }),
       logger,
     }),
-    studentExport: new StudentExport(schoolServer),
+    studentExport: new StudentExport(schoolServer, undefined, domain.book),
   }
 }

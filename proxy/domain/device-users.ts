@@ -9,6 +9,7 @@ import { MAX_PAGE, type DeviceUserRecord, type IsapiClient } from '../isapi'
 import type { RegistrationsRepo } from '../store/registrations-repo'
 import type { DeviceClients } from './device-clients'
 import { removePerson } from './registration/device-ops'
+import type { TerminalBook } from './terminal-states/terminal-book'
 import { validate } from './validate'
 
 /** Browsing the people on one device: pages, one person, the enrolment photo, and deleting a person. */
@@ -16,6 +17,8 @@ export class DeviceUsers {
   constructor(
     private readonly clients: DeviceClients,
     private readonly registrations: RegistrationsRepo,
+    /** what browsing sees, remembered per (person, terminal) */
+    private readonly book?: Pick<TerminalBook, 'note'>,
   ) {}
 
   /**
@@ -42,11 +45,15 @@ export class DeviceUsers {
       position += page.users.length
       if (page.status !== 'MORE' || page.users.length === 0 || users.length >= query.limit) break
     }
-    return { total: Math.max(total, query.offset + users.length), users: users.slice(0, query.limit) }
+    const shown = users.slice(0, query.limit)
+    this.seen(deviceId, shown)
+    return { total: Math.max(total, query.offset + users.length), users: shown }
   }
 
   async get(deviceId: string, employeeNo: string): Promise<DeviceUser> {
-    return toDeviceUser(await this.find(this.clients.get(deviceId), checkNo(employeeNo)))
+    const user = toDeviceUser(await this.find(this.clients.get(deviceId), checkNo(employeeNo)))
+    this.seen(deviceId, [user])
+    return user
   }
 
   /**
@@ -68,6 +75,19 @@ export class DeviceUsers {
     await this.find(client, no)
     await removePerson(client, no)
     this.registrations.unlinkDevice(no, deviceId)
+    this.book?.note('device-users', [{ employeeNo: no, deviceId, state: 'absent' }])
+  }
+
+  private seen(deviceId: string, users: DeviceUser[]): void {
+    this.book?.note(
+      'device-users',
+      users.map((user) => ({
+        employeeNo: user.employeeNo,
+        deviceId,
+        state: user.hasFace ? 'present' : 'no_face',
+        name: user.name,
+      })),
+    )
   }
 
   private async find(client: IsapiClient, employeeNo: string): Promise<DeviceUserRecord> {

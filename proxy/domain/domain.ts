@@ -18,6 +18,7 @@ import { testDeviceConnection } from './device-test'
 import { DeviceUsers } from './device-users'
 import { EmployeeNumbers, type StudentIdLookup } from './registration/employee-numbers'
 import type { SchoolStudents } from './registration/deps'
+import { SchoolNumbers, type StudentPages } from './registration/school-numbers'
 import { Registrations } from './registration/service'
 import { TerminalBook } from './terminal-states/terminal-book'
 
@@ -29,6 +30,8 @@ export interface Domain {
   registrations: Registrations
   /** who is on which terminal, as every source of the proxy last saw it */
   book: TerminalBook
+  /** school server students' deviceStudentIds by student id, remembered from every list seen */
+  schoolNumbers: SchoolNumbers
   testDevice(deviceId: string): Promise<DeviceTestResult>
   /** starts the recovery of sagas a previous run left unfinished (in the background) */
   start(): void
@@ -74,6 +77,9 @@ export function createDomain(options: DomainOptions): Domain {
     if (!registry.has(deviceId)) book.forgetDevice(deviceId)
   })
   const backend = options.backend === undefined ? lookupFrom(options.config) : options.backend
+  const schoolNumbers = new SchoolNumbers(
+    backend && 'listAllStudents' in backend ? (backend as StudentPages) : null,
+  )
   const numbers = new EmployeeNumbers({
     repo: new EmployeeNumbersRepo(db),
     backend,
@@ -94,15 +100,17 @@ export function createDomain(options: DomainOptions): Domain {
       now,
       book,
       school: schoolOf(backend),
+      schoolNumbers,
     },
     options.recoveryIntervalMs !== undefined ? { recoveryIntervalMs: options.recoveryIntervalMs } : {},
   )
   return {
     registry,
     clients,
-    deviceUsers: new DeviceUsers(clients, registrationsRepo),
+    deviceUsers: new DeviceUsers(clients, registrationsRepo, book),
     registrations,
     book,
+    schoolNumbers,
     testDevice: (deviceId) => testDeviceConnection(registry, clients, deviceId),
     start: () => registrations.start(),
     async stop() {

@@ -100,6 +100,17 @@ export class RegistrationsRepo {
     }))
   }
 
+  /** The number of the registration made for this school server student, if the proxy has one. */
+  numberOfBackendStudent(backendStudentId: string): string | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT employee_no AS employeeNo FROM registrations
+         WHERE json_extract(student_json, '$.backendStudentId') = ? LIMIT 1`,
+      )
+      .get(backendStudentId) as { employeeNo: string } | undefined
+    return row?.employeeNo
+  }
+
   unlinkDevice(employeeNo: string, deviceId: string): boolean {
     return (
       this.db

@@ -10,8 +10,11 @@ export const StudentExportQuery = z.object({
 })
 export type StudentExportQuery = z.infer<typeof StudentExportQuery>
 
-/** A student's state on one device in an export: on it, not (yet) on it, or refused with a reason. */
-export const ExportDeviceState = z.enum(['present', 'missing', 'failed'])
+/**
+ * A student's state on one device in an export: on it, on it without a face, not (yet) on it, refused with
+ * a reason, or not known (no source has seen the student on that terminal).
+ */
+export const ExportDeviceState = z.enum(['present', 'no_face', 'missing', 'failed', 'unknown'])
 export type ExportDeviceState = z.infer<typeof ExportDeviceState>
 
 export { csvCell, spreadsheetCsv } from '../csv'

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
-import { Outbox } from '../../proxy/backend/outbox'
-import { createDomain, type Domain } from '../../proxy/domain/domain'
-import { createLogger } from '../../proxy/log'
-import { openMemoryDatabase } from '../../proxy/store/db'
-import { SecretBox } from '../../proxy/store/secrets'
-import { startTerminal, type Terminal } from '../sim/terminal'
+import type { Domain } from '../../proxy/domain/domain'
 import type { BenchRow } from './row'
+import { startTerminalsRig } from './terminals-rig'
 
 const RUNS = 5
 
@@ -27,22 +23,9 @@ const READ_MS = 40
  * slowest device sets. The predecessor wrote devices one after another; that sum is the second baseline.
  */
 export async function bench(): Promise<BenchRow[]> {
-  const terminals = await Promise.all(
-    DEVICES.map((latency) => startTerminal({ latency: { default: READ_MS, ...latency } })),
-  )
-  const db = openMemoryDatabase()
-  const outbox = new Outbox({ db, backend: null })
-  const domain = createDomain({
-    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
-    db,
-    logger: createLogger('silent'),
-    outbox,
-    secrets: SecretBox.withKey(Buffer.alloc(32, 3)),
-    backend: null,
-  })
+  const rig = await startTerminalsRig(DEVICES, READ_MS)
   try {
-    const ids: string[] = []
-    for (const [i, t] of terminals.entries()) ids.push(await addDevice(domain, t, `Eshik ${i + 1}`))
+    const { domain, ids } = rig
     const face = (await photo()).toString('base64')
     const slowest = ids[2] as string
     const register = (deviceIds: string[]) => time(() => registerOnce(domain, face, deviceIds))
@@ -80,21 +63,8 @@ export async function bench(): Promise<BenchRow[]> {
       },
     ]
   } finally {
-    await domain.stop()
-    db.close()
-    await Promise.all(terminals.map((t) => t.close()))
+    await rig.close()
   }
-}
-
-async function addDevice(domain: Domain, terminal: Terminal, name: string): Promise<string> {
-  const device = await domain.registry.create({
-    name,
-    host: terminal.host,
-    port: terminal.port,
-    username: terminal.username,
-    password: terminal.password,
-  })
-  return device.id
 }
 
 async function registerOnce(domain: Domain, face: string, deviceIds: string[]): Promise<void> {

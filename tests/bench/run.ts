@@ -14,6 +14,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   clone: () => import('./clone'),
   'offline-sync': () => import('./offline-sync'),
   'import-workbook': () => import('./import-workbook'),
+  students: () => import('./students'),
 }
 
 const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))

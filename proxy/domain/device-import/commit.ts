@@ -57,6 +57,13 @@ export async function commitImport(
     }
   }
   const ordered = rows.map((row) => results.get(row) as Result)
+  // a face read from the terminal for the photo says the person is there with it
+  deps.book?.note(
+    'import',
+    ordered.flatMap((row) =>
+      row.result === 'imported' ? [{ employeeNo: row.employeeNo, deviceId, state: 'present' as const }] : [],
+    ),
+  )
   const imported = ordered.filter((row) => row.result === 'imported' || row.result === 'no_photo').length
   deps.logger.info(
     { deviceId, rows: rows.length, imported, jobId, idempotent },

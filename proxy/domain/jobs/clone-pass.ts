@@ -30,6 +30,8 @@ export interface PassDeps {
   stopping(): boolean
   /** records numbers written to a device, so the proxy never hands them out to someone else */
   claimNumber?(employeeNo: string): void
+  /** a person found on the target, or written and read back there */
+  seenOnTarget?(employeeNo: string, name: string | undefined): void
 }
 
 interface Ready {
@@ -83,7 +85,10 @@ async function read(jobId: string, deps: PassDeps, handoff: Handoff<Ready>, sign
     const writable = refuseUnwritable(jobId, deps, fresh)
     const present = await presentOnTarget(deps.target, writable, signal)
     for (const item of writable) {
-      if (present.get(item.employeeNo) === 'with-face') record(jobId, deps, item, 'skipped')
+      if (present.get(item.employeeNo) === 'with-face') {
+        record(jobId, deps, item, 'skipped')
+        deps.seenOnTarget?.(item.employeeNo, undefined)
+      }
     }
     deps.changed()
     for (const item of writable.filter((i) => present.get(i.employeeNo) !== 'with-face')) {
@@ -172,6 +177,7 @@ function finish(
   if (outcome.state === 'failed') record(jobId, deps, item, 'failed', outcome.error)
   else record(jobId, deps, item, outcome.state)
   if (outcome.state === 'done') deps.claimNumber?.(item.employeeNo)
+  if (outcome.state !== 'failed') deps.seenOnTarget?.(item.employeeNo, item.name)
 }
 
 /** People with no number or no photo are reported at once and never reach the target. */

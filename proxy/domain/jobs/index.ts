@@ -15,7 +15,7 @@ export interface JobsOptions {
   db: Db
   logger: Logger
   /** the domain's registry and per-device clients, shared with registrations */
-  domain: { registry: JobsDeps['devices']; clients: JobsDeps['clients'] }
+  domain: { registry: JobsDeps['devices']; clients: JobsDeps['clients']; book?: JobsDeps['book'] }
   /** for tests: the backend's students, a clock, pauses */
   directory?: StudentDirectory | null
   now?: () => Date
@@ -33,6 +33,7 @@ export function createJobs(options: JobsOptions): Jobs {
     devices: options.domain.registry,
     directory: options.directory !== undefined ? options.directory : directoryFrom(options.config),
     claimNumber: (employeeNo) => numbers.claim(employeeNo, 'given', now().toISOString()),
+    ...(options.domain.book ? { book: options.domain.book } : {}),
     logger,
     now,
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),

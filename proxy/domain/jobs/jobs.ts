@@ -19,6 +19,7 @@ import { databaseSource, type StudentDirectory } from './database-source'
 import { deviceSource } from './device-source'
 import { jobError, passes } from './job-errors'
 import { jobReportCsv } from './report-csv'
+import type { TerminalBook } from '../terminal-states/terminal-book'
 
 export interface JobsDeps {
   repo: JobsRepo
@@ -30,6 +31,8 @@ export interface JobsDeps {
   directory: StudentDirectory | null
   /** records numbers put on a device, so they are never handed out to another student */
   claimNumber?(employeeNo: string): void
+  /** who a job found or put on which terminal, for the proxy's per-terminal state */
+  book?: Pick<TerminalBook, 'note'>
   logger: Logger
   now?: () => Date
   /** pauses before another pass when a device or the backend was away; one pass per entry, then `failed` */
@@ -274,6 +277,10 @@ export class Jobs {
       changed: () => this.changed(id),
       stopping: () => this.shuttingDown || this.deps.repo.cancelRequested(id),
       ...(this.deps.claimNumber ? { claimNumber: this.deps.claimNumber } : {}),
+      seenOnTarget: (employeeNo: string, name: string | undefined) =>
+        this.deps.book?.note('copy', [
+          { employeeNo, deviceId: job.targetDeviceId ?? '', state: 'present', name: name ?? null },
+        ]),
     }
   }
 

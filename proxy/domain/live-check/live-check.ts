@@ -8,11 +8,14 @@ import type {
   LiveCheckRequest,
   LiveCheckResponse,
   LiveCheckStudent,
+  LiveState,
 } from '../../../shared/api/live-check'
 import { AppError } from '../../../shared/errors'
 import type { IsapiClient } from '../../isapi'
 import type { Logger } from '../../log'
 import type { RegistrationsRepo } from '../../store/registrations-repo'
+import type { StoredPresence } from '../../store/terminal-states-repo'
+import type { TerminalBook } from '../terminal-states/terminal-book'
 import type { DeviceClients } from '../device-clients'
 import type { DeviceRegistry } from '../device-registry'
 import { fullName } from '../registration/person'
@@ -31,6 +34,8 @@ export interface LiveCheckDeps {
   photos: StudentPhotos
   logger: Logger
   now?: () => Date
+  /** what each check and fix saw, remembered per (student, terminal) */
+  book?: Pick<TerminalBook, 'note'>
 }
 
 /**
@@ -50,7 +55,9 @@ export class LiveCheck {
   async check(request: LiveCheckRequest): Promise<LiveCheckResponse> {
     const devices = this.devicesOf(request.deviceIds)
     const { students, total, offset, source } = await this.studentsOf(request)
-    const scans = await this.scanAll(devices, enrolledNumbers(students))
+    const numbers = enrolledNumbers(students)
+    const scans = await this.scanAll(devices, numbers)
+    this.remember('live-check', numbers, scans)
     return {
       students: students.map((student) => row(student, devices, scans)),
       devices: deviceSummaries(devices, scans),
@@ -85,6 +92,7 @@ export class LiveCheck {
     )
     this.rememberWritten(employeeNo, actions)
     const after = await this.scanAll(devices, [employeeNo])
+    this.remember('fix', [employeeNo], after)
     this.deps.logger.info(
       { employeeNo, wrote: actions.filter((a) => a.wrote !== 'none' && !a.error).map((a) => a.deviceId) },
       'live check fix',
@@ -152,6 +160,21 @@ export class LiveCheck {
     return new Map(scans)
   }
 
+  /** What the devices that answered said of each number; a device that did not answer teaches nothing. */
+  private remember(source: 'live-check' | 'fix', employeeNos: string[], scans: Map<string, DeviceScan>) {
+    const sightings = [...scans].flatMap(([deviceId, scan]) =>
+      scan.ok
+        ? employeeNos.map((employeeNo) => ({
+            employeeNo,
+            deviceId,
+            state: presenceOf(scan.states.get(employeeNo)),
+            name: scan.names.get(employeeNo) ?? null,
+          }))
+        : [],
+    )
+    this.deps.book?.note(source, sightings)
+  }
+
   /** A fixed student of this proxy's registrations is now on that device too. */
   private rememberWritten(employeeNo: string, actions: LiveCheckFixAction[]): void {
     const registered = this.deps.registrations.get(employeeNo)
@@ -161,6 +184,11 @@ export class LiveCheck {
     const all = [...new Set([...registered.deviceIds, ...written])]
     this.deps.registrations.setDevices(employeeNo, all, this.now().toISOString())
   }
+}
+
+/** A device that answered knows PRESENT, NO_FACE or ABSENT of every number asked. */
+function presenceOf(state: LiveState | undefined): StoredPresence {
+  return state === 'PRESENT' ? 'present' : state === 'NO_FACE' ? 'no_face' : 'absent'
 }
 
 function enrolledNumbers(students: RosterStudent[]): string[] {

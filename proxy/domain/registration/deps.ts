@@ -8,6 +8,7 @@ import type { DeviceClients } from '../device-clients'
 import type { DeviceRegistry } from '../device-registry'
 import type { TerminalBook } from '../terminal-states/terminal-book'
 import type { EmployeeNumbers } from './employee-numbers'
+import type { SchoolNumbers } from './school-numbers'
 
 /** The school server's students as the sagas need them: found by number, deleted on request. */
 export interface SchoolStudents {
@@ -34,6 +35,8 @@ export interface SagaDeps {
   book?: TerminalBook
   /** null or absent in LAN-only mode */
   school?: SchoolStudents | null
+  /** a school server student's deviceStudentId by the student's id, remembered */
+  schoolNumbers?: SchoolNumbers
 }
 
 export function backendOn(deps: SagaDeps): boolean {

@@ -77,8 +77,13 @@ export async function edit(
     { ...record.student, ...fields.student },
     'student',
   )
-  const afterIds = [...new Set([...(fields.deviceIds ?? record.deviceIds), ...(fields.addDeviceIds ?? [])])]
-  const beforeIds = record.deviceIds.filter((id) => deps.registry.has(id))
+  // terminals another source put the person on (a copy job, a fix) are edited too, when they still hold them
+  const elsewhere = (deps.book?.holding(employeeNo) ?? []).filter(
+    (id) => !record.deviceIds.includes(id) && deps.registry.has(id),
+  )
+  const held = [...record.deviceIds, ...(fields.deviceIds ? [] : elsewhere)]
+  const afterIds = [...new Set([...(fields.deviceIds ?? held), ...(fields.addDeviceIds ?? [])])]
+  const beforeIds = [...new Set([...record.deviceIds, ...elsewhere])].filter((id) => deps.registry.has(id))
   const targets = resolveTargets(deps.registry, deps.clients, [...new Set([...afterIds, ...beforeIds])])
   const newFace = face === undefined ? null : await readFace(face)
   const clientId = fields.clientId ?? record.clientId
@@ -97,6 +102,13 @@ export async function edit(
     if (!result?.ok) {
       problems.push({ target, error: result?.error ?? { code: 'internal', message: 'not checked' } })
       continue
+    }
+    if (elsewhere.includes(target.deviceId) && !result.probe.present) {
+      // the proxy's memory was out of date: the person is not there, so that terminal is not theirs
+      plan.before.deviceIds = plan.before.deviceIds.filter((id) => id !== target.deviceId)
+      if (!fields.deviceIds?.includes(target.deviceId) && !fields.addDeviceIds?.includes(target.deviceId)) {
+        plan.after.deviceIds = plan.after.deviceIds.filter((id) => id !== target.deviceId)
+      }
     }
     const devicePlan = planFor(plan, target.deviceId, result.probe)
     if (devicePlan === 'taken') {

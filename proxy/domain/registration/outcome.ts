@@ -14,6 +14,8 @@ export interface DeviceResult {
 export interface StoredOutcome {
   registration: Registration
   error?: StepError & { deviceName?: string }
+  /** a refusal because the number is taken: who holds it, for "update this student" */
+  existing?: Registration['existing']
 }
 
 export function deviceOutcome(result: DeviceResult): DeviceOutcome {
@@ -37,7 +39,9 @@ export function failureError(outcome: StoredOutcome): AppError {
   return new AppError(code, `${where}${root.message}`, {
     ...(root.subStatusCode ? { subStatusCode: root.subStatusCode } : {}),
     ...(root.retryAfterSec !== undefined ? { retryAfterSec: root.retryAfterSec } : {}),
-    details: outcome.registration,
+    details: outcome.existing
+      ? { ...outcome.registration, existing: outcome.existing }
+      : outcome.registration,
   })
 }
 

@@ -40,11 +40,12 @@ const REDRAWS = 3
 export async function register(deps: SagaDeps, body: unknown): Promise<Registration> {
   const fields = validate(Fields, body)
   const face = faceOf(body)
-  const { employeeNo: givenNo, ...student } = fields.student
+  const { employeeNo: sentNo, ...student } = fields.student
   requireBackendFields(deps, student)
   const targets = resolveTargets(deps.registry, deps.clients, fields.deviceIds)
   const jpeg = await readFace(face)
-  if (givenNo) refuseRegistered(deps, givenNo)
+  const givenNo = sentNo ?? (await schoolNumberOf(deps, student.backendStudentId))
+  if (givenNo) refuseRegistered(deps, givenNo, fields.clientId, student)
 
   const { employeeNo, probes } = await preflight(deps, targets, student, fields.clientId, givenNo)
   const sagaId = randomUUID()
@@ -89,14 +90,44 @@ function requireBackendFields(deps: SagaDeps, student: StoredStudent): void {
   }
 }
 
-function refuseRegistered(deps: SagaDeps, employeeNo: string): void {
-  if (deps.registrations.get(employeeNo)) {
-    throw new AppError(
-      'duplicate',
-      `Student number ${employeeNo} is already registered; edit that registration instead`,
-      { field: 'student.employeeNo' },
-    )
-  }
+/**
+ * A school server student enrolled without a number keeps the one they have (`deviceStudentId`): the
+ * proxy's own registration of them first, then the server (remembered, or its pages walked once).
+ */
+async function schoolNumberOf(deps: SagaDeps, backendStudentId: string | undefined) {
+  if (!backendStudentId) return undefined
+  const registered = deps.registrations.numberOfBackendStudent(backendStudentId)
+  if (registered) return registered
+  if (!deps.schoolNumbers) return undefined
+  return (await deps.schoolNumbers.of(backendStudentId)) ?? undefined
+}
+
+/** A number the proxy already holds a registration for: the way out is an edit of that student. */
+function refuseRegistered(
+  deps: SagaDeps,
+  employeeNo: string,
+  clientId: string,
+  student: StoredStudent,
+): void {
+  const record = deps.registrations.get(employeeNo)
+  if (!record) return
+  const registration = registrationOf(clientId, employeeNo, student, [], 'FAILED')
+  throw new AppError(
+    'duplicate',
+    `Student number ${employeeNo} is already enrolled; update that student instead`,
+    {
+      field: 'student.employeeNo',
+      details: {
+        ...registration,
+        existing: {
+          employeeNo,
+          registered: true,
+          deviceIds: record.deviceIds,
+          name: fullName(record.student),
+        },
+      },
+    },
+  )
 }
 
 interface Preflight {
@@ -127,7 +158,9 @@ async function preflight(
     const failed = new Map(problems.map((p) => [p.target.deviceId, p.error]))
     const first = problems[0] as { target: Target; error: StepError }
     deps.logger.info({ employeeNo, code: first.error.code }, 'registration stopped by the pre-flight check')
+    const holding = problems.filter((p) => p.error.code === 'duplicate').map((p) => p.target.deviceId)
     throw failureError({
+      ...(holding.length > 0 ? { existing: existingOn(deps, employeeNo, holding) } : {}),
       registration: registrationOf(
         clientId,
         employeeNo,
@@ -152,6 +185,16 @@ async function preflight(
         (result as Extract<ProbeResult, { ok: true }>).probe,
       ]),
     ),
+  }
+}
+
+/** The person already under a given number on these terminals: what "update this student" starts from. */
+function existingOn(deps: SagaDeps, employeeNo: string, deviceIds: string[]) {
+  return {
+    employeeNo,
+    registered: deps.registrations.get(employeeNo) !== undefined,
+    deviceIds,
+    name: deps.book?.nameOf(employeeNo) ?? null,
   }
 }
 

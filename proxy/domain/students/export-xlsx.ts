@@ -5,8 +5,10 @@ import { exportCells, wordsFor, type ExportLanguage } from './export-words'
 const FIXED_COLUMNS = 7
 const FILL: Record<ExportDeviceState, string | null> = {
   present: null,
+  no_face: 'FFFFF4CE',
   missing: 'FFFFF4CE',
   failed: 'FFFDE2E1',
+  unknown: 'FFEDEDED',
 }
 
 /**

@@ -4,6 +4,7 @@ import { spreadsheetCsv } from '../../../shared/api/student-export'
 import { exportTable } from './export-rows'
 import { exportCells } from './export-words'
 import { exportXlsx } from './export-xlsx'
+import type { TerminalBook } from '../terminal-states/terminal-book'
 
 export interface ExportFile {
   bytes: Uint8Array
@@ -18,11 +19,13 @@ export class StudentExport {
   constructor(
     private readonly backend: BackendAccess,
     private readonly now: () => Date = () => new Date(),
+    /** the proxy's per-terminal knowledge; without it the export shows the school server's records */
+    private readonly book?: TerminalBook,
   ) {}
 
   async file(query: StudentExportQuery): Promise<ExportFile> {
     const language = query.lang
-    const table = await exportTable(this.backend, query)
+    const table = await exportTable(this.backend, query, this.book)
     const stamp = this.now().toISOString().slice(0, 10)
     if (query.format === 'csv') {
       return {

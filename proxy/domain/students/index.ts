@@ -32,11 +32,13 @@ export interface StudentsOptions {
   photoFreshForMs?: number
   /** who is on which terminal, as the proxy knows it: the list shows it beside each student */
   book?: TerminalBook
+  /** told of every student a list shows (their ids and numbers), for enrollments by backendStudentId */
+  seen?: (students: Array<{ id: string; deviceStudentId: string | null }>) => void
 }
 
 export function createStudents(options: StudentsOptions): Students {
   const backend = new BackendAccess(options.client === undefined ? clientFor(options.config) : options.client)
-  const directory = new StudentDirectory(backend, options.book)
+  const directory = new StudentDirectory(backend, options.book, options.seen)
   return {
     directory,
     photos: new StudentPhotos({

@@ -27,6 +27,7 @@ export class StudentDirectory {
     private readonly backend: BackendAccess,
     /** the proxy's own knowledge of who is on which terminal; absent, only the server's records are shown */
     private readonly book?: TerminalBook,
+    private readonly seen?: (students: Array<{ id: string; deviceStudentId: string | null }>) => void,
   ) {}
 
   async list(query: StudentListQuery): Promise<StudentListResponse> {
@@ -40,6 +41,7 @@ export class StudentDirectory {
     for (const student of list.students) {
       this.known.set(student.id, { photoUrl: student.photoUrl, employeeNo: student.employeeNo })
     }
+    this.seen?.(list.students.map((s) => ({ id: s.id, deviceStudentId: s.employeeNo })))
     const numbers = list.students.flatMap((s) => (s.employeeNo ? [s.employeeNo] : []))
     const school = new Map(list.students.map((s) => [s.employeeNo, s.devices]))
     const states = this.book?.view(numbers, (no) => school.get(no))

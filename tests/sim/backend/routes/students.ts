@@ -1,7 +1,7 @@
 import { ADMIN, STAFF } from '../auth'
 import { fail, objectBody, str, trimmed } from '../http-io'
 import type { SimContext } from '../context'
-import type { Router } from '../router'
+import type { RouteRequest, Router } from '../router'
 import {
   filterStudents,
   findDuplicate,
@@ -138,13 +138,25 @@ export function studentRoutes(router: Router, { state }: SimContext): void {
     return { json: serializeStudent(state, student) }
   })
 
-  router.add('PUT', '/students/:id', (req) => {
+  /** The student in the path, for an admin of its school (the 404 still needs an admin's login). */
+  const adminsStudent = (req: RouteRequest): StudentRecord => {
     const student = state.students.get(req.params.id ?? '')
     if (!student) {
       req.auth.user(ADMIN)
       throw fail(404, 'Student not found')
     }
     req.auth.user(ADMIN, student.schoolId)
-    return { json: updateStudent(state, student, objectBody(req.body)) }
+    return student
+  }
+
+  router.add('PUT', '/students/:id', (req) => ({
+    json: updateStudent(state, adminsStudent(req), objectBody(req.body)),
+  }))
+
+  // The server's delete keeps the student, inactive: out of every list, its history kept.
+  router.add('DELETE', '/students/:id', (req) => {
+    const student = adminsStudent(req)
+    Object.assign(student, { isActive: false, updatedAt: nowIso() })
+    return { json: serializeStudent(state, student) }
   })
 }

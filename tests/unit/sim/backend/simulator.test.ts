@@ -297,3 +297,17 @@ describe('backend simulator: seed and webhook', () => {
     expect(backend.state.attendance).toMatchObject([{ direction: 'in', studentId: student?.id }])
   })
 })
+
+describe('backend simulator: deleting a student', () => {
+  it('keeps the student, inactive and out of the lists, for admins only', async () => {
+    const admin = await login()
+    const school = await backend.seedSchool({ classes: 0, students: 2 })
+    const [gone, kept] = school.students as [{ id: string }, { id: string }]
+    expect((await call('DELETE', `/students/${gone.id}`, undefined, await login('teacher'))).status).toBe(403)
+    const deleted = await call('DELETE', `/students/${gone.id}`, undefined, admin)
+    expect(deleted).toMatchObject({ status: 200, json: { id: gone.id, isActive: false } })
+    const list = await call('GET', `/schools/${backend.schoolId}/students`, undefined, admin)
+    expect((list.json.data as Array<{ id: string }>).map((s) => s.id)).toEqual([kept.id])
+    expect((await call('DELETE', '/students/nope', undefined, admin)).status).toBe(404)
+  })
+})
