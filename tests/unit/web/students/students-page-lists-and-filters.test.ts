@@ -283,4 +283,40 @@ describe('the Students page', { timeout: 30_000 }, () => {
     expect(seen.find((r) => r.path === '/api/live-check')!.body).toEqual({ employeeNos: ['4820193701'] })
     expect(mounted.wrapper.get('[data-testid="students-age"]').text()).toBe('hozirgina bilingan')
   })
+
+  it('lists, for an admin, the people on the terminals whom the school lacks, with the way to import them', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, []),
+      'GET /api/students': () => json(200, { students: [student(1)], page: 1, totalPages: 1, total: 1 }),
+      'GET /api/students/not-in-school': () =>
+        json(200, {
+          terminals: [
+            { id: 'd-1', name: 'Kirish 1', online: true },
+            { id: 'd-2', name: 'Kirish 2', online: false },
+          ],
+          people: [
+            { employeeNo: '777', name: 'Eski Odam', hasFace: true, deviceIds: ['d-1'], facePath: null },
+          ],
+        }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok', role: 'admin' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    await mounted.wrapper.get('[data-testid="not-in-school-open"]').trigger('click')
+    await vi.waitFor(() => expect(mounted!.wrapper.text()).toContain('Eski Odam'))
+    const panel = mounted.wrapper.get('[data-testid="not-in-school"]')
+    expect(panel.text()).toContain('777 · Kirish 1')
+    expect(panel.text()).toContain('Kirish 2 javob bermadi')
+    expect(panel.get('[data-testid="not-in-school-import"]').attributes('href')).toBe('/devices/d-1/import')
+  })
+
+  it('does not offer that list to an operator', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/students': () => json(200, { students: [student(1)], page: 1, totalPages: 1, total: 1 }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok', role: 'operator' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    expect(mounted.wrapper.find('[data-testid="not-in-school-open"]').exists()).toBe(false)
+  })
 })

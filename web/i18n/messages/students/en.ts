@@ -74,6 +74,14 @@ const students: StudentsMessages = {
       phone: 'A phone number is +998 and 9 digits.',
     },
   },
+  notInSchool: {
+    open: 'On a terminal, not in the school database',
+    title: 'On the terminals but not in the school database',
+    searching: 'Searching every terminal…',
+    none: 'Everyone on the terminals is in the school database.',
+    import: 'Import into the school database',
+    offline: '{name} did not answer: its people may be missing from the list.',
+  },
   refusal: {
     title: 'The school server refused it.',
     serverSaid: 'The server said: “{message}”',

@@ -73,6 +73,14 @@ const students = {
       phone: 'Telefon raqami +998 va 9 ta raqamdan iborat boʻlsin.',
     },
   },
+  notInSchool: {
+    open: 'Qurilmada bor, maktab bazasida yoʻq',
+    title: 'Qurilmalarda bor, maktab bazasida yoʻqlar',
+    searching: 'Barcha qurilmalar qidirilmoqda…',
+    none: 'Qurilmalardagi hamma maktab bazasida bor.',
+    import: 'Maktab bazasiga import qilish',
+    offline: '{name} javob bermadi: undagilar roʻyxatda boʻlmasligi mumkin.',
+  },
   refusal: {
     title: 'Maktab serveri qabul qilmadi.',
     serverSaid: 'Server javobi: «{message}»',
