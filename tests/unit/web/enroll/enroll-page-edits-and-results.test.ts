@@ -307,3 +307,35 @@ describe('the way out of a refusal', { timeout: 60_000 }, () => {
     )
   })
 })
+
+describe('saving to the school server only', { timeout: 60_000 }, () => {
+  it('sends the student with no terminal and no photo needed, and says their number', async () => {
+    localStorage.setItem('sr.classes', JSON.stringify([{ id: 'c-5a', name: '5-A', gradeLevel: 5 }]))
+    const sent: unknown[] = []
+    await openApp('/', {
+      'GET /api/classes': () => json(200, [{ id: 'c-5a', name: '5-A', gradeLevel: 5 }]),
+      'POST /api/students': (request) => {
+        sent.push(request.body)
+        return json(201, {
+          clientId: 'x',
+          employeeNo: '5550009999',
+          backend: { status: 'sent', studentId: 's-9' },
+        })
+      },
+    })
+    await vi.waitFor(
+      () => expect(wrapper!.find('[data-testid="enroll-school-only"]').exists()).toBe(true),
+      SLOW,
+    )
+    await wrapper!.get('[data-testid="last-name"]').setValue('Nazarov')
+    await wrapper!.get('[data-testid="first-name"]').setValue('Bek')
+    await wrapper!.get('[data-testid="gender-male"]').trigger('click')
+    await wrapper!.get('[data-testid="class-text"]').setValue('5-A')
+    await wrapper!.get('[data-testid="enroll-school-only"]').trigger('click')
+    await vi.waitFor(() => expect(sent).toHaveLength(1), SLOW)
+    expect(sent[0]).toMatchObject({
+      student: { firstName: 'Bek', lastName: 'Nazarov', gender: 'male', classId: 'c-5a' },
+    })
+    await vi.waitFor(() => expect(wrapper!.text()).toContain('raqami 5550009999'), SLOW)
+  })
+})

@@ -21,6 +21,10 @@ const enrollment: EnrollmentMessages = {
     girl: 'Girl',
     genderProposed: 'Taken from the father’s name: pick the other one if it is wrong.',
     submit: 'Enroll',
+    schoolOnly: 'Save to the school server only (no terminal)',
+    schoolOnlySaved:
+      'Saved to the school server, number {employeeNo}. Put them on a terminal later from the Students page.',
+    schoolOnlyFailed: 'Could not save to the school server.',
     saveChanges: 'Save changes',
     saving: 'Saving…',
     editingTitle: 'Editing a queued enrollment',

@@ -20,6 +20,10 @@ const enrollment = {
     girl: 'Qiz bola',
     genderProposed: 'Otasining ismidan aniqlandi: notoʻgʻri boʻlsa, boshqasini tanlang.',
     submit: 'Roʻyxatga olish',
+    schoolOnly: 'Faqat maktab serveriga saqlash (qurilmasiz)',
+    schoolOnlySaved:
+      'Maktab serveriga saqlandi, raqami {employeeNo}. Qurilmaga keyinroq Oʻquvchilar sahifasidan yozing.',
+    schoolOnlyFailed: 'Maktab serveriga saqlab boʻlmadi.',
     saveChanges: 'Oʻzgarishlarni saqlash',
     saving: 'Saqlanmoqda…',
     editingTitle: 'Navbatdagi roʻyxat tahrirlanmoqda',
