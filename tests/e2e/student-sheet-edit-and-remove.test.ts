@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { newUser, storeFace } from '../sim/terminal/state'
 import { SAMPLE_FACE_JPEG } from '../sim/terminal'
-import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
-import { pairTablet, startEnrollRig, type EnrollRig } from './enroll-rig'
-
-const TABLET_PORTRAIT = { width: 800, height: 1280 }
+import { hasHorizontalScroll, PHONE } from './browser'
+import { cameraTablet, startEnrollRig, type EnrollRig } from './enroll-rig'
 
 // A student who was on both terminals before the local server existed (the old desktop app put them there)
 // is renamed, given a new face and removed from the Students page's sheet; the simulators hold the proof.
 describe('the student sheet on the terminals', () => {
   let rig: EnrollRig
   let browser: Browser
-  let context: BrowserContext
   let page: Page
 
   const student = () => rig.school.students[5]!
@@ -34,14 +31,7 @@ describe('the student sheet on the terminals', () => {
       terminal.state.users.set(number, newUser(number, `${student().lastName} ${student().firstName}`))
       storeFace(terminal.state, number, SAMPLE_FACE_JPEG)
     }
-    browser = await launchChromium({
-      args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    })
-    context = await browser.newContext({ viewport: TABLET_PORTRAIT, hasTouch: true })
-    await context.grantPermissions(['camera'], { origin: rig.proxy!.url })
-    context.setDefaultTimeout(30_000)
-    page = await context.newPage()
-    await pairTablet(page, rig.proxy!)
+    ;({ browser, page } = await cameraTablet(rig))
   }, 120_000)
 
   afterAll(async () => {
