@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './browser'
 import type { Device } from '../../shared/api/devices'
 import { freePort, startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { FACE_FIXTURES } from './face-check-rig'
@@ -108,4 +109,23 @@ export async function portraitJpeg(seed: number): Promise<Buffer> {
     .composite([{ input: face, left: 150, top: 200 }])
     .jpeg({ quality: 90 })
     .toBuffer()
+}
+
+/** The tablet held upright, as the secretaries hold it at the desk. */
+export const TABLET_PORTRAIT = { width: 800, height: 1280 }
+
+/**
+ * Chromium with its fake camera on an upright touch tablet, the camera allowed and the screen paired: the
+ * page the student-sheet and enrollment-taps tests work in.
+ */
+export async function cameraTablet(rig: EnrollRig): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  })
+  const context = await browser.newContext({ viewport: TABLET_PORTRAIT, hasTouch: true })
+  await context.grantPermissions(['camera'], { origin: rig.proxy!.url })
+  context.setDefaultTimeout(30_000)
+  const page = await context.newPage()
+  await pairTablet(page, rig.proxy!)
+  return { browser, page }
 }

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import type { SeedResult } from '../sim/backend'
-import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
-import { pairTablet, startEnrollRig, type EnrollRig } from './enroll-rig'
-
-/** The tablet held upright, as the secretaries hold it at the desk. */
-const TABLET_PORTRAIT = { width: 800, height: 1280 }
+import { hasHorizontalScroll, PHONE } from './browser'
+import { cameraTablet, startEnrollRig, TABLET_PORTRAIT, type EnrollRig } from './enroll-rig'
 
 // A secretary enrolls a class in a row on a tablet in portrait: the camera is live, the cursor is in the
 // surname, the gender comes from the father's name, the class stays; every tap is counted (typing is not).
 describe('enrolling a class in a row on a tablet', () => {
   let rig: EnrollRig
   let browser: Browser
-  let context: BrowserContext
   let page: Page
   let bigClass: SeedResult
   let taps = 0
@@ -53,14 +49,7 @@ describe('enrolling a class in a row on a tablet', () => {
   beforeAll(async () => {
     rig = await startEnrollRig()
     bigClass = await rig.backend.seedSchool({ classes: 1, students: 30, withPhotos: false })
-    browser = await launchChromium({
-      args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    })
-    context = await browser.newContext({ viewport: TABLET_PORTRAIT, hasTouch: true })
-    await context.grantPermissions(['camera'], { origin: rig.proxy!.url })
-    context.setDefaultTimeout(20_000)
-    page = await context.newPage()
-    await pairTablet(page, rig.proxy!)
+    ;({ browser, page } = await cameraTablet(rig))
   }, 120_000)
 
   afterAll(async () => {

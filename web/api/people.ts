@@ -1,4 +1,4 @@
-import { Registration, type StudentEdit } from '../../shared/api'
+import { Registration, StudentSheet, type StudentEdit } from '../../shared/api'
 import type { ApiClient } from './client'
 
 /** A face upload, a write and a read-back on every terminal holding the person. */
@@ -39,4 +39,13 @@ export function removePerson(
     query: options.deleteOnSchoolServer ? { deleteOnSchoolServer: 'true' } : {},
     timeoutMs: PERSON_WRITE_TIMEOUT_MS,
   })
+}
+
+/** `GET /api/registrations/:employeeNo`: the sheet of anyone on a terminal or on the school server. */
+export function studentSheet(
+  api: ApiClient,
+  employeeNo: string,
+  signal?: AbortSignal,
+): Promise<StudentSheet> {
+  return api.request('GET', personPath(employeeNo), { schema: StudentSheet, ...(signal ? { signal } : {}) })
 }

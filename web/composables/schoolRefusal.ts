@@ -1,14 +1,4 @@
-/** The reasons the proxy names for a school-server refusal; anything else reads as `other`. */
-export const REFUSAL_KEYS = [
-  'duplicate_in_class',
-  'class_not_found',
-  'device_student_id_taken',
-  'invalid',
-  'not_found',
-  'forbidden',
-  'other',
-] as const
-export type RefusalKey = (typeof REFUSAL_KEYS)[number]
+import { BACKEND_REFUSAL_REASONS, type BackendRefusalReason } from '../../shared/api'
 
 /** A refusal as the result card, the Queue and the sheet receive it from the proxy. */
 export interface SchoolRefusal {
@@ -19,8 +9,9 @@ export interface SchoolRefusal {
   reportId?: string
 }
 
-export function refusalKey(refusal: SchoolRefusal): RefusalKey {
-  return (REFUSAL_KEYS as readonly string[]).includes(refusal.reason ?? '')
-    ? (refusal.reason as RefusalKey)
+/** The reason to explain; one the app does not know yet reads as `other`. */
+export function refusalKey(refusal: SchoolRefusal): BackendRefusalReason {
+  return (BACKEND_REFUSAL_REASONS as readonly string[]).includes(refusal.reason ?? '')
+    ? (refusal.reason as BackendRefusalReason)
     : 'other'
 }

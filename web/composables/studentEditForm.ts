@@ -12,6 +12,16 @@ export interface StudentEditValues {
   parentPhone: string
 }
 
+/** Nothing known: every field filled in is sent (the person's current record is not at hand). */
+export const UNKNOWN_STUDENT: StudentEditValues = {
+  lastName: '',
+  firstName: '',
+  fatherName: '',
+  classId: '',
+  className: '',
+  parentPhone: '',
+}
+
 export type StudentEditField = 'lastName' | 'firstName' | 'fatherName' | 'class' | 'parentPhone'
 export type StudentEditErrors = Partial<Record<StudentEditField, NonNullable<EnrollErrors['lastName']>>>
 

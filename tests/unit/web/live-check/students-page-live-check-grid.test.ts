@@ -117,9 +117,16 @@ describe('live check on the Students page', { timeout: 30_000 }, () => {
     expect(grid().find('[data-testid="live-check-fix-all"]').exists()).toBe(false)
   })
 
-  it('checks one student from the card by number, and fixes with the card’s student id', async () => {
+  it('checks one student from the sheet by number, and fixes with the student’s id', async () => {
     const { fetch, seen } = proxy()
     mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.findAll('[data-testid="student-open"]').length).toBeGreaterThan(0),
+    )
+    const withNumber = mounted.wrapper
+      .findAll('[data-testid="students-list"] > li')
+      .find((row) => row.text().includes('1001'))!
+    await withNumber.get('[data-testid="student-open"]').trigger('click')
     await vi.waitFor(() =>
       expect(mounted!.wrapper.findAll('[data-testid="student-live-check"]')).toHaveLength(1),
     )

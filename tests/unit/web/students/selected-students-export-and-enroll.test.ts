@@ -24,6 +24,7 @@ function student(id: string, employeeNo: string | null, status: 'SUCCESS' | 'MIS
     devices: [
       { backendDeviceId: 'b1', name: 'Kirish', serial: null, status, lastError: null, updatedAt: null },
     ],
+    terminals: [],
   }
 }
 
@@ -33,7 +34,14 @@ const WORDS = {
   fatherName: 'Otasining ismi',
   className: 'Sinfi',
   employeeNo: 'Raqami',
-  state: { present: 'Bor', missing: 'Yoʻq', failed: 'Xato', pending: 'Kutilmoqda', unknown: 'Nomaʼlum' },
+  state: {
+    present: 'Bor',
+    no_face: 'Yuzsiz',
+    missing: 'Yoʻq',
+    failed: 'Xato',
+    pending: 'Kutilmoqda',
+    unknown: 'Nomaʼlum',
+  },
 }
 
 describe('exporting only the ticked students', () => {

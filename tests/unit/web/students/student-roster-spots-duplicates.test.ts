@@ -28,6 +28,7 @@ function listed(id: string, lastName: string, firstName: string, classId: string
     photoUrl: null,
     hasPhoto: false,
     devices: [],
+    terminals: [],
   } satisfies StudentListItem
 }
 

@@ -194,4 +194,82 @@ describe('the student sheet', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(mounted!.wrapper.text()).toContain('Qurilmaga ulanib boʻlmadi'))
     expect((byTest('edit-firstName').element as HTMLInputElement).value).toBe('Azizbek')
   })
+
+  it('shows the local server’s sheet: phone, state on each terminal, refusal with its reason, history; adds a terminal that lacks them', async () => {
+    const sheet = {
+      employeeNo: '4820193701',
+      origin: 'adopted',
+      student: { ...KARIMOV, gender: 'male', parentPhone: '+998901234567' },
+      nameOnTerminals: 'Karimov Aziz',
+      backendStudentId: 's-1',
+      photoPath: null,
+      terminals: [
+        {
+          deviceId: 'dev-1',
+          deviceName: 'Asosiy kirish',
+          state: 'present',
+          source: 'copy',
+          at: '2026-01-01T08:00:00Z',
+          ageSec: 30,
+        },
+        {
+          deviceId: 'dev-2',
+          deviceName: 'Sport zali',
+          state: 'absent',
+          source: 'live-check',
+          at: '2026-01-01T08:00:00Z',
+          ageSec: 30,
+        },
+      ],
+      backend: {
+        status: 'sent',
+        refusal: {
+          code: 'backend_rejected',
+          reason: 'class_not_found',
+          message: 'Sinf topilmadi',
+          kind: 'student-update',
+          reportId: 'r-9',
+          at: null,
+        },
+      },
+      history: [
+        {
+          id: 2,
+          at: '2026-01-01T08:00:00Z',
+          action: 'registration.update',
+          actor: 'admin',
+          result: 'ok',
+          error: null,
+        },
+        {
+          id: 1,
+          at: '2026-01-01T07:00:00Z',
+          action: 'something.new',
+          actor: 'admin',
+          result: 'failed',
+          error: null,
+        },
+      ],
+    }
+    const { seen } = await openSheet({
+      'GET /api/registrations/4820193701': () => json(200, sheet),
+      'PUT /api/registrations/4820193701': () => json(200, registration('SUCCESS')),
+    })
+    await vi.waitFor(() => expect(mounted!.wrapper.find('[data-testid="sheet-phone"]').exists()).toBe(true))
+    expect(byTest('sheet-phone').text()).toContain('+998901234567')
+    expect(byTest('school-refusal').attributes('data-reason')).toBe('class_not_found')
+    expect(byTest('school-refusal').text()).toContain('Maktab serverida bunday sinf yoʻq.')
+    expect(byTest('sheet-history').text()).toContain('Oʻzgartirildi')
+    expect(byTest('sheet-history').text()).toContain('Oʻzgarish')
+    const states = mounted!.wrapper
+      .findAll('[data-testid="student-sheet"] [data-testid="terminal-states"] li')
+      .map((li) => li.attributes('data-state'))
+    expect(states).toEqual(['present', 'missing'])
+    await byTest('sheet-add-dev-2').trigger('click')
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true))
+    expect(seen.find((r) => r.method === 'PUT')!.body).toMatchObject({ addDeviceIds: ['dev-2'] })
+    // the edit form starts from the sheet's phone: only what changes is sent
+    await byTest('student-edit-open').trigger('click')
+    expect((byTest('edit-parentPhone').element as HTMLInputElement).value).toBe('+998901234567')
+  })
 })

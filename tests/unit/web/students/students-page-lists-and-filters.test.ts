@@ -238,4 +238,85 @@ describe('the Students page', { timeout: 30_000 }, () => {
     await mounted.wrapper.get('[data-testid="students-choose-all"]').setValue(false)
     expect(mounted.wrapper.find('[data-testid="selection-bar"]').exists()).toBe(false)
   })
+
+  it('shows each terminal’s state as the local server knows it, how old it is, and checks what is on screen', async () => {
+    const terminals = (state: string, ageSec: number) => [
+      { deviceId: 'd-1', deviceName: 'Kirish 1', state, source: 'copy', at: '2026-01-01T08:00:00Z', ageSec },
+      { deviceId: 'd-2', deviceName: 'Kirish 2', state: 'unknown', source: null, at: null, ageSec: null },
+    ]
+    let checked = false
+    const { fetch, seen } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, []),
+      'GET /api/students': () =>
+        json(200, {
+          students: [
+            student(1, { terminals: checked ? terminals('absent', 2) : terminals('present', 600) }),
+            student(2, { employeeNo: null, terminals: terminals('unknown', 0) }),
+          ],
+          page: 1,
+          totalPages: 1,
+          total: 2,
+          terminals: [
+            { id: 'd-1', name: 'Kirish 1' },
+            { id: 'd-2', name: 'Kirish 2' },
+          ],
+        }),
+      'POST /api/live-check': () => {
+        checked = true
+        return json(200, { students: [], devices: [], total: 1, offset: 0, source: 'request' })
+      },
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(2))
+    const states = () =>
+      cards()[0]!
+        .findAll('[data-testid="terminal-states"] li')
+        .map((li) => [li.text(), li.attributes('data-state')])
+    expect(states()).toEqual([
+      ['Kirish 1Bor', 'present'],
+      ['Kirish 2Nomaʼlum', 'unknown'],
+    ])
+    expect(mounted.wrapper.get('[data-testid="students-age"]').text()).toBe('10 daqiqa oldin bilingan')
+    await mounted.wrapper.get('[data-testid="students-check-now"]').trigger('click')
+    await vi.waitFor(() => expect(states()[0]).toEqual(['Kirish 1Yoʻq', 'missing']))
+    expect(seen.find((r) => r.path === '/api/live-check')!.body).toEqual({ employeeNos: ['4820193701'] })
+    expect(mounted.wrapper.get('[data-testid="students-age"]').text()).toBe('hozirgina bilingan')
+  })
+
+  it('lists, for an admin, the people on the terminals whom the school lacks, with the way to import them', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/devices': () => json(200, []),
+      'GET /api/students': () => json(200, { students: [student(1)], page: 1, totalPages: 1, total: 1 }),
+      'GET /api/students/not-in-school': () =>
+        json(200, {
+          terminals: [
+            { id: 'd-1', name: 'Kirish 1', online: true },
+            { id: 'd-2', name: 'Kirish 2', online: false },
+          ],
+          people: [
+            { employeeNo: '777', name: 'Eski Odam', hasFace: true, deviceIds: ['d-1'], facePath: null },
+          ],
+        }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok', role: 'admin' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    await mounted.wrapper.get('[data-testid="not-in-school-open"]').trigger('click')
+    await vi.waitFor(() => expect(mounted!.wrapper.text()).toContain('Eski Odam'))
+    const panel = mounted.wrapper.get('[data-testid="not-in-school"]')
+    expect(panel.text()).toContain('777 · Kirish 1')
+    expect(panel.text()).toContain('Kirish 2 javob bermadi')
+    expect(panel.get('[data-testid="not-in-school-import"]').attributes('href')).toBe('/devices/d-1/import')
+  })
+
+  it('does not offer that list to an operator', async () => {
+    const { fetch } = fakeFetch({
+      ...HEALTHY,
+      'GET /api/students': () => json(200, { students: [student(1)], page: 1, totalPages: 1, total: 1 }),
+    })
+    mounted = await mountApp('/students', { fetch, token: 'tok', role: 'operator' })
+    await vi.waitFor(() => expect(cards()).toHaveLength(1))
+    expect(mounted.wrapper.find('[data-testid="not-in-school-open"]').exists()).toBe(false)
+  })
 })

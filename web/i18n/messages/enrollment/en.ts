@@ -21,6 +21,10 @@ const enrollment: EnrollmentMessages = {
     girl: 'Girl',
     genderProposed: 'Taken from the father’s name: pick the other one if it is wrong.',
     submit: 'Enroll',
+    schoolOnly: 'Save to the school server only (no terminal)',
+    schoolOnlySaved:
+      'Saved to the school server, number {employeeNo}. Put them on a terminal later from the Students page.',
+    schoolOnlyFailed: 'Could not save to the school server.',
     saveChanges: 'Save changes',
     saving: 'Saving…',
     editingTitle: 'Editing a queued enrollment',
@@ -94,11 +98,13 @@ const enrollment: EnrollmentMessages = {
     failedBody: 'The student was written to no device. The reason:',
     attentionTitle: '{name} was not enrolled: something must be fixed first',
     attentionBody: 'The student was written to no device. Fix this first, then try again:',
-    alreadyEnrolled: 'This student is already on the devices. There is no need to enroll them again.',
+    alreadyEnrolled:
+      'This student is already on the terminals. Do not enroll them again: update them (name, class or face).',
     goneTitle: 'This enrollment was deleted',
     next: 'Next student',
     retry: 'Try again',
     edit: 'Edit',
+    updateStudent: 'Update this student',
     toQueue: 'Open the queue',
   },
   draftStatus: {

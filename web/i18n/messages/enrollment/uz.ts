@@ -20,6 +20,10 @@ const enrollment = {
     girl: 'Qiz bola',
     genderProposed: 'Otasining ismidan aniqlandi: notoʻgʻri boʻlsa, boshqasini tanlang.',
     submit: 'Roʻyxatga olish',
+    schoolOnly: 'Faqat maktab serveriga saqlash (qurilmasiz)',
+    schoolOnlySaved:
+      'Maktab serveriga saqlandi, raqami {employeeNo}. Qurilmaga keyinroq Oʻquvchilar sahifasidan yozing.',
+    schoolOnlyFailed: 'Maktab serveriga saqlab boʻlmadi.',
     saveChanges: 'Oʻzgarishlarni saqlash',
     saving: 'Saqlanmoqda…',
     editingTitle: 'Navbatdagi roʻyxat tahrirlanmoqda',
@@ -93,11 +97,13 @@ const enrollment = {
     failedBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Sababi:',
     attentionTitle: '{name} roʻyxatga olinmadi: avval tuzatish kerak',
     attentionBody: 'Oʻquvchi hech bir qurilmaga yozilmadi. Avval quyidagini tuzating, soʻng qayta urining:',
-    alreadyEnrolled: 'Bu oʻquvchi allaqachon qurilmalarga yozilgan. Qayta roʻyxatga olish shart emas.',
+    alreadyEnrolled:
+      'Bu oʻquvchi allaqachon qurilmalarda bor. Qayta roʻyxatga olmang: uni yangilang (ismi, sinfi yoki yuzi).',
     goneTitle: 'Bu roʻyxat oʻchirilgan',
     next: 'Keyingi oʻquvchi',
     retry: 'Qayta urinish',
     edit: 'Tahrirlash',
+    updateStudent: 'Shu oʻquvchini yangilash',
     toQueue: 'Navbatni koʻrish',
   },
   draftStatus: {

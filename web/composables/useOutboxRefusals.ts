@@ -1,0 +1,47 @@
+import { onMounted, shallowRef } from 'vue'
+import { OutboxView, type OutboxItem } from '../../shared/api'
+import { draftRegistration } from '../components/enroll/deviceRows'
+import type { Draft } from '../db/types'
+import { useSessionStore } from '../stores/session'
+import type { SchoolRefusal } from './schoolRefusal'
+import { useApi } from './useApi'
+
+function refusalOf(item: OutboxItem): SchoolRefusal {
+  return {
+    message: item.lastError ?? '',
+    reportId: item.id,
+    ...(item.refusalReason ? { reason: item.refusalReason } : {}),
+  }
+}
+
+/**
+ * The reports the school server refused for good, by the student's number: a student written to the
+ * terminals whose record the server would not take is not "done" for the school, and the screens say so.
+ */
+export function useOutboxRefusals() {
+  const api = useApi()
+  const session = useSessionStore()
+  const refusals = shallowRef(new Map<string, SchoolRefusal>())
+
+  async function reload(): Promise<void> {
+    if (!session.isPaired) return
+    try {
+      const view = await api.request('GET', '/api/outbox', { schema: OutboxView })
+      refusals.value = new Map(view.failed.map((item) => [item.groupKey, refusalOf(item)]))
+    } catch {
+      // out of reach: the refusals the drafts carry themselves still show
+    }
+  }
+
+  /** The draft's own answer first (refused while it was sent), else what the outbox holds for its number. */
+  function refusalFor(draft: Draft): SchoolRefusal | null {
+    const registration = draftRegistration(draft)
+    const error = registration?.backend.error
+    if (error) return error
+    const employeeNo = registration?.employeeNo ?? draft.student.employeeNo
+    return employeeNo ? (refusals.value.get(employeeNo) ?? null) : null
+  }
+
+  onMounted(reload)
+  return { refusals, reload, refusalFor }
+}
