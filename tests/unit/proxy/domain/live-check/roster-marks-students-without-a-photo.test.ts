@@ -17,6 +17,7 @@ function listed(id: string, employeeNo: string, hasPhoto: boolean): StudentListI
     photoUrl: hasPhoto ? `http://127.0.0.1/photos/${id}.jpg` : null,
     hasPhoto,
     devices: [],
+    terminals: [],
   }
 }
 
