@@ -51,6 +51,12 @@ const SHARED_LATIN = new Set([
   'mac',
   'dns',
   'dhcp',
+  'basic',
+  'digest',
+  'json',
+  'xml',
+  // 1:N, the face library's one-to-many matching, as the terminals' own menus write it
+  'n',
   'oʻzbekcha',
   'english',
 ])

@@ -47,6 +47,7 @@ const SAME_IN_UZBEK = new Set([
   'audit.fields.server',
   'errors.fields.port',
   'errors.fields.username',
+  'networkSearch.terminal',
 ])
 
 /** Russian texts that quote what a person may type in Uzbek or English. */

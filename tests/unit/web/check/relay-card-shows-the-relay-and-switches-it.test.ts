@@ -2,7 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RelayView } from '../../../../shared/api/event-relay'
-import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+import { fakeFetch, HEALTHY, json, mountApp, statusStream, type MountedApp } from '../fake-proxy'
 import { LIVE_STATUS } from './live-status'
 
 let mounted: MountedApp | null = null
@@ -51,7 +51,7 @@ function checkPage() {
   let mode: RelayView['mode'] = 'direct'
   const { fetch, seen } = fakeFetch({
     ...HEALTHY,
-    'GET /api/devices/status': () => json(200, [LIVE_STATUS]),
+    'GET /api/devices/status/stream': () => statusStream([LIVE_STATUS]),
     'GET /api/webhooks': () => json(404, { error: { code: 'not_found', message: 'no school server' } }),
     'GET /api/events/relay': () => json(200, view(mode)),
     'PUT /api/events/relay/mode': () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+import { fakeFetch, HEALTHY, json, mountApp, statusStream, type MountedApp } from '../fake-proxy'
 import { LIVE_STATUS } from './live-status'
 import uz from '../../../../web/i18n/messages/uz'
 
@@ -18,7 +18,7 @@ function checkPage(role: 'admin' | 'operator') {
   const secret = role === 'admin' ? SECRET : '***'
   return fakeFetch({
     ...HEALTHY,
-    'GET /api/devices/status': () => json(200, [LIVE_STATUS]),
+    'GET /api/devices/status/stream': () => statusStream([LIVE_STATUS]),
     'GET /api/webhooks': () =>
       json(200, {
         in: `http://127.0.0.1:9000/webhook/school-1/in?secret=${secret}`,

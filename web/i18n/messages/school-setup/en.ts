@@ -33,14 +33,14 @@ const schoolSetup: typeof schoolSetupUz = {
       added: 'Already in the list',
       outside: 'In a network not allowed',
     },
-    password: 'Terminal password (admin)',
+    password: 'The terminal’s administrator password',
     newPassword: 'New administrator password',
     inactiveExplain:
       'This terminal is not activated yet: it gets its administrator password now. Write the password down.',
     rule: {
       length: '8 to 16 characters',
       kinds: 'At least two kinds: digits, lowercase, uppercase, symbols',
-      username: 'Not containing “admin”',
+      username: 'Not containing the user name',
     },
     add: 'Add',
     activateAndAdd: 'Activate and add',
@@ -48,8 +48,7 @@ const schoolSetup: typeof schoolSetupUz = {
     adding: 'Adding to the list…',
     testing: 'Testing the connection…',
     added: 'Added, and the connection works.',
-    outsideExplain:
-      'This address is outside the allowed networks (SR_DEVICE_NETS), so the proxy does not connect to it.',
+    outsideExplain: 'This address is outside the allowed networks, so the proxy does not connect to it.',
   },
 }
 

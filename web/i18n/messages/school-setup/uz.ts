@@ -31,14 +31,14 @@ const schoolSetup = {
       added: 'Roʻyxatda bor',
       outside: 'Ruxsat etilmagan tarmoqda',
     },
-    password: 'Terminal paroli (admin)',
+    password: 'Terminal administratori paroli',
     newPassword: 'Yangi administrator paroli',
     inactiveExplain:
       'Bu terminal hali faollashtirilmagan: unga hozir administrator paroli beriladi. Parolni yozib qoʻying.',
     rule: {
       length: '8–16 ta belgi',
       kinds: 'Kamida ikki xil: raqam, kichik harf, katta harf, belgi',
-      username: '“admin” soʻzi boʻlmasin',
+      username: 'Foydalanuvchi nomi boʻlmasin',
     },
     add: 'Qoʻshish',
     activateAndAdd: 'Faollashtirish va qoʻshish',
@@ -46,8 +46,7 @@ const schoolSetup = {
     adding: 'Roʻyxatga qoʻshilmoqda…',
     testing: 'Ulanish tekshirilmoqda…',
     added: 'Qoʻshildi va ulanish ishlayapti.',
-    outsideExplain:
-      'Bu manzil ruxsat etilgan tarmoqlardan tashqarida (SR_DEVICE_NETS), shuning uchun unga ulanilmaydi.',
+    outsideExplain: 'Bu manzil ruxsat etilgan tarmoqlardan tashqarida, shuning uchun unga ulanilmaydi.',
   },
 }
 
