@@ -118,10 +118,11 @@ export const TABLET_PORTRAIT = { width: 800, height: 1280 }
  * Chromium with its fake camera on an upright touch tablet, the camera allowed and the screen paired: the
  * page the student-sheet and enrollment-taps tests work in.
  */
-export async function cameraTablet(rig: EnrollRig): Promise<{ browser: Browser; page: Page }> {
-  const browser = await launchChromium({
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  })
+export async function cameraTablet(
+  rig: EnrollRig,
+  cameraArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium({ args: cameraArgs })
   const context = await browser.newContext({ viewport: TABLET_PORTRAIT, hasTouch: true })
   await context.grantPermissions(['camera'], { origin: rig.proxy!.url })
   context.setDefaultTimeout(30_000)

@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import type { SeedResult } from '../sim/backend'
 import { hasHorizontalScroll, PHONE } from './browser'
 import { cameraTablet, startEnrollRig, TABLET_PORTRAIT, type EnrollRig } from './enroll-rig'
+import { fakeCameraArgs } from './fake-camera'
 
 // A secretary enrolls a class in a row on a tablet in portrait: the camera is live, the cursor is in the
 // surname, the gender comes from the father's name, the class stays; every tap is counted (typing is not).
@@ -17,6 +18,25 @@ describe('enrolling a class in a row on a tablet', () => {
   async function tap(target: Locator): Promise<void> {
     taps += 1
     await target.click()
+  }
+  /**
+   * The photo: a tap on the shutter, unless the face check took it by itself after a steady second first
+   * (then no tap was needed, and none is counted).
+   */
+  async function photo(): Promise<void> {
+    const preview = page.getByTestId('photo-preview')
+    const tapped = await Promise.race([
+      page
+        .getByTestId('photo-take')
+        .click()
+        .then(
+          () => true,
+          () => false,
+        ),
+      preview.waitFor().then(() => false),
+    ])
+    if (tapped) taps += 1
+    await preview.waitFor()
   }
   /** The class typed like the names: one tap puts the cursor in the field. */
   async function typeClass(name: string): Promise<void> {
@@ -49,7 +69,8 @@ describe('enrolling a class in a row on a tablet', () => {
   beforeAll(async () => {
     rig = await startEnrollRig()
     bigClass = await rig.backend.seedSchool({ classes: 1, students: 30, withPhotos: false })
-    ;({ browser, page } = await cameraTablet(rig))
+    // the camera shows a real face: the face check opens the shutter only for one
+    ;({ browser, page } = await cameraTablet(rig, await fakeCameraArgs()))
   }, 120_000)
 
   afterAll(async () => {
@@ -71,13 +92,12 @@ describe('enrolling a class in a row on a tablet', () => {
     taps = 0
     await typeStudent('Nurmatov', 'Sanjar', 'Rustamovich')
     expect(await page.getByTestId('gender-male').getAttribute('aria-checked')).toBe('true')
-    await tap(page.getByTestId('photo-take'))
-    await page.getByTestId('photo-preview').waitFor()
+    await photo()
     // typed as the secretary says it, not as the school writes it
     await typeClass(klass().name.toLowerCase().replace('-', ''))
     await tap(page.getByTestId('enroll-submit'))
     await waitForDone()
-    expect(taps).toBe(3)
+    expect(taps).toBeLessThanOrEqual(3)
   })
 
   it('enrolls the next student of the same class in 2 taps: class and camera are ready', async () => {
@@ -91,11 +111,10 @@ describe('enrolling a class in a row on a tablet', () => {
     taps = 0
     await typeStudent('Nurmatova', 'Lola', 'Karim qizi')
     expect(await page.getByTestId('gender-female').getAttribute('aria-checked')).toBe('true')
-    await tap(page.getByTestId('photo-take'))
-    await page.getByTestId('photo-preview').waitFor()
+    await photo()
     await tap(page.getByTestId('enroll-submit'))
     await waitForDone()
-    expect(taps).toBe(2)
+    expect(taps).toBeLessThanOrEqual(2)
   })
 
   it('enrolls a student of another class used before in 3 taps: photo, recent class, send', async () => {
@@ -103,8 +122,7 @@ describe('enrolling a class in a row on a tablet', () => {
     await page.getByTestId('enroll-next').click()
     await page.getByTestId('enroll-form').waitFor()
     await typeStudent('Xolmatov', 'Anvar', 'Ilhomovich')
-    await page.getByTestId('photo-take').click()
-    await page.getByTestId('photo-preview').waitFor()
+    await photo()
     await page.getByTestId('class-text').fill(rig.school.classes[2]!.name)
     await page.getByTestId('enroll-submit').click()
     await waitForDone()
@@ -113,12 +131,11 @@ describe('enrolling a class in a row on a tablet', () => {
 
     taps = 0
     await typeStudent('Xolmatova', 'Zuhra', 'Ilhomovna')
-    await tap(page.getByTestId('photo-take'))
-    await page.getByTestId('photo-preview').waitFor()
+    await photo()
     await tap(page.getByTestId(`recent-class-${klass().id}`))
     await tap(page.getByTestId('enroll-submit'))
     await waitForDone()
-    expect(taps).toBe(3)
+    expect(taps).toBeLessThanOrEqual(3)
     await page.screenshot({ path: '/tmp/e2e-enroll-taps-done.png' })
 
     const names = [...rig.terminals[0]!.state.users.values()].map((user) => user.name)

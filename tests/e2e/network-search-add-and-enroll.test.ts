@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
-import uz from '../../web/i18n/messages/uz'
+import setupUz from '../../web/i18n/messages/school-setup/uz'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { startSadpResponder, type SadpResponder } from '../sim/sadp'
 import { startTerminal, type Terminal } from '../sim/terminal'
@@ -52,7 +52,7 @@ describe('Search the network on the tablet, add the terminal found, enroll a stu
 
   it('finds the inactive terminal, checks the password rule before sending, activates and adds it', async () => {
     await page.goto(`${proxy.url}/devices`)
-    await page.getByRole('button', { name: uz.networkSearch.open }).click()
+    await page.getByRole('button', { name: setupUz.networkSearch.open }).click()
     const item = page.getByTestId('found-terminals').locator('li[data-state="inactive"]')
     await item.waitFor()
     expect(await item.textContent()).toContain(`${terminal.host}:${terminal.port}`)
@@ -63,7 +63,7 @@ describe('Search the network on the tablet, add the terminal found, enroll a stu
     await item.locator('[data-field="password"]').fill(NEW_PASSWORD)
     expect(await item.locator('.rules__bad').count()).toBe(0)
     await add.click()
-    await item.getByText(uz.networkSearch.added).waitFor({ timeout: 45_000 })
+    await item.getByText(setupUz.networkSearch.added).waitFor({ timeout: 45_000 })
     expect(terminal.activated).toBe(true)
     expect(terminal.password).toBe(NEW_PASSWORD)
     expect(await hasHorizontalScroll(page)).toBe(false)

@@ -12,6 +12,8 @@ import deviceSettingsUz from '../../../web/i18n/messages/device-settings/uz'
 import importEn from '../../../web/i18n/messages/import/en'
 import importRu from '../../../web/i18n/messages/import/ru'
 import importUz from '../../../web/i18n/messages/import/uz'
+import { SCHOOL_SETUP_MESSAGES } from '../../../web/i18n/messages/school-setup/load'
+import { STUDENT_MESSAGES } from '../../../web/i18n/messages/students/load'
 import { foreignWords } from '../../helpers/language-texts'
 
 function leaves(tree: object, prefix = ''): Array<[string, string]> {
@@ -55,9 +57,33 @@ const QUOTES_OTHER_LANGUAGES = new Set(['app.name', 'app.shortName', 'classImpor
 
 /** The first bundle's texts and those each page loads when first opened. */
 const ALL = {
-  uz: [MESSAGES.uz, auditUz, deviceImportUz, deviceSettingsUz, importUz],
-  ru: [MESSAGES.ru, auditRu, deviceImportRu, deviceSettingsRu, importRu],
-  en: [MESSAGES.en, auditEn, deviceImportEn, deviceSettingsEn, importEn],
+  uz: [
+    MESSAGES.uz,
+    auditUz,
+    deviceImportUz,
+    deviceSettingsUz,
+    importUz,
+    STUDENT_MESSAGES.uz,
+    SCHOOL_SETUP_MESSAGES.uz,
+  ],
+  ru: [
+    MESSAGES.ru,
+    auditRu,
+    deviceImportRu,
+    deviceSettingsRu,
+    importRu,
+    STUDENT_MESSAGES.ru,
+    SCHOOL_SETUP_MESSAGES.ru,
+  ],
+  en: [
+    MESSAGES.en,
+    auditEn,
+    deviceImportEn,
+    deviceSettingsEn,
+    importEn,
+    STUDENT_MESSAGES.en,
+    SCHOOL_SETUP_MESSAGES.en,
+  ],
 }
 const texts = (locale: keyof typeof ALL) => ALL[locale].flatMap((tree) => leaves(tree))
 

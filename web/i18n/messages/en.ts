@@ -3,11 +3,9 @@ import enrollment from './enrollment/en'
 import check from './check/en'
 import liveCheck from './live-check/en'
 import devices from './devices/en'
-import schoolSetup from './school-setup/en'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/en'
-import students from './students/en'
 import faceCheck from './face-check/en'
 import { deviceSettingsEntry } from './device-settings/entry'
 
@@ -262,11 +260,9 @@ const en: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...schoolSetup,
   ...deviceImportEntry.en,
   ...importEntry.en,
   ...access,
-  ...students,
   ...faceCheck,
   ...deviceSettingsEntry.en,
 }

@@ -3,11 +3,9 @@ import enrollment from './enrollment/ru'
 import check from './check/ru'
 import liveCheck from './live-check/ru'
 import devices from './devices/ru'
-import schoolSetup from './school-setup/ru'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/ru'
-import students from './students/ru'
 import faceCheck from './face-check/ru'
 import { deviceSettingsEntry } from './device-settings/entry'
 
@@ -265,11 +263,9 @@ const ru: Messages = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...schoolSetup,
   ...deviceImportEntry.ru,
   ...importEntry.ru,
   ...access,
-  ...students,
   ...faceCheck,
   ...deviceSettingsEntry.ru,
 }

@@ -4,11 +4,9 @@ import enrollment from './enrollment/uz'
 import check from './check/uz'
 import liveCheck from './live-check/uz'
 import devices from './devices/uz'
-import schoolSetup from './school-setup/uz'
 import { deviceImportEntry } from './device-import/entry'
 import { importEntry } from './import/entry'
 import access from './access/uz'
-import students from './students/uz'
 import faceCheck from './face-check/uz'
 import { deviceSettingsEntry } from './device-settings/entry'
 
@@ -269,11 +267,9 @@ const uz = {
   ...check,
   ...liveCheck,
   ...devices,
-  ...schoolSetup,
   ...deviceImportEntry.uz,
   ...importEntry.uz,
   ...access,
-  ...students,
   ...faceCheck,
   ...deviceSettingsEntry.uz,
 }

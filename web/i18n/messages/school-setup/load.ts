@@ -1,0 +1,15 @@
+import { useI18n } from 'vue-i18n'
+import en from './en'
+import ru from './ru'
+import uz from './uz'
+
+export const SCHOOL_SETUP_MESSAGES = { uz, ru, en }
+
+/**
+ * Adds these texts to the app's languages when the Devices page (Search the network, the school-server link) first show: they stay out of
+ * the first bundle, which must load fast on a school tablet. Adding them again is harmless.
+ */
+export function useSchoolSetupMessages(): void {
+  const { mergeLocaleMessage } = useI18n({ useScope: 'global' })
+  for (const [locale, messages] of Object.entries(SCHOOL_SETUP_MESSAGES)) mergeLocaleMessage(locale, messages)
+}
