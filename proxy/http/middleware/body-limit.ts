@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import { AppError } from '../../../shared/errors'
@@ -5,6 +6,10 @@ import type { AppEnv } from '../context'
 
 export const JSON_BODY_LIMIT = 1024 * 1024
 export const IMAGE_BODY_LIMIT = 15 * 1024 * 1024
+
+/** How much of a refused body is read and thrown away before the 413 goes out (see `discardRest`). */
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024
+const DISCARD_MAX_MS = 15_000
 
 function tooLarge(maxBytes: number): AppError {
   return new AppError(
@@ -24,12 +29,45 @@ export function limit(maxBytes: number): MiddlewareHandler<AppEnv> {
     const length = c.req.header('content-length')
     const chunked = c.req.header('transfer-encoding') !== undefined
     if (!chunked) {
-      if (length !== undefined && Number(length) > maxBytes) throw tooLarge(maxBytes)
+      if (length !== undefined && Number(length) > maxBytes) {
+        await discardRest(c)
+        throw tooLarge(maxBytes)
+      }
       return next()
     }
     c.req.raw = await bufferedRequest(c, maxBytes)
     return next()
   }
+}
+
+/**
+ * Reads and throws away the rest of a body refused by its declared length before answering. Answering
+ * at once and closing (a terminal's request says `Connection: close`) leaves the body arriving at a
+ * closed socket; the kernel then resets the connection, and a reset can wipe the 413 from the client's
+ * receive buffer before it is read: the terminal sees "broken pipe" instead of the reason. Nothing is
+ * kept; past the bounds the answer goes out anyway.
+ */
+async function discardRest(c: Context<AppEnv>): Promise<void> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (!incoming || incoming.complete || incoming.destroyed) return
+  await new Promise<void>((resolve) => {
+    let discarded = 0
+    const done = () => {
+      clearTimeout(timer)
+      incoming.off('data', onData)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      discarded += chunk.length
+      if (discarded > DISCARD_MAX_BYTES) done()
+    }
+    const timer = setTimeout(done, DISCARD_MAX_MS)
+    incoming.on('data', onData)
+    incoming.once('end', done)
+    incoming.once('close', done)
+    incoming.once('error', done)
+    incoming.resume()
+  })
 }
 
 async function bufferedRequest(c: Context<AppEnv>, maxBytes: number): Promise<Request> {

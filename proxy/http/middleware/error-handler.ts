@@ -24,8 +24,11 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
       if ((known.code === 'rate_limited' || known.code === 'busy') && known.extra.retryAfterSec) {
         c.header('Retry-After', String(known.extra.retryAfterSec))
       }
-      // The rest of an oversized body is never read, so the connection cannot carry another request.
-      if (known.code === 'payload_too_large') c.header('Connection', 'close')
+      // A chunked body cut off at the limit leaves the connection mid-message: it cannot carry another
+      // request. (A body refused by its declared length is drained instead: see body-limit.ts.)
+      if (known.code === 'payload_too_large' && c.req.header('transfer-encoding') !== undefined) {
+        c.header('Connection', 'close')
+      }
       return c.json(known.toBody(), known.status as ContentfulStatusCode)
     }
     logger.error({ reqId: c.get('requestId'), err: error, path: c.req.path }, 'unexpected error')

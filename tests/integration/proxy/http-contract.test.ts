@@ -1,3 +1,4 @@
+import { connect } from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 
@@ -50,6 +51,40 @@ describe('the HTTP contract of the real proxy', () => {
     })
     expect(response.status).toBe(413)
     expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } })
+  })
+
+  it('reads the rest of a body refused by its length, so a client that says "close" gets the 413, not a reset', async () => {
+    const url = new URL(proxy.url)
+    const declared = 8 * 1024 * 1024
+    const piece = Buffer.alloc(256 * 1024, 0x31)
+    const outcome = await new Promise<{ answer: string; error: string | null }>((resolve) => {
+      let answer = ''
+      let error: string | null = null
+      const socket = connect(
+        { host: url.hostname, port: Number(url.port), rejectUnauthorized: false },
+        () => {
+          socket.write(
+            `POST /api/pair HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n` +
+              `Content-Length: ${declared}\r\nConnection: close\r\n\r\n`,
+          )
+          // the body goes out in pieces with turns of the event loop between them, as a slow terminal's
+          // would: a proxy that answered and closed at once has the later pieces meet a closed socket
+          let sent = 0
+          const next = () => {
+            if (sent >= declared || socket.destroyed) return
+            sent += piece.length
+            socket.write(piece, () => setImmediate(next))
+          }
+          next()
+        },
+      )
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')))
+      socket.on('error', (cause: NodeJS.ErrnoException) => (error = cause.code ?? cause.message))
+      socket.on('close', () => resolve({ answer, error }))
+    })
+    expect(outcome.error).toBeNull()
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 413/)
+    expect(outcome.answer).toContain('payload_too_large')
   })
 
   it('counts a chunked body too, and lets a bodiless DELETE through', async () => {

@@ -209,16 +209,23 @@ function send(url: string, body: Buffer, contentType: string, timeoutMs: number)
         timeout: timeoutMs,
       },
       (res) => {
+        answered = true
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () =>
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
         )
         res.on('error', reject)
+        res.on('close', () => reject(new Error('the answer was cut off')))
       },
     )
+    // A server may answer before the whole body is sent (413) and then close; like the terminals' own
+    // HTTP stack, the answer counts and the broken upload after it does not.
+    let answered = false
     req.on('timeout', () => req.destroy(new Error('timeout')))
-    req.on('error', reject)
+    req.on('error', (error) => {
+      if (!answered) reject(error)
+    })
     req.end(body)
   })
 }
