@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import type { SeedResult } from '../sim/backend'
 import { hasHorizontalScroll, PHONE } from './browser'
 import { cameraTablet, startEnrollRig, TABLET_PORTRAIT, type EnrollRig } from './enroll-rig'
-import { fakeCameraArgs } from './fake-camera'
+import { fakeCameraArgs, takeCameraPhoto } from './fake-camera'
 
 // A secretary enrolls a class in a row on a tablet in portrait: the camera is live, the cursor is in the
 // surname, the gender comes from the father's name, the class stays; every tap is counted (typing is not).
@@ -24,19 +24,7 @@ describe('enrolling a class in a row on a tablet', () => {
    * (then no tap was needed, and none is counted).
    */
   async function photo(): Promise<void> {
-    const preview = page.getByTestId('photo-preview')
-    const tapped = await Promise.race([
-      page
-        .getByTestId('photo-take')
-        .click()
-        .then(
-          () => true,
-          () => false,
-        ),
-      preview.waitFor().then(() => false),
-    ])
-    if (tapped) taps += 1
-    await preview.waitFor()
+    if (await takeCameraPhoto(page)) taps += 1
   }
   /** The class typed like the names: one tap puts the cursor in the field. */
   async function typeClass(name: string): Promise<void> {

@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { FACE_FIXTURES } from './face-check-rig'
 
@@ -40,4 +41,34 @@ export async function fakeCameraArgs(fixture = 'one-person.jpg'): Promise<string
     '--use-fake-ui-for-media-stream',
     `--use-file-for-fake-video-capture=${file}`,
   ]
+}
+
+/**
+ * Takes the photo from a live camera showing a face: the face check opens the shutter, then takes the
+ * photo itself after a steady second, so either the tap or the check may come first. Returns whether a tap
+ * was needed. Nothing is left waiting afterwards: a click still pending could press the next form's shutter.
+ */
+export async function takeCameraPhoto(scope: Page | Locator): Promise<boolean> {
+  const preview = scope.getByTestId('photo-preview')
+  const openShutter = scope.locator('[data-testid="photo-take"]:enabled')
+  const first = await Promise.race([
+    openShutter.waitFor({ timeout: 60_000 }).then(
+      () => 'shutter' as const,
+      () => 'none' as const,
+    ),
+    preview.waitFor({ timeout: 60_000 }).then(
+      () => 'preview' as const,
+      () => 'none' as const,
+    ),
+  ])
+  let tapped = false
+  if (first === 'shutter') {
+    // the check may take the photo between the wait and the click: then there is no shutter to press
+    tapped = await openShutter.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    )
+  }
+  await preview.waitFor({ timeout: 60_000 })
+  return tapped
 }

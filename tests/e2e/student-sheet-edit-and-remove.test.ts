@@ -4,7 +4,7 @@ import { newUser, storeFace } from '../sim/terminal/state'
 import { SAMPLE_FACE_JPEG } from '../sim/terminal'
 import { hasHorizontalScroll, PHONE } from './browser'
 import { cameraTablet, startEnrollRig, type EnrollRig } from './enroll-rig'
-import { fakeCameraArgs } from './fake-camera'
+import { fakeCameraArgs, takeCameraPhoto } from './fake-camera'
 
 // A student who was on both terminals before the local server existed (the old desktop app put them there)
 // is renamed, given a new face and removed from the Students page's sheet; the simulators hold the proof.
@@ -62,17 +62,10 @@ describe('the student sheet on the terminals', () => {
 
   it('gives them a new face through the camera, the same bytes on both terminals', async () => {
     const before = faces()
+    const callsBefore = rig.backend.calls.length
     await page.getByTestId('student-new-face').click()
     const edit = page.getByTestId('student-edit')
-    // the face check opens the shutter, and takes the photo itself after a steady second: either may win
-    await Promise.race([
-      edit
-        .getByTestId('photo-take')
-        .click()
-        .catch(() => undefined),
-      edit.getByTestId('photo-preview').waitFor(),
-    ])
-    await edit.getByTestId('photo-preview').waitFor()
+    await takeCameraPhoto(edit)
     await page.getByTestId('edit-save').click()
     await expect
       .poll(() => page.getByTestId('change-outcome').getAttribute('data-state'), { timeout: 60_000 })
@@ -83,6 +76,19 @@ describe('the student sheet on the terminals', () => {
       expect(jpeg!.equals(before[index]!)).toBe(false)
     }
     expect(after[0]!.equals(after[1]!)).toBe(true)
+    // and the school server gets the new face as the student's photo
+    await expect
+      .poll(() =>
+        rig.backend.calls
+          .slice(callsBefore)
+          .some(
+            (call) =>
+              call.method === 'PUT' &&
+              call.path.endsWith(`/students/${student().id}`) &&
+              String((call.body as { faceImageBase64?: string }).faceImageBase64 ?? '').length > 1000,
+          ),
+      )
+      .toBe(true)
   })
 
   it('fits a phone, and removes them from every terminal after one confirmation', async () => {

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import uz from '../../web/i18n/messages/uz'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
 import { pairTablet, portraitJpeg, startEnrollRig, type EnrollRig } from './enroll-rig'
-import { fakeCameraArgs } from './fake-camera'
+import { fakeCameraArgs, takeCameraPhoto } from './fake-camera'
 
 const TABLET = { width: 1024, height: 768 }
 
@@ -79,15 +79,7 @@ describe('the Students page', () => {
       .poll(() => dialog.locator('video').evaluate((v) => (v as HTMLVideoElement).videoWidth))
       .toBeGreaterThan(0)
     await page.screenshot({ path: '/tmp/e2e-students-camera.png' })
-    // the face check opens the shutter, and takes the photo itself after a steady second: either may win
-    await Promise.race([
-      dialog
-        .getByTestId('photo-take')
-        .click()
-        .catch(() => undefined),
-      dialog.getByTestId('photo-preview').waitFor(),
-    ])
-    await dialog.getByTestId('photo-preview').waitFor()
+    await takeCameraPhoto(dialog)
     // the camera is off while the photo is shown
     expect(await dialog.locator('video').count()).toBe(0)
     const before = rig.backend.calls.length

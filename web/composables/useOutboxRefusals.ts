@@ -1,4 +1,4 @@
-import { onMounted, shallowRef } from 'vue'
+import { onMounted, onScopeDispose, shallowRef } from 'vue'
 import { OutboxView, type OutboxItem } from '../../shared/api'
 import { draftRegistration } from '../components/enroll/deviceRows'
 import type { Draft } from '../db/types'
@@ -42,6 +42,23 @@ export function useOutboxRefusals() {
     return employeeNo ? (refusals.value.get(employeeNo) ?? null) : null
   }
 
+  let again: ReturnType<typeof setTimeout> | null = null
+  /**
+   * Looks again every few seconds while `waiting()` holds: a report still on its way (a busy or slow school
+   * server) may be refused after the terminals' answer, and the card should say so without a tap.
+   */
+  function reloadWhile(waiting: () => boolean, everyMs = 3_000, tries = 20): void {
+    if (again) clearTimeout(again)
+    const look = async (left: number) => {
+      await reload()
+      if (left > 1 && waiting()) again = setTimeout(() => void look(left - 1), everyMs)
+    }
+    void look(tries)
+  }
+
   onMounted(reload)
-  return { refusals, reload, refusalFor }
+  onScopeDispose(() => {
+    if (again) clearTimeout(again)
+  })
+  return { refusals, reload, reloadWhile, refusalFor }
 }

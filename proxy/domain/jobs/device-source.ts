@@ -12,12 +12,17 @@ const TARGET_MAX_FACE_BYTES = 200 * 1024
  * face is fetched by the `faceURL` the search returned; firmware that does not return it is asked for
  * the face's URL by FDSearch, and only for people that may have a face.
  */
-export function deviceSource(source: IsapiClient): CloneSource {
+export function deviceSource(
+  source: IsapiClient,
+  /** each page's people as the source holds them: what the proxy now knows of that terminal */
+  seen?: (users: readonly DeviceUserRecord[]) => void,
+): CloneSource {
   return {
     async *pages(signal) {
       const searchId = randomUUID().replace(/-/g, '')
       for (let position = 0; ;) {
         const page = await source.searchUsers({ position, max: MAX_PAGE, searchId }, { signal })
+        seen?.(page.users)
         yield { items: page.users.map((user) => itemOf(source, user)), total: page.total }
         position += page.users.length
         if (page.status !== 'MORE' || page.users.length === 0) return

@@ -286,7 +286,19 @@ export class Jobs {
 
   private sourceOf(job: Job): CloneSource {
     if (job.type === 'clone-db-to-device') return databaseSource(this.directory())
-    return deviceSource(this.deps.clients.get(job.sourceDeviceId ?? ''))
+    const sourceDeviceId = job.sourceDeviceId ?? ''
+    // reading the source is a look at it too: the Students page then shows the person on both terminals
+    return deviceSource(this.deps.clients.get(sourceDeviceId), (users) =>
+      this.deps.book?.note(
+        'copy',
+        users.map((user) => ({
+          employeeNo: user.employeeNo,
+          deviceId: sourceDeviceId,
+          state: user.numOfFace === 0 && !user.faceURL ? 'no_face' : 'present',
+          name: user.name,
+        })),
+      ),
+    )
   }
 
   /** After a final failure, nobody the job was writing stays on the target without a face, if it answers. */
