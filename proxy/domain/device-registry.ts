@@ -205,7 +205,7 @@ export class DeviceRegistry {
       throw new AppError(
         'conflict',
         `This terminal (serial ${seen.deviceId}) is already registered as "${twin.name}"; remove this entry`,
-        { details: { deviceId: twin.id, name: twin.name } },
+        { details: { reason: 'same_terminal', deviceId: twin.id, name: twin.name } },
       )
     }
     this.deps.repo.update(id, {
@@ -242,7 +242,7 @@ export class DeviceRegistry {
           `${host}:${port} is the terminal already registered as "${other.name}"`,
           {
             field: 'host',
-            details: { deviceId: other.id, name: other.name },
+            details: { reason: 'same_terminal', deviceId: other.id, name: other.name },
           },
         )
       }

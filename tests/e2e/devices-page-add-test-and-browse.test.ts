@@ -96,6 +96,20 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
     await page.screenshot({ path: join(SHOTS, 'tablet-list.png') })
   })
 
+  it('names the entry that already has the terminal when it is added again under another spelling', async () => {
+    const { page } = tablet
+    const terminal = terminals[0] as Terminal
+    await page.getByRole('button', { name: uz.devicesPage.add }).first().click()
+    await fillDeviceForm(page, terminal, terminal.password)
+    await page.getByTestId('device-form').locator('[name="name"]').fill('Yana kirish')
+    await page.getByTestId('device-form').locator('[name="host"]').fill('localhost')
+    await page.getByRole('button', { name: uz.deviceForm.save }).click()
+    const said = uz.errors.conflict_same_terminal.replace('{name}', 'Asosiy kirish')
+    await page.getByTestId('device-form').getByText(said).waitFor()
+    await page.keyboard.press('Escape')
+    expect(((await (await proxy.adminFetch('/api/devices')).json()) as Device[]).length).toBe(1)
+  })
+
   it('enrolls a student with a file photo on the Enroll page onto both terminals', async () => {
     secondDevice = await addDevice(proxy, terminals[1] as Terminal, 'Chiqish', 'out')
 

@@ -26,10 +26,19 @@ export function errorMessage(t: Translate, error: unknown, te?: (key: string) =>
     const minutes = Math.max(1, Math.ceil(error.retryAfterSec / 60))
     return t(`errors.${error.code}_wait`, { minutes })
   }
+  const twin = sameTerminal(error.details)
+  if (error.code === 'conflict' && twin) return t('errors.conflict_same_terminal', { name: twin })
   if (error.code === 'device_rejected' && error.subStatusCode) {
     return t('errors.device_rejected_reason', { reason: error.subStatusCode })
   }
   return t(`errors.${error.code}`)
+}
+
+/** The name of the entry that already reaches this terminal, when a conflict is that (not a race). */
+function sameTerminal(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null) return null
+  const { reason, name } = details as { reason?: unknown; name?: unknown }
+  return reason === 'same_terminal' && typeof name === 'string' && name ? name : null
 }
 
 /** The words for a stable error code kept in a record (an audit entry, a device's report); unknown codes read as "internal". */

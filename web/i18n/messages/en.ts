@@ -243,6 +243,8 @@ const en: Messages = {
       'The device password has expired (30 days). Enter the password again in the device settings.',
     duplicate: 'This record already exists.',
     conflict: 'Someone changed this elsewhere at the same time. Reload the page and try again.',
+    conflict_same_terminal:
+      'This terminal is already added as “{name}”. Edit that entry, or remove this address.',
     device_undo_pending:
       'This device still holds students a failed enrollment must take off it. Finish that first (the terminal must answer), then remove the device.',
     capacity_exceeded: 'The device memory is full: no room for another user or face.',

@@ -251,6 +251,8 @@ const uz = {
       'Qurilma parolining muddati tugagan (30 kun). Qurilma sozlamalarida parolni qayta kiriting.',
     duplicate: 'Bunday yozuv allaqachon bor.',
     conflict: 'Maʼlumot shu paytda boshqa joyda oʻzgartirilgan. Sahifani yangilab, qayta urinib koʻring.',
+    conflict_same_terminal:
+      'Bu terminal allaqachon «{name}» nomi bilan qoʻshilgan. Oʻsha yozuvni tahrirlang yoki bu manzilni oʻchiring.',
     device_undo_pending:
       'Bu qurilmada muvaffaqiyatsiz roʻyxatdan oʻtishdan qolgan oʻquvchilar bor, ularni hali olib tashlash kerak. Avval buni tugating (terminal javob berishi kerak), soʻng qurilmani oʻchiring.',
     capacity_exceeded: 'Qurilma xotirasi toʻlgan: yangi foydalanuvchi yoki yuz sigʻmaydi.',
