@@ -65,7 +65,12 @@ export function startDraftSender(api: ApiClient, health: HealthPoller): () => vo
   const onVisible = () => document.visibilityState === 'visible' && sender.kick('connectivity')
   window.addEventListener('online', onOnline)
   document.addEventListener('visibilitychange', onVisible)
-  void drafts.repository().clearDone(Date.now() - KEEP_DONE_MS)
+  // tidying old finished drafts is best effort: a store closing meanwhile (the app going away) is no error,
+  // and the next start tidies again
+  drafts
+    .repository()
+    .clearDone(Date.now() - KEEP_DONE_MS)
+    .catch(() => undefined)
   sender.start()
 
   return () => {
