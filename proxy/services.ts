@@ -13,6 +13,9 @@ import {
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { SchoolLink } from './domain/school-link/school-link'
+import { SchoolAccounts } from './domain/school-accounts/school-accounts'
+import { screenLoginFor } from './backend/screen-login'
+import { SchoolAccountsRepo } from './store/school-accounts-repo'
 import { createDomain, type Domain } from './domain/domain'
 import { createEventRelay, type EventRelay } from './domain/event-relay'
 import { RelayAddress } from './domain/event-relay/relay-address'
@@ -74,12 +77,27 @@ export interface Services {
   eventRelay: EventRelay
   /** which school-server device each terminal is: picked from the server's list or created there */
   schoolLink: SchoolLink
+  /** each screen's own school-server account, whose reports then go out as that person */
+  schoolAccounts: SchoolAccounts
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
   const settings = new SettingsRepo(db)
   const tokens = new TokensRepo(db)
-  const outbox = createOutbox(config, db, logger)
+  const schoolAccounts = new SchoolAccounts({
+    repo: new SchoolAccountsRepo(db),
+    secrets: SecretBox.lazy(config.dataDir),
+    login: config.backend ? screenLoginFor(config.backend) : null,
+    // the outbox is made next, with these accounts; both refer to each other only through these calls
+    reports: {
+      accountReady: (screen) => outbox.accountReady(screen),
+      accountGone: (screen) => outbox.accountGone(screen),
+      pendingOf: (screen) => outbox.pendingOf(screen),
+    },
+  })
+  const outbox = createOutbox(config, db, logger, { accounts: schoolAccounts })
+  // an unpaired screen's reports go with the shared account rather than wait for a screen that is gone
+  tokens.onRevoke((tokenId) => schoolAccounts.signOut(tokenId))
   const domain = createDomain({ config, db, logger, outbox })
   const schoolServer = schoolServerFor(config)
   const students = createStudents({
@@ -199,6 +217,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     }),
     eventRelay,
     schoolLink: new SchoolLink({ registry: domain.registry, backend: schoolServer }),
+    schoolAccounts,
   }
 }
 

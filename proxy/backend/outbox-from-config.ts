@@ -3,12 +3,15 @@ import type { Logger } from '../log'
 import type { Db } from '../store/db'
 import { backendClientFor } from './for-config'
 import { Outbox, type OutboxOptions } from './outbox'
+import type { ReportAccounts } from './report-account'
 import type { ReportBackend } from './report-kinds'
 
 export interface OutboxSetup {
   /** the proxy's backend client, so the outbox shares its login (and the server's rate limit) */
   client?: ReportBackend | null
   sender?: OutboxOptions['sender']
+  /** screens' own school-server accounts */
+  accounts?: ReportAccounts
 }
 
 /**
@@ -18,5 +21,10 @@ export interface OutboxSetup {
 export function createOutbox(config: Config, db: Db, logger?: Logger, setup: OutboxSetup = {}): Outbox {
   if (!config.backend) return new Outbox({ db, backend: null })
   const backend = setup.client ?? backendClientFor(config)
-  return new Outbox({ db, backend, sender: { log: logger, ...setup.sender } })
+  return new Outbox({
+    db,
+    backend,
+    ...(setup.accounts ? { accounts: setup.accounts } : {}),
+    sender: { log: logger, ...setup.sender },
+  })
 }

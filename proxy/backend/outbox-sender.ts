@@ -3,6 +3,7 @@ import type { OutboxRepo, OutboxRow, OutboxState } from '../store/outbox-repo'
 import { coalesced } from './coalesced'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff'
 import { Pacer } from './outbox-pacer'
+import type { ReportAccounts } from './report-account'
 import { sendReport, type ReportBackend } from './report-kinds'
 
 export interface SenderLog {
@@ -13,6 +14,8 @@ export interface SenderLog {
 export interface OutboxSenderOptions {
   repo: OutboxRepo
   backend: ReportBackend
+  /** screens' own school-server accounts; absent, every report goes with `backend` */
+  accounts?: ReportAccounts
   backoff?: BackoffPolicy
   /** long-run request rate; the production backend allows 200 a minute for everything the school does */
   maxPerMinute?: number
@@ -42,6 +45,13 @@ interface Flight {
 const MAX_SLEEP_MS = 60_000
 const STOP_GRACE_MS = 2_000
 const RETRY_AFTER_STORE_ERROR_MS = 1_000
+// A report waiting for its screen to sign in again is due when it does (makeAccountDue); until then it is
+// looked at once a day, which only parks it again.
+const SIGN_IN_WAIT_MS = 86_400_000
+export const SIGN_IN_NEEDED = {
+  code: 'school_sign_in_needed',
+  message: 'The screen that made this report has to sign in to the school server again',
+}
 
 /**
  * Delivers the outbox: one loop, reports of one student strictly in order (a group waits on its oldest
@@ -58,6 +68,7 @@ const RETRY_AFTER_STORE_ERROR_MS = 1_000
 export class OutboxSender {
   private readonly repo: OutboxRepo
   private readonly backend: ReportBackend
+  private readonly accounts: ReportAccounts | undefined
   private readonly backoff: BackoffPolicy
   private readonly maxInFlight: number
   private readonly now: () => number
@@ -75,6 +86,7 @@ export class OutboxSender {
   constructor(options: OutboxSenderOptions) {
     this.repo = options.repo
     this.backend = options.backend
+    this.accounts = options.accounts
     this.backoff = options.backoff ?? DEFAULT_BACKOFF
     this.maxInFlight = options.maxInFlight ?? 4
     this.now = options.now ?? Date.now
@@ -176,6 +188,8 @@ export class OutboxSender {
   }
 
   private launch(report: OutboxRow, now: number): void {
+    const backend = this.backendOf(report)
+    if (!backend) return this.awaitSignIn(report, now)
     const attempt = report.attempts + 1
     const retryAt = now + backoffDelay(attempt, this.backoff, this.random)
     this.repo.markAttempt(report.id, attempt, iso(now), iso(retryAt))
@@ -188,10 +202,10 @@ export class OutboxSender {
       dependency:
         dependency?.state === 'delivered' ? { kind: dependency.kind, result: dependency.result } : null,
     }
-    const done = sendReport(this.backend, toSend, controller.signal)
+    const done = sendReport(backend, toSend, controller.signal)
       .then(
         (result) => this.delivered(report, result),
-        (error: unknown) => this.notDelivered(report, error, retryAt),
+        (error: unknown) => this.notDelivered(report, error, retryAt, backend !== this.backend),
       )
       .catch((error: unknown) =>
         this.log?.warn({ reportId: report.id, error: String(error) }, 'outbox write failed'),
@@ -203,6 +217,19 @@ export class OutboxSender {
     this.inFlight.set(report.groupKey, { done, controller })
   }
 
+  /** The screen's own account when the report is theirs and they are signed in; null when they must sign in. */
+  private backendOf(report: OutboxRow): ReportBackend | null {
+    if (report.account === null || !this.accounts) return this.backend
+    const own = this.accounts.backendFor(report.account)
+    return own === undefined ? this.backend : own
+  }
+
+  /** Not the server's fault, so no hold for everyone: only this screen's reports wait. */
+  private awaitSignIn(report: OutboxRow, now: number): void {
+    this.repo.markRetry(report.id, SIGN_IN_NEEDED, iso(now + SIGN_IN_WAIT_MS))
+    this.emit({ id: report.id, groupKey: report.groupKey, state: 'pending' })
+  }
+
   private delivered(report: OutboxRow, result: unknown): void {
     if (!this.running) return
     this.repo.markDelivered(report.id, result, iso(this.now()))
@@ -211,10 +238,15 @@ export class OutboxSender {
     this.emit({ id: report.id, groupKey: report.groupKey, state: 'delivered' })
   }
 
-  private notDelivered(report: OutboxRow, error: unknown, retryAt: number): void {
+  /** `own`: it went with the screen's own account, so a refused token ends that screen's session only */
+  private notDelivered(report: OutboxRow, error: unknown, retryAt: number, own: boolean): void {
     if (!this.running) return
     const outcome = classify(error)
     const now = this.now()
+    if (own && report.account !== null && refusedCredentials(error)) {
+      this.accounts?.ended(report.account)
+      return this.awaitSignIn(report, now)
+    }
     if (outcome.final) {
       this.repo.markFailed(report.id, outcome)
       this.log?.warn({ reportId: report.id, kind: report.kind, code: outcome.code }, outcome.message)
@@ -268,6 +300,12 @@ export function classify(error: unknown): Outcome {
     return { final: false, code: error.code, message: error.message }
   }
   return { final: true, code: error.code, message: error.message }
+}
+
+/** The server refused who we are (an expired or revoked token), not what we sent. */
+function refusedCredentials(error: unknown): boolean {
+  if (!(error instanceof AppError) || error.code !== 'backend_rejected') return false
+  return ((error.extra.details ?? {}) as { status?: number }).status === 401
 }
 
 function iso(ms: number): string {

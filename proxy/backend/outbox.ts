@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors'
 import type { Db } from '../store/db'
 import { OutboxRepo, type OutboxRow } from '../store/outbox-repo'
 import { refusalReason } from './refusal-reason'
+import { currentReportAccount, type ReportAccounts } from './report-account'
 import { OutboxSender, type OutboxSenderOptions, type SettledReport } from './outbox-sender'
 import {
   BULKY_PAYLOAD_PATHS,
@@ -27,7 +28,9 @@ export interface OutboxOptions {
   db: Db
   /** null or absent: LAN-only mode, reports are kept and nothing is sent */
   backend?: ReportBackend | null
-  sender?: Omit<OutboxSenderOptions, 'repo' | 'backend'>
+  /** screens' own school-server accounts; absent, every report goes with `backend` */
+  accounts?: ReportAccounts
+  sender?: Omit<OutboxSenderOptions, 'repo' | 'backend' | 'accounts'>
   now?: () => number
 }
 
@@ -46,7 +49,12 @@ export class Outbox {
     this.repo = new OutboxRepo(options.db)
     this.now = options.now ?? options.sender?.now ?? Date.now
     this.sender = options.backend
-      ? new OutboxSender({ ...options.sender, repo: this.repo, backend: options.backend })
+      ? new OutboxSender({
+          ...options.sender,
+          repo: this.repo,
+          backend: options.backend,
+          ...(options.accounts ? { accounts: options.accounts } : {}),
+        })
       : null
     this.mode = this.sender ? 'online' : 'lan-only'
   }
@@ -68,6 +76,23 @@ export class Outbox {
 
   start(): void {
     this.sender?.start()
+  }
+
+  /** The screen signed in (again): the reports that waited for it go now. */
+  accountReady(account: string): void {
+    this.repo.makeAccountDue(account, new Date(this.now()).toISOString())
+    this.sender?.wake()
+  }
+
+  /** The screen signed out or was unpaired: its waiting reports go with the shared account instead. */
+  accountGone(account: string): void {
+    this.repo.moveToShared(account, new Date(this.now()).toISOString())
+    this.sender?.wake()
+  }
+
+  /** How many of the screen's own reports wait to be sent. */
+  pendingOf(account: string): number {
+    return this.repo.pendingOf(account)
   }
 
   async stop(): Promise<void> {
@@ -197,7 +222,11 @@ export class Outbox {
     }
     const resolved = resolveDependency(report, renamed)
     if (resolved.dependsOn) this.checkDependency(resolved)
-    this.repo.insert({ ...resolved, createdAt: new Date(this.now()).toISOString() })
+    this.repo.insert({
+      ...resolved,
+      createdAt: new Date(this.now()).toISOString(),
+      account: currentReportAccount(),
+    })
     return resolved.id
   }
 

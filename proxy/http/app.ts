@@ -11,6 +11,7 @@ import { errorHandler } from './middleware/error-handler'
 import { notFound } from './middleware/not-found'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
+import { screenSchoolAccount } from './middleware/school-account'
 import { securityHeaders } from './middleware/security-headers'
 import { auditRoutes } from './routes/audit'
 import { classRoutes } from './routes/classes'
@@ -24,6 +25,7 @@ import { eventRelayRoutes } from './routes/event-relay'
 import { deviceRoutes } from './routes/devices'
 import { discoveryRoutes } from './routes/discovery'
 import { schoolLinkRoutes } from './routes/school-link'
+import { schoolAccountRoutes } from './routes/school-account'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { liveCheckRoutes } from './routes/live-check'
@@ -53,6 +55,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use('/api/*', bodiesInFlight(ctx.services.bodyBudget))
   app.use('/api/*', defaultBodyLimit)
   app.use('/api/*', bearerAuth(ctx))
+  app.use('/api/*', screenSchoolAccount(ctx.services.schoolAccounts))
   app.use('/api/*', auditTrail(ctx.services.audit, ctx.logger))
   app.use('/api/*', hideSecretsFromOperators())
 
@@ -69,6 +72,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/api', deviceRoutes(ctx))
   app.route('/api', discoveryRoutes(ctx))
   app.route('/api', schoolLinkRoutes(ctx))
+  app.route('/api', schoolAccountRoutes(ctx))
   app.route('/api', deviceUserRoutes(ctx))
   app.route('/api', registrationRoutes(ctx))
   app.route('/api', jobRoutes(ctx))

@@ -28,6 +28,13 @@ export interface Caller {
   role: Role
   /** the name is the screen's own words (given while pairing), not an admin's */
   nameClaimed?: boolean
+  /** the school-server account (e-mail) this screen signed in with, if any: its reports go out as that person */
+  schoolAccount?: string
+}
+
+/** The screen a caller is, for what is kept per screen: its token id, or `admin` for SR_ADMIN_TOKEN. */
+export function screenOf(caller: Caller): string {
+  return caller.tokenId ?? 'admin'
 }
 
 /** The Hono environment of the whole app: the per-request values middleware sets. */

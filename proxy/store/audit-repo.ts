@@ -7,6 +7,8 @@ export interface AuditActor {
   tokenId: string | null
   /** the name is the caller's own words (a screen named itself while pairing), not one an admin gave */
   claimed?: boolean
+  /** the school-server account (e-mail) the screen acted as, when it signed in with its own */
+  schoolAccount?: string
 }
 
 export type AuditResultKind = 'ok' | 'failed' | 'refused'
@@ -79,6 +81,7 @@ interface Row {
   actor_role: string
   actor_token_id: string | null
   actor_claimed: number
+  actor_school_account: string | null
   action: string
   route: string | null
   target_type: string | null
@@ -105,12 +108,12 @@ export class AuditRepo {
   insert(record: NewAuditRecord): number {
     const result = this.db
       .prepare(
-        `INSERT INTO audit_log (at, actor_name, actor_role, actor_token_id, actor_claimed, action, route,
-          target_type, target_id, target_label, result, status, error_code, error_message, before_json,
-          after_json, input_json, retry_of, search_text)
-         VALUES (@at, @actorName, @actorRole, @actorTokenId, @actorClaimed, @action, @route, @targetType,
-          @targetId, @targetLabel, @result, @status, @errorCode, @errorMessage, @before, @after, @input,
-          @retryOf, @searchText)`,
+        `INSERT INTO audit_log (at, actor_name, actor_role, actor_token_id, actor_claimed,
+          actor_school_account, action, route, target_type, target_id, target_label, result, status,
+          error_code, error_message, before_json, after_json, input_json, retry_of, search_text)
+         VALUES (@at, @actorName, @actorRole, @actorTokenId, @actorClaimed, @actorSchoolAccount, @action,
+          @route, @targetType, @targetId, @targetLabel, @result, @status, @errorCode, @errorMessage, @before,
+          @after, @input, @retryOf, @searchText)`,
       )
       .run(rowOf(record))
     return Number(result.lastInsertRowid)
@@ -262,6 +265,7 @@ function rowOf(record: NewAuditRecord) {
     actorRole: cutText(record.actor.role, AUDIT_CAPS.word),
     actorTokenId: cutOrNull(record.actor.tokenId, AUDIT_CAPS.word),
     actorClaimed: record.actor.claimed ? 1 : 0,
+    actorSchoolAccount: cutOrNull(record.actor.schoolAccount, AUDIT_CAPS.word),
     action: cutText(record.action, AUDIT_CAPS.word),
     route: cutOrNull(record.route, AUDIT_CAPS.text),
     targetType: cutOrNull(record.target?.type, AUDIT_CAPS.word),
@@ -282,6 +286,7 @@ function rowOf(record: NewAuditRecord) {
 function searchTextOf(record: NewAuditRecord): string {
   return [
     record.actor.name,
+    record.actor.schoolAccount,
     record.action,
     record.target?.id,
     record.target?.label,
@@ -309,6 +314,7 @@ function toRecord(row: Row): AuditRecord {
       role: row.actor_role,
       tokenId: row.actor_token_id,
       ...(row.actor_claimed ? { claimed: true } : {}),
+      ...(row.actor_school_account ? { schoolAccount: row.actor_school_account } : {}),
     },
     action: row.action,
     route: row.route,

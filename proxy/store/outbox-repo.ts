@@ -21,6 +21,8 @@ export interface OutboxRow {
   createdAt: string
   deliveredAt: string | null
   result: unknown
+  /** the screen whose own school-server account sends this report; null: the proxy's shared account */
+  account: string | null
 }
 
 export interface NewOutboxRow {
@@ -31,13 +33,14 @@ export interface NewOutboxRow {
   dependsOn: string | null
   idempotencyKey: string
   createdAt: string
+  account?: string | null
 }
 
 function columns(payload = 'payload'): string {
   return `seq, id, kind, group_key AS groupKey, ${payload} AS payload, depends_on AS dependsOn,
     idempotency_key AS idempotencyKey, state, attempts, next_attempt_at AS nextAttemptAt,
     last_attempt_at AS lastAttemptAt, last_error AS lastError, last_error_code AS lastErrorCode,
-    created_at AS createdAt, delivered_at AS deliveredAt, result`
+    created_at AS createdAt, delivered_at AS deliveredAt, result, account`
 }
 const COLUMNS = columns()
 
@@ -77,9 +80,10 @@ export class OutboxRepo {
   insert(row: NewOutboxRow): void {
     this.sql(
       `INSERT INTO outbox (id, kind, group_key, payload, depends_on, idempotency_key, state, attempts,
-           next_attempt_at, created_at)
-         VALUES (@id, @kind, @groupKey, @payload, @dependsOn, @idempotencyKey, 'pending', 0, @createdAt, @createdAt)`,
-    ).run({ ...row, payload: JSON.stringify(row.payload) })
+           next_attempt_at, created_at, account)
+         VALUES (@id, @kind, @groupKey, @payload, @dependsOn, @idempotencyKey, 'pending', 0, @createdAt, @createdAt,
+           @account)`,
+    ).run({ ...row, payload: JSON.stringify(row.payload), account: row.account ?? null })
   }
 
   get(id: string): OutboxRow | undefined {
@@ -203,5 +207,28 @@ export class OutboxRepo {
       now,
     )
     return this.countByState().pending
+  }
+
+  /** A screen signed in again: its waiting reports are due now. */
+  makeAccountDue(account: string, now: string): void {
+    this.sql(`UPDATE outbox SET next_attempt_at = ? WHERE account = ? AND state = 'pending'`).run(
+      now,
+      account,
+    )
+  }
+
+  /** A screen signed out (or was unpaired): its waiting reports go with the shared account, now. */
+  moveToShared(account: string, now: string): void {
+    this.sql(
+      `UPDATE outbox SET account = NULL, next_attempt_at = ? WHERE account = ? AND state = 'pending'`,
+    ).run(now, account)
+  }
+
+  /** How many reports of a screen's own account wait to be sent. */
+  pendingOf(account: string): number {
+    const row = this.sql(`SELECT count(*) AS n FROM outbox WHERE account = ? AND state = 'pending'`).get(
+      account,
+    ) as { n: number }
+    return row.n
   }
 }

@@ -28,6 +28,8 @@ export const AuditEntry = z.object({
     tokenId: z.string().nullable(),
     /** the name is the caller's own words (a screen named itself while pairing), shown as such */
     claimed: z.boolean().optional(),
+    /** the school-server account (e-mail) the screen acted as, when it signed in with its own */
+    schoolAccount: z.string().optional(),
   }),
   /** e.g. `device.create`, `registration.delete`, `device.time.sync` */
   action: z.string(),

@@ -26,12 +26,21 @@ export function errorMessage(t: Translate, error: unknown, te?: (key: string) =>
     const minutes = Math.max(1, Math.ceil(error.retryAfterSec / 60))
     return t(`errors.${error.code}_wait`, { minutes })
   }
+  const refusal = loginRefusal(error.code, error.details)
+  if (refusal && (te ? te(refusal) : t(refusal) !== refusal)) return t(refusal)
   const twin = sameTerminal(error.details)
   if (error.code === 'conflict' && twin) return t('errors.conflict_same_terminal', { name: twin })
   if (error.code === 'device_rejected' && error.subStatusCode) {
     return t('errors.device_rejected_reason', { reason: error.subStatusCode })
   }
   return t(`errors.${error.code}`)
+}
+
+/** The school server refused a sign-in: wrong password, a role that may not register students, another school. */
+function loginRefusal(code: string, details: unknown): string | null {
+  if (code !== 'backend_rejected' || typeof details !== 'object' || details === null) return null
+  const { reason } = details as { reason?: unknown }
+  return typeof reason === 'string' && /^[a-z_]+$/.test(reason) ? `errors.backend_rejected_${reason}` : null
 }
 
 /** The name of the entry that already reaches this terminal, when a conflict is that (not a race). */

@@ -483,6 +483,21 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: tokenSnapshot(sources.token(call.params.id ?? '')),
     }),
   },
+  // the password is never recorded: the body is not read, and the answer names only the account
+  'POST /api/school-account/sign-in': {
+    action: 'school_account.sign_in',
+    describe: (call, seen) => ({
+      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+      after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
+    }),
+  },
+  'POST /api/school-account/sign-out': {
+    action: 'school_account.sign_out',
+    describe: (call) => ({
+      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+      before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
+    }),
+  },
   'PUT /api/settings': {
     action: 'settings.update',
     look: (_call, sources) => sources.settings(),

@@ -117,8 +117,14 @@ function paramsOf(route: string, path: string): Record<string, string> {
 function callerOf(c: Context<AppEnv>): AuditCall['caller'] {
   const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined
   if (!caller) return null
-  const { name, role, tokenId, nameClaimed } = caller
-  return { name, role, tokenId, ...(nameClaimed ? { claimed: true } : {}) }
+  const { name, role, tokenId, nameClaimed, schoolAccount } = caller
+  return {
+    name,
+    role,
+    tokenId,
+    ...(nameClaimed ? { claimed: true } : {}),
+    ...(schoolAccount ? { schoolAccount } : {}),
+  }
 }
 
 /** Hono keeps the body the handler read, so reading it again here costs no second pass over the socket. */

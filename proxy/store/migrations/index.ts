@@ -9,6 +9,7 @@ import { m007TerminalStates } from './007-terminal-states'
 import { m008Hardening } from './008-hardening'
 import { m009RelayEvents } from './009-relay-events'
 import { m012SlowPairingCodes } from './012-slow-pairing-codes'
+import { m013SchoolAccounts } from './013-school-accounts'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m008Hardening,
   m009RelayEvents,
   m012SlowPairingCodes,
+  m013SchoolAccounts,
 ]

@@ -278,6 +278,9 @@ describe('roles: the route table is the whole API', () => {
       // live check, and its fix that writes what a student is missing
       'POST /api/live-check',
       'POST /api/live-check/fix',
+      // the screen's own school-server account: each screen signs itself in and out, no other
+      'POST /api/school-account/sign-in',
+      'POST /api/school-account/sign-out',
     ])
     const changing = ROUTES.filter((route) => route.method !== 'GET' && route.access === 'token')
     expect(changing.map(key).filter((route) => !operatorWork.has(route))).toEqual([])

@@ -1,6 +1,31 @@
 import type schoolSetupUz from './uz'
 
 const schoolSetup: typeof schoolSetupUz = {
+  // the school server's refusals of a screen's sign-in: only the sign-in panel meets them
+  errors: {
+    backend_rejected_login_failed: 'The e-mail or the password is wrong.',
+    backend_rejected_role_not_allowed:
+      'This account cannot enroll students: a school administrator or teacher account is needed.',
+    backend_rejected_wrong_school: 'This account belongs to another school.',
+  },
+  schoolAccount: {
+    title: 'Your school-server account',
+    intro:
+      'When this screen signs in to the school server with your own account (a school administrator or a teacher), the students enrolled from it show on the server under your name. Otherwise the shared account is used.',
+    shared: 'The shared account is used now.',
+    signedInAs: '{name} ({email}), {role}',
+    since: 'Signed in: {time}',
+    ended:
+      'Your school-server session has ended. Sign in again: {count} reports are waiting to be sent, nothing is lost.',
+    bannerTitle: 'Sign in to the school server again',
+    signInAgain: 'Sign in again',
+    email: 'E-mail',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    signOut: 'Sign out (back to the shared account)',
+    roles: { SCHOOL_ADMIN: 'school administrator', TEACHER: 'teacher' },
+  },
   schoolLink: {
     open: 'School server',
     title: 'The device on the school server',

@@ -1,6 +1,31 @@
 import type schoolSetupUz from './uz'
 
 const schoolSetup: typeof schoolSetupUz = {
+  // the school server's refusals of a screen's sign-in: only the sign-in panel meets them
+  errors: {
+    backend_rejected_login_failed: 'Неверная электронная почта или пароль.',
+    backend_rejected_role_not_allowed:
+      'С этой учётной записью нельзя записывать учеников: нужна учётная запись администратора школы или учителя.',
+    backend_rejected_wrong_school: 'Эта учётная запись принадлежит другой школе.',
+  },
+  schoolAccount: {
+    title: 'Ваша учётная запись школьного сервера',
+    intro:
+      'Если этот экран войдёт на школьный сервер под вашей учётной записью (администратор школы или учитель), ученики, записанные с него, будут видны на сервере от вашего имени. Иначе используется общая учётная запись.',
+    shared: 'Сейчас используется общая учётная запись.',
+    signedInAs: '{name} ({email}), {role}',
+    since: 'Вход выполнен: {time}',
+    ended:
+      'Сеанс на школьном сервере завершён. Войдите снова: {count} записей ждут отправки, ничего не потеряется.',
+    bannerTitle: 'Войдите на школьный сервер снова',
+    signInAgain: 'Войти снова',
+    email: 'Электронная почта',
+    password: 'Пароль',
+    signIn: 'Войти',
+    signingIn: 'Вход…',
+    signOut: 'Выйти (вернуться к общей учётной записи)',
+    roles: { SCHOOL_ADMIN: 'администратор школы', TEACHER: 'учитель' },
+  },
   schoolLink: {
     open: 'Школьный сервер',
     title: 'Устройство на школьном сервере',

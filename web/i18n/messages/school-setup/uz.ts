@@ -1,4 +1,29 @@
 const schoolSetup = {
+  // the school server's refusals of a screen's sign-in: only the sign-in panel meets them
+  errors: {
+    backend_rejected_login_failed: 'Elektron pochta yoki parol notoʻgʻri.',
+    backend_rejected_role_not_allowed:
+      'Bu hisob bilan oʻquvchi yozib boʻlmaydi: maktab administratori yoki oʻqituvchi hisobi kerak.',
+    backend_rejected_wrong_school: 'Bu hisob boshqa maktabniki.',
+  },
+  schoolAccount: {
+    title: 'Maktab serveridagi hisobingiz',
+    intro:
+      'Bu ekran maktab serveriga oʻz hisobingiz (maktab administratori yoki oʻqituvchi) bilan kirsa, shu ekrandan yozilgan oʻquvchilar maktab serverida sizning nomingizdan koʻrinadi. Kirmasa, umumiy hisob ishlatiladi.',
+    shared: 'Hozir umumiy hisob ishlatilmoqda.',
+    signedInAs: '{name} ({email}), {role}',
+    since: 'Kirilgan vaqt: {time}',
+    ended:
+      'Maktab serveridagi sessiya tugadi. Qayta kiring: {count} ta maʼlumot yuborilishini kutmoqda, hech narsa yoʻqolmaydi.',
+    bannerTitle: 'Maktab serveriga qayta kiring',
+    signInAgain: 'Qayta kirish',
+    email: 'Elektron pochta',
+    password: 'Parol',
+    signIn: 'Kirish',
+    signingIn: 'Kirilmoqda…',
+    signOut: 'Chiqish (umumiy hisobga qaytish)',
+    roles: { SCHOOL_ADMIN: 'maktab administratori', TEACHER: 'oʻqituvchi' },
+  },
   schoolLink: {
     open: 'Maktab serveri',
     title: 'Maktab serveridagi qurilma',
