@@ -7,13 +7,15 @@ import {
   type AuditEntry,
   type AuditResult,
 } from '../../shared/api'
+import { dayStartIn } from '../i18n/schoolTime'
+import { useSchoolZoneStore } from '../stores/schoolZone'
 import { useApi } from './useApi'
 
 export const AUDIT_PAGE_SIZE = 25
 const SEARCH_DELAY_MS = 350
 
 export interface AuditFilters {
-  /** dates as the date inputs give them (`YYYY-MM-DD`), in the screen's own day */
+  /** dates as the date inputs give them (`YYYY-MM-DD`), the school's calendar days */
   from: string
   to: string
   actor: string
@@ -26,11 +28,13 @@ const EMPTY: AuditFilters = { from: '', to: '', actor: '', action: '', result: '
 
 /**
  * The audit trail a page at a time with its filters, the CSV of what the filters match, and the retry of a
- * failed entry. Dates are the screen's own calendar days, sent as the UTC instants they start and end at.
+ * failed entry. Dates are the school's calendar days (the times listed are its wall clock too), sent as
+ * the UTC instants they start and end at.
  * A slower earlier answer never overwrites a newer one.
  */
 export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
   const api = useApi()
+  const schoolZone = useSchoolZoneStore()
   const filters = reactive<AuditFilters>({ ...EMPTY })
   const entries = shallowRef<AuditEntry[]>([])
   const total = ref(0)
@@ -52,8 +56,8 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
 
   function query(): Record<string, string> {
     const out: Record<string, string> = {}
-    if (filters.from) out.from = dayStart(filters.from)
-    if (filters.to) out.to = dayStart(filters.to, 1)
+    if (filters.from) out.from = dayStartIn(filters.from, schoolZone.zone).toISOString()
+    if (filters.to) out.to = dayStartIn(filters.to, schoolZone.zone, 1).toISOString()
     if (filters.actor) out.actor = filters.actor
     if (filters.action) out.action = filters.action
     if (filters.result) out.result = filters.result
@@ -213,12 +217,6 @@ export function useServerLogs(pageSize = AUDIT_PAGE_SIZE) {
   }
 
   return { answer, level, q, page, pages, loading, error, load, goTo }
-}
-
-/** Midnight of a `YYYY-MM-DD` day (plus `addDays`) on this screen's clock, as an ISO instant. */
-function dayStart(day: string, addDays = 0): string {
-  const [year, month, date] = day.split('-').map(Number)
-  return new Date(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + addDays).toISOString()
 }
 
 function download(blob: Blob, name: string): void {
