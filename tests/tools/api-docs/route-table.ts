@@ -77,6 +77,7 @@ export const SCHEMAS = {
   JobList: api.JobList,
   JobCapacityQuery: api.JobCapacityQuery,
   JobCapacityCheck: api.JobCapacityCheck,
+  JobReport: api.JobReport,
   OutboxView: api.OutboxView,
   OutboxFlushResult: api.OutboxFlushResult,
   OutboxItem: api.OutboxItem,
@@ -561,6 +562,14 @@ export const ROUTES: RouteDoc[] = [
     what: 'stop a job; what is done stays done',
     success: '200',
     response: 'Job',
+  },
+  {
+    method: 'GET',
+    path: '/api/jobs/:id/report',
+    access: 'token',
+    what: "per-person outcome of a job as codes, for the app to write in the reader's language",
+    success: '200',
+    response: 'JobReport',
   },
   {
     method: 'GET',
