@@ -3,16 +3,16 @@ import { isApiError } from '../../api/errors'
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
 /**
- * Why the terminal turned the NTP settings down, in the screen's words, when the refusal concerns what was
- * typed (the address or the interval): the device's own sub-status (`badXmlContent`, `invalidContent`…)
- * and its field name (`hostName`) mean nothing to the person who typed them. Null for any other failure,
- * which the general error notice words.
+ * Why the NTP settings were turned down, in the screen's words, when the refusal concerns what was typed
+ * (the address or the interval): by the proxy before writing (not a host name or IP address), or by the
+ * terminal, whose own sub-status (`badXmlContent`…) and field name (`hostName`) mean nothing to the person
+ * who typed them. Null for any other failure, which the general error notice words.
  */
 export function ntpRefusalText(t: Translate, error: unknown, typed: { server: string }): string | null {
   if (!isApiError(error)) return null
   if (error.code === 'validation_failed') {
     if (error.field?.includes('synchronizeInterval')) return t('deviceSettings.time.refused.interval')
-    if (error.field?.includes('server')) return t('deviceSettings.time.refused.server', typed)
+    if (error.field?.includes('server')) return t('deviceSettings.time.refused.invalid', typed)
     return null
   }
   if (error.code !== 'device_rejected') return null

@@ -91,4 +91,12 @@ describe('an NTP server the terminal refuses', { timeout: 20_000 }, () => {
     expect(form.field()).toBe('pool.ntp.org')
     expect(form.reason()).toContain('sinxronlash oraligʻini qabul qilmadi')
   })
+
+  it('says what a host name may hold when the proxy refuses it before writing', async () => {
+    const form = await openAndSave('uz', 'not a host!', () =>
+      json(400, { error: { code: 'validation_failed', message: 'english', field: 'server' } }),
+    )
+    expect(form.field()).toBe('not a host!')
+    expect(form.reason()).toContain('«not a host!» NTP server nomi yoki IP manzili boʻla olmaydi')
+  })
 })
