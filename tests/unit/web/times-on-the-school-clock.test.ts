@@ -10,7 +10,8 @@ beforeAll(() => {
   process.env.TZ = 'America/New_York'
 })
 afterAll(() => {
-  process.env.TZ = screenZone
+  if (screenZone === undefined) delete process.env.TZ
+  else process.env.TZ = screenZone
 })
 
 let mounted: MountedApp | null = null
