@@ -10,5 +10,10 @@ export const HealthResponse = z.object({
    * the Check page says so
    */
   auditPaused: z.boolean().optional(),
+  /**
+   * the school's IANA time zone (SR_TIMEZONE, e.g. `Asia/Tashkent`): every time the app shows is the
+   * school's wall clock, whatever zone the screen itself is set to
+   */
+  timeZone: z.string().min(1).max(64).optional(),
 })
 export type HealthResponse = z.infer<typeof HealthResponse>

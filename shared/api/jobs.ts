@@ -82,5 +82,22 @@ export type JobCapacityCheck = z.infer<typeof JobCapacityCheck>
 export const JobItemOutcome = z.enum(['done', 'skipped', 'failed'])
 export type JobItemOutcome = z.infer<typeof JobItemOutcome>
 
+/**
+ * One person in `GET /api/jobs/:id/report`: who, how it ended and, for a person not written, the stable
+ * error code and the device's own sub-status. Codes only: the app writes the report in the reader's words.
+ */
+export const JobReportRow = z.object({
+  employeeNo: z.string().optional(),
+  studentId: z.string().optional(),
+  name: z.string().optional(),
+  outcome: JobItemOutcome,
+  code: z.string().optional(),
+  subStatusCode: z.string().optional(),
+})
+export type JobReportRow = z.infer<typeof JobReportRow>
+
+export const JobReport = z.array(JobReportRow)
+export type JobReport = z.infer<typeof JobReport>
+
 /** Server-Sent Events on `GET /api/jobs/:id/events`: `event: job`, `data: <Job JSON>`; the last one is final. */
 export const JOB_EVENT = 'job'

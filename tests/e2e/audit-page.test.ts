@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
 import auditTexts from '../../web/i18n/messages/audit/uz'
+import { spreadsheetTimeText } from '../../web/i18n/schoolTime'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { launchChromium, TABLET } from './browser'
@@ -101,16 +102,25 @@ describe('the audit page in Chromium', () => {
     await expect.poll(() => actionsShown(page)).toHaveLength(3)
   })
 
-  it('downloads the entries as a CSV file', async () => {
+  it("downloads the entries as a CSV file in the screen's words, on the school's clock", async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('audit-export').click(),
     ])
-    expect(download.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(download.suggestedFilename()).toMatch(/^oʻzgarishlar-tarixi-\d{4}-\d{2}-\d{2}\.csv$/)
     const text = readFileSync(await download.path(), 'utf8')
-    expect(text.startsWith('\uFEFFid,time,actor,role,action,')).toBe(true)
-    expect(text).toContain(`,registration.create,student,${employeeNo},Yusupova Malika,ok,`)
-    expect(text).toContain(',device.time.sync,device,')
+    const { audit } = auditTexts
+    const header = [audit.csv.number, audit.columns.time, audit.columns.actor, audit.csv.role]
+    expect(text.startsWith(`\uFEFF${header.join(',')},${audit.columns.action},`)).toBe(true)
+    const trail = (await api(proxy, 'GET', '/api/audit?action=registration.create')).body
+    const registered = (trail.data as Array<{ at: string }>)[0]!
+    // the proxy runs in the default SR_TIMEZONE: the file shows that wall clock, not ISO or UTC
+    const local = spreadsheetTimeText(new Date(registered.at), 'Asia/Tashkent')
+    expect(text).toContain(
+      `,${local},${audit.system},${audit.roles.admin},${audit.actions.registration_create},Yusupova Malika (${employeeNo}),${audit.results.ok},`,
+    )
+    expect(text).toContain(`,${audit.actions.device_time_sync},Asosiy kirish,${audit.results.failed},`)
+    expect(text).not.toMatch(/registration\.create|device\.time\.sync|\d{4}-\d\d-\d\dT\d\d/)
   })
 
   it('retries the failed clock set once confirmed, now that the terminal answers', async () => {

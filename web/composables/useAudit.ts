@@ -7,13 +7,18 @@ import {
   type AuditEntry,
   type AuditResult,
 } from '../../shared/api'
+import { dayStartIn } from '../i18n/schoolTime'
+import { useSchoolZoneStore } from '../stores/schoolZone'
+import { saveFile } from './saveFile'
 import { useApi } from './useApi'
 
 export const AUDIT_PAGE_SIZE = 25
+/** the most the proxy gives in one page */
+const EXPORT_PAGE_SIZE = 200
 const SEARCH_DELAY_MS = 350
 
 export interface AuditFilters {
-  /** dates as the date inputs give them (`YYYY-MM-DD`), in the screen's own day */
+  /** dates as the date inputs give them (`YYYY-MM-DD`), the school's calendar days */
   from: string
   to: string
   actor: string
@@ -26,11 +31,13 @@ const EMPTY: AuditFilters = { from: '', to: '', actor: '', action: '', result: '
 
 /**
  * The audit trail a page at a time with its filters, the CSV of what the filters match, and the retry of a
- * failed entry. Dates are the screen's own calendar days, sent as the UTC instants they start and end at.
+ * failed entry. Dates are the school's calendar days (the times listed are its wall clock too), sent as
+ * the UTC instants they start and end at.
  * A slower earlier answer never overwrites a newer one.
  */
 export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
   const api = useApi()
+  const schoolZone = useSchoolZoneStore()
   const filters = reactive<AuditFilters>({ ...EMPTY })
   const entries = shallowRef<AuditEntry[]>([])
   const total = ref(0)
@@ -52,8 +59,8 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
 
   function query(): Record<string, string> {
     const out: Record<string, string> = {}
-    if (filters.from) out.from = dayStart(filters.from)
-    if (filters.to) out.to = dayStart(filters.to, 1)
+    if (filters.from) out.from = dayStartIn(filters.from, schoolZone.zone).toISOString()
+    if (filters.to) out.to = dayStartIn(filters.to, schoolZone.zone, 1).toISOString()
     if (filters.actor) out.actor = filters.actor
     if (filters.action) out.action = filters.action
     if (filters.result) out.result = filters.result
@@ -110,14 +117,25 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
     return apply()
   }
 
-  /** Downloads what the filters match as CSV (the token goes with the request, so not a plain link). */
-  async function exportCsv(): Promise<void> {
+  /**
+   * Downloads what the filters match as a CSV that `write` puts in the screen's words (a page of entries
+   * at a time, each entry once even if a new one shifts the pages meanwhile).
+   */
+  async function exportCsv(write: (entries: AuditEntry[]) => string, fileName: string): Promise<void> {
     exporting.value = true
     exportError.value = null
     try {
-      const params = new URLSearchParams(query()).toString()
-      const blob = await api.download(`/api/audit/export.csv${params ? `?${params}` : ''}`)
-      download(blob, `audit-${new Date().toISOString().slice(0, 10)}.csv`)
+      const found = new Map<number, AuditEntry>()
+      for (let next = 1; ; next += 1) {
+        const answer = await api.request('GET', '/api/audit', {
+          schema: AuditPage,
+          query: { ...query(), page: next, limit: EXPORT_PAGE_SIZE },
+        })
+        for (const entry of answer.data) found.set(entry.id, entry)
+        if (answer.data.length < EXPORT_PAGE_SIZE || next * EXPORT_PAGE_SIZE >= answer.total) break
+      }
+      const newestFirst = [...found.values()].sort((a, b) => b.id - a.id)
+      saveFile(new Blob([write(newestFirst)], { type: 'text/csv;charset=utf-8' }), fileName)
     } catch (failure) {
       exportError.value = failure
     } finally {
@@ -213,21 +231,4 @@ export function useServerLogs(pageSize = AUDIT_PAGE_SIZE) {
   }
 
   return { answer, level, q, page, pages, loading, error, load, goTo }
-}
-
-/** Midnight of a `YYYY-MM-DD` day (plus `addDays`) on this screen's clock, as an ISO instant. */
-function dayStart(day: string, addDays = 0): string {
-  const [year, month, date] = day.split('-').map(Number)
-  return new Date(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + addDays).toISOString()
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

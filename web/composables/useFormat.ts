@@ -1,41 +1,27 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isLocale, LOCALE_TAGS } from '../i18n'
+import { dateTimeText, timeText } from '../i18n/schoolTime'
+import { useSchoolZoneStore } from '../stores/schoolZone'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/**
- * Uzbek dates are written by hand as 25.11.2025 08:56: browsers shipped with a reduced ICU (Debian's
- * Chromium among them) have no Uzbek patterns and print "2025 M11 25".
- */
-function uzDateTime(date: Date): string {
-  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`
-}
-
-function uzTime(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-}
-
-/** Dates and times in the reader's language. */
+/** Dates and times in the reader's language, on the school's wall clock (the screen's own until known). */
 export function useFormat() {
   const { locale } = useI18n()
+  const schoolZone = useSchoolZoneStore()
   const current = computed(() => (isLocale(locale.value) ? locale.value : 'uz'))
 
   function dateTime(value: string | Date | null | undefined): string {
     if (!value) return ''
     const date = typeof value === 'string' ? new Date(value) : value
     if (Number.isNaN(date.getTime())) return ''
-    if (current.value === 'uz') return uzDateTime(date)
-    return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(date)
+    return dateTimeText(date, current.value, schoolZone.zone)
   }
 
   function time(value: Date | null | undefined): string {
-    if (!value) return ''
-    if (current.value === 'uz') return uzTime(value)
-    return new Intl.DateTimeFormat(LOCALE_TAGS[current.value], { timeStyle: 'medium' }).format(value)
+    if (!value || Number.isNaN(value.getTime())) return ''
+    return timeText(value, current.value, schoolZone.zone)
   }
 
   /**

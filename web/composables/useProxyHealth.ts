@@ -15,6 +15,8 @@ export interface ProxyHealthState {
   paired: boolean | null
   /** the proxy's disk is (nearly) full: it stopped storing audit entries so that enrollment goes on */
   auditPaused: boolean
+  /** the school's IANA time zone, as the proxy last named it */
+  timeZone: string | null
   checkedAt: Date | null
   error: ApiError | null
 }
@@ -60,6 +62,7 @@ export function createHealthPoller(
     version: null,
     paired: null,
     auditPaused: false,
+    timeZone: null,
     checkedAt: null,
     error: null,
   })
@@ -96,6 +99,7 @@ export function createHealthPoller(
         version: health.version,
         paired: health.paired ?? null,
         auditPaused: health.auditPaused ?? false,
+        timeZone: health.timeZone ?? state.timeZone,
         error: null,
       })
     } catch (error) {

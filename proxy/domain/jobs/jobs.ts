@@ -5,6 +5,7 @@ import {
   JobCreate,
   type Job,
   type JobCapacityCheck,
+  type JobReportRow,
   type JobState,
 } from '../../../shared/api/jobs'
 import { AppError } from '../../../shared/errors'
@@ -19,6 +20,7 @@ import { databaseSource, type StudentDirectory } from './database-source'
 import { deviceSource } from './device-source'
 import { jobError, passes } from './job-errors'
 import { jobReportCsv } from './report-csv'
+import { jobReportRows } from './report-rows'
 import type { TerminalBook } from '../terminal-states/terminal-book'
 
 export interface JobsDeps {
@@ -149,6 +151,12 @@ export class Jobs {
   report(id: string): string {
     this.get(id)
     return jobReportCsv(this.deps.repo.allItems(id))
+  }
+
+  /** Every person's outcome as codes, for the app to write the report in the reader's language. */
+  reportRows(id: string): JobReportRow[] {
+    this.get(id)
+    return jobReportRows(this.deps.repo.allItems(id))
   }
 
   /**

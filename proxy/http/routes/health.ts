@@ -10,6 +10,7 @@ export function healthRoutes(ctx: AppContext): Hono<AppEnv> {
       version: ctx.version,
       paired: ctx.services.pairing.isPaired(),
       auditPaused: ctx.services.audit.log.health().paused,
+      timeZone: ctx.config.timeZone,
     }),
   )
 }

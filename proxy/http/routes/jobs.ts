@@ -1,12 +1,19 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import { JOB_EVENT, JobCreate, type Job, type JobCapacityCheck } from '../../../shared/api/jobs'
+import {
+  JOB_EVENT,
+  JobCreate,
+  type Job,
+  type JobCapacityCheck,
+  type JobReport,
+} from '../../../shared/api/jobs'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { readJson } from '../validate'
 
 /**
- * Clone jobs: start (admins), watch, cancel (admins), download the report. Progress streams as Server-Sent
+ * Clone jobs: start (admins), watch, cancel (admins), the report (as codes for the app to word, or as a CSV
+ * of codes for tools). Progress streams as Server-Sent
  * Events (`event: job`, the Job as JSON); the stream ends after the job's final state.
  */
 export function jobRoutes(ctx: AppContext): Hono<AppEnv> {
@@ -19,6 +26,7 @@ export function jobRoutes(ctx: AppContext): Hono<AppEnv> {
     .get('/jobs/capacity', async (c) => c.json<JobCapacityCheck>(await jobs.capacity(c.req.query())))
     .get('/jobs/:id', (c) => c.json<Job>(jobs.get(c.req.param('id'))))
     .post('/jobs/:id/cancel', requireRole('admin'), (c) => c.json<Job>(jobs.cancel(c.req.param('id'))))
+    .get('/jobs/:id/report', (c) => c.json<JobReport>(jobs.reportRows(c.req.param('id'))))
     .get('/jobs/:id/report.csv', (c) => {
       const id = c.req.param('id')
       const csv = jobs.report(id)

@@ -45,6 +45,15 @@ const uz = {
   running: 'Ishlayotgan koʻchirish',
   noPhoto: 'Rasm yoʻq yoki mos emas',
   viewJob: 'Koʻrish',
+  reportFile: 'koʻchirish-hisoboti',
+  reportColumns: {
+    employeeNo: 'Qurilmadagi raqami',
+    studentId: 'Maktab serveridagi raqami',
+    name: 'Ism-familiya',
+    outcome: 'Natija',
+    reason: 'Sabab',
+  },
+  outcomes: { done: 'Yozildi', skipped: 'Allaqachon bor edi', failed: 'Yozilmadi' },
 }
 
 export type JobText = typeof uz
@@ -90,6 +99,15 @@ const ru: JobText = {
   running: 'Идёт перенос',
   noPhoto: 'Нет фото или фото не подходит',
   viewJob: 'Открыть',
+  reportFile: 'отчёт-о-переносе',
+  reportColumns: {
+    employeeNo: 'Номер на устройстве',
+    studentId: 'Номер на школьном сервере',
+    name: 'ФИО',
+    outcome: 'Итог',
+    reason: 'Причина',
+  },
+  outcomes: { done: 'Записан', skipped: 'Уже был', failed: 'Не записан' },
 }
 
 const en: JobText = {
@@ -133,6 +151,15 @@ const en: JobText = {
   running: 'Copy in progress',
   noPhoto: 'No photo, or the photo does not fit',
   viewJob: 'Open',
+  reportFile: 'copy-report',
+  reportColumns: {
+    employeeNo: 'Number on the device',
+    studentId: 'Number on the school server',
+    name: 'Name',
+    outcome: 'Outcome',
+    reason: 'Reason',
+  },
+  outcomes: { done: 'Written', skipped: 'Already there', failed: 'Not written' },
 }
 
 const TEXT: Record<Locale, JobText> = { uz, ru, en }
@@ -144,6 +171,22 @@ export function jobText(locale: string): JobText {
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+}
+
+type Translate = (key: string, named?: Record<string, unknown>) => string
+
+/** Why a person was not written, in the reader's words (the screen's list and the report alike). */
+export function jobErrorText(
+  t: Translate,
+  text: JobText,
+  error: { code?: string | undefined; subStatusCode?: string | undefined },
+): string {
+  if (!error.code) return ''
+  if (error.code === 'image_invalid') return text.noPhoto
+  if (error.code === 'device_rejected' && error.subStatusCode) {
+    return t('errors.device_rejected_reason', { reason: error.subStatusCode })
+  }
+  return t(`errors.${error.code}`)
 }
 
 export function etaText(text: JobText, seconds: number): string {

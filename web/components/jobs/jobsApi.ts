@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApiClient } from '../../api/client'
-import { Job, JobCapacityCheck, type JobCreate } from '../../../shared/api/jobs'
+import { Job, JobCapacityCheck, JobReport, type JobCreate } from '../../../shared/api/jobs'
+import { saveFile } from '../../composables/saveFile'
 
 /** The `/api/jobs` routes the clone screens call, over the app's typed client. */
 export function jobsApi(api: ApiClient) {
@@ -16,17 +17,18 @@ export function jobsApi(api: ApiClient) {
         query: { targetDeviceId, sourceDeviceId },
         timeoutMs: 45_000,
       }),
-    /** Saves the CSV report through the browser, with the token sent. */
-    async downloadReport(id: string): Promise<void> {
-      const blob = await api.download(`/api/jobs/${encodeURIComponent(id)}/report.csv`)
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = `clone-${id.slice(0, 8)}.csv`
-      document.body.append(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    /**
+     * Saves the report as a CSV in the reader's words: the proxy gives each person's outcome as codes,
+     * `toCsv` writes them out.
+     */
+    async downloadReport(id: string, toCsv: (rows: JobReport) => string, fileName: string): Promise<void> {
+      const rows = await api.request('GET', `/api/jobs/${encodeURIComponent(id)}/report`, {
+        schema: JobReport,
+      })
+      saveFile(
+        new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }),
+        `${fileName}-${id.slice(0, 8)}.csv`,
+      )
     },
   }
 }

@@ -125,6 +125,7 @@ describe('health', () => {
       version: '0.0.0-test',
       paired: false,
       auditPaused: false,
+      timeZone: 'Asia/Tashkent',
     })
     ctx.services.pairing.pair(ctx.services.pairing.issueFirstStartCode().code)
     expect(await (await app.request('/api/health')).json()).toMatchObject({ paired: true })

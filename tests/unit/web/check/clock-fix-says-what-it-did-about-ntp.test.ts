@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import DeviceCheckCard from '../../../../web/components/check/DeviceCheckCard.vue'
 import type { ActionState } from '../../../../web/composables/useDeviceStatus'
@@ -9,7 +10,7 @@ import { LIVE_STATUS } from './live-status'
 function outcome(action: ActionState): string {
   const wrapper = mount(DeviceCheckCard, {
     props: { status: LIVE_STATUS, action },
-    global: { plugins: [createAppI18n('uz')] },
+    global: { plugins: [createAppI18n('uz'), createPinia()] },
   })
   const text = wrapper.text()
   wrapper.unmount()
@@ -56,7 +57,7 @@ describe('the Check card’s clock line', () => {
           },
         },
       },
-      global: { plugins: [createAppI18n('uz')] },
+      global: { plugins: [createAppI18n('uz'), createPinia()] },
     })
     const line = wrapper.get('[data-testid="check-clock"]')
     expect(line.attributes('data-level')).toBe('warn')

@@ -73,6 +73,14 @@ const deviceSettings: typeof uz = {
       saved: 'Saved: the device read back the new setting.',
       saveFailed: 'The setting was not saved.',
       serverMissing: 'Enter the NTP server address.',
+      refused: {
+        server:
+          'The terminal did not accept “{server}”: it is not a valid NTP server name or IP address. Check the address (for example 192.168.1.10) and enter it again.',
+        invalid:
+          '“{server}” cannot be an NTP server name or IP address: it may hold only letters, digits, dots and hyphens (for example 192.168.1.10).',
+        interval: 'The terminal did not accept this sync interval: enter a number from 1 to 10800 minutes.',
+        notSupported: 'This terminal does not let its NTP server be changed remotely.',
+      },
     },
     network: {
       notWritable: 'This model does not let its network be changed remotely: the settings are read-only.',

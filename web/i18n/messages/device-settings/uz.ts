@@ -72,6 +72,14 @@ const deviceSettings = {
       saved: 'Saqlandi: qurilma yangi sozlamani qaytarib koʻrsatdi.',
       saveFailed: 'Sozlama saqlanmadi.',
       serverMissing: 'NTP server manzilini yozing.',
+      refused: {
+        server:
+          'Terminal «{server}» manzilini qabul qilmadi: u NTP server nomi yoki IP manzili sifatida yaroqsiz. Manzilni tekshiring (masalan, 192.168.1.10) va qayta yozing.',
+        invalid:
+          '«{server}» NTP server nomi yoki IP manzili boʻla olmaydi: unda faqat harflar, raqamlar, nuqta va chiziqcha boʻladi (masalan, 192.168.1.10).',
+        interval: 'Terminal bu sinxronlash oraligʻini qabul qilmadi: 1 dan 10800 daqiqagacha son yozing.',
+        notSupported: 'Bu terminal NTP serverni masofadan oʻzgartirishga ruxsat bermaydi.',
+      },
     },
     network: {
       notWritable:
