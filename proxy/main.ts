@@ -10,7 +10,7 @@ import type { AppContext } from './http/context'
 import { createLogger, type Logger } from './log'
 import { createServices } from './services'
 import { keepPrivate, latestSchemaVersion, openDatabase, schemaVersionOf, type Db } from './store/db'
-import { lanAddresses } from './tls/lan-addresses'
+import { lanAddresses } from './net/lan-addresses'
 import { prepareTls, type TlsMaterial } from './tls/material'
 import { watchServerCert } from './tls/renewal'
 

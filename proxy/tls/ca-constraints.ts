@@ -1,7 +1,7 @@
 import { AsnConvert } from '@peculiar/asn1-schema'
 import { GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints } from '@peculiar/asn1-x509'
 import ipaddr from 'ipaddr.js'
-import type { CertNames } from './lan-addresses'
+import type { CertNames } from '../net/lan-addresses'
 
 /**
  * The address ranges a school proxy can have: private networks, loopback and link-local. The CA lives for

@@ -4,7 +4,7 @@ import { X509Certificate, randomBytes, webcrypto } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { nameConstraintsFor } from './ca-constraints'
-import { certNames, type CertNames } from './lan-addresses'
+import { certNames, type CertNames } from '../net/lan-addresses'
 import { readIfExists, writeFileAtomic } from './pem-files'
 
 export const CA_CERT_FILE = 'ca.crt'

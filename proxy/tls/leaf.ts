@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { LocalCa } from './ca'
-import { normalizeIp, type CertNames } from './lan-addresses'
+import { normalizeIp, type CertNames } from '../net/lan-addresses'
 import { readIfExists, writeFileAtomic } from './pem-files'
 
 export const LEAF_CERT_FILE = 'server.crt'

@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { TlsConfig } from '../config'
 import { ensureLocalCa } from './ca'
-import { certNames, type CertNames } from './lan-addresses'
+import { certNames, type CertNames } from '../net/lan-addresses'
 import { ensureServerCert } from './leaf'
 
 /** What the HTTPS server needs, plus the CA that screens must trust when the proxy made its own. */

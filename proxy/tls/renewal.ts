@@ -1,7 +1,7 @@
 import type { Server as HttpsServer } from 'node:https'
 import type { Logger } from '../log'
 import type { TlsConfig } from '../config'
-import { certNames, type CertNames } from './lan-addresses'
+import { certNames, type CertNames } from '../net/lan-addresses'
 import { prepareTls } from './material'
 
 /** How often to look for a new LAN address (DHCP renewal, a new network) or a certificate near expiry. */

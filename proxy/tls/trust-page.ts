@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
-import { httpsOriginFor } from '../http/origin'
+import { httpsOriginFor } from '../net/origin'
 import { caDownloadRoutes } from './ca-download'
 import { trustPageHtml } from './trust-page-html'
 

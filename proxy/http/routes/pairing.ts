@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors'
 import { requireRole } from '../middleware/auth'
 import { clientIp } from '../client-ip'
 import type { AppContext, AppEnv } from '../context'
-import { lanOrigin } from '../origin'
+import { lanOrigin } from '../../net/origin'
 import { readJson } from '../validate'
 
 /** Pairing a screen: an admin makes a one-time code, the new screen trades it for its own token. */

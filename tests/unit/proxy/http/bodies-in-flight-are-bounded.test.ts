@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../../../proxy/http/app'
-import { ByteBudget } from '../../../../proxy/http/middleware/bodies-in-flight'
+import { ByteBudget } from '../../../../proxy/net/byte-budget'
 import { admin, json, testContext } from './test-context'
 
 const never = new AbortController().signal

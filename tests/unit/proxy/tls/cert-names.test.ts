@@ -1,6 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { certNames, lanAddresses } from '../../../../proxy/tls/lan-addresses'
+import { certNames, lanAddresses } from '../../../../proxy/net/lan-addresses'
 
 const iface = (address: string, family: 'IPv4' | 'IPv6', internal = false) =>
   ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lanOrigin } from '../../../../proxy/http/origin'
+import { lanOrigin } from '../../../../proxy/net/origin'
 
 const LAN = () => ['192.168.1.10', 'fe80::1']
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js'
-import { lanAddresses } from '../tls/lan-addresses'
+import { lanAddresses } from './lan-addresses'
 
 /**
  * The address another screen on the LAN should open. It is the one this request came in on, except that a

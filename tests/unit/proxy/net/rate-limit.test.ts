@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FailureLimiter, PairingFailures, clientKey } from '../../../../proxy/http/rate-limit'
+import { FailureLimiter, PairingFailures, clientKey } from '../../../../proxy/net/rate-limit'
 
 function limiter(max = 5) {
   let now = 1_000_000
