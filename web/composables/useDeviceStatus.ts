@@ -26,6 +26,8 @@ export interface ActionState {
   latencyMs?: number
   /** what the clock fix did about the device's NTP server */
   ntp?: TimeSyncNtp['status']
+  /** the clock fix took the device off its time server: it now keeps the time set by hand */
+  manual?: boolean
 }
 
 export interface BulkApply {
@@ -201,7 +203,8 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
       const result = await api.request('POST', `/api/devices/${encode(id)}/time/sync`, {
         schema: TimeSyncResult,
       })
-      return result.ntp ? { ntp: result.ntp.status } : {}
+      const manual = result.previousTimeMode !== undefined && result.ntp?.status !== 'set'
+      return { ...(result.ntp ? { ntp: result.ntp.status } : {}), ...(manual ? { manual } : {}) }
     })
 
   const applyWebhook = (id: string) =>
