@@ -45,6 +45,8 @@ const uz = {
   running: 'Ishlayotgan koʻchirish',
   noPhoto: 'Rasm yoʻq yoki mos emas',
   viewJob: 'Koʻrish',
+  skippedNoPhoto: 'Oʻtkazib yuborildi: rasm yoʻq',
+  recent: 'Oxirgi koʻchirishlar',
 }
 
 export type JobText = typeof uz
@@ -90,6 +92,8 @@ const ru: JobText = {
   running: 'Идёт перенос',
   noPhoto: 'Нет фото или фото не подходит',
   viewJob: 'Открыть',
+  skippedNoPhoto: 'Пропущено: нет фото',
+  recent: 'Последние переносы',
 }
 
 const en: JobText = {
@@ -133,6 +137,8 @@ const en: JobText = {
   running: 'Copy in progress',
   noPhoto: 'No photo, or the photo does not fit',
   viewJob: 'Open',
+  skippedNoPhoto: 'Skipped: no photo',
+  recent: 'Recent copies',
 }
 
 const TEXT: Record<Locale, JobText> = { uz, ru, en }
