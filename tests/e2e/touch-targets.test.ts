@@ -146,6 +146,7 @@ describe('every control is big enough for a fingertip', () => {
     })
     await at('/students not in school', (p) => p.getByTestId('not-in-school-open').click())
     await at('/check')
+    await at('/check more', (p) => p.locator('[data-testid="check-more"] summary').first().click())
     await at('/settings')
     await at('/audit')
     await at('/audit server', (p) => p.getByTestId('audit-tab-server').click())
