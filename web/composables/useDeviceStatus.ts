@@ -113,6 +113,8 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
   function put(report: DeviceStatusReport): void {
     // a stale "done" must not stand beside a newer check that disagrees
     if (contradicted(actions[report.id], report)) delete actions[report.id]
+    const all = bulk.value
+    if (all && !all.running && all.failed.length === 0 && report.webhookInSync === false) bulk.value = null
     const others = (statuses.value ?? []).filter((s) => s.id !== report.id)
     statuses.value = checkOrder([...others, report])
   }
