@@ -59,6 +59,19 @@ describe('what a person taps is where they look', () => {
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
       await expect.poll(() => chip.getAttribute('aria-pressed')).not.toBe(pressed)
     }
+    // the bar grows when it lists what is missing; the chips still stop above it
+    await page.getByTestId('enroll-submit').tap()
+    await page.getByTestId('enroll-errors').waitFor()
+    const chip = chips.first()
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.scrollTo(0, 0))
+        await chip.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))
+        const box = (await chip.boundingBox())!
+        const bar = (await page.getByTestId('enroll-submit-bar').boundingBox())!
+        return box.y + box.height <= bar.y
+      })
+      .toBe(true)
     await page.screenshot({ path: '/tmp/e2e-enroll-landscape-chips.png' })
     await page.context().close()
   })
