@@ -1,4 +1,11 @@
-import type { Job, JobCapacity, JobError, JobState, JobType } from '../../shared/api/jobs'
+import {
+  NO_PHOTO,
+  type Job,
+  type JobCapacity,
+  type JobError,
+  type JobState,
+  type JobType,
+} from '../../shared/api/jobs'
 import type { Db } from './db'
 
 export type JobItemState = 'writing' | 'done' | 'skipped' | 'failed'
@@ -60,7 +67,7 @@ const JOB_COLUMNS = `id, type, state, source_device_id AS sourceDeviceId, target
 const ITEM_COLUMNS = `item_key AS key, seq, employee_no AS employeeNo, student_id AS studentId, name, state,
   error_code AS errorCode, error_message AS errorMessage, sub_status AS subStatus`
 
-/** How many errors a Job carries; the CSV report has them all. */
+/** How many errors (and people passed over with a reason) a Job carries; the CSV report has them all. */
 const ERRORS_IN_VIEW = 200
 
 /** Clone jobs and their per-person outcomes (migration 005). */
@@ -202,10 +209,18 @@ export class JobsRepo {
     const errors = (
       this.db
         .prepare(
-          `SELECT ${ITEM_COLUMNS} FROM job_items WHERE job_id = ? AND state = 'failed' ORDER BY seq LIMIT ?`,
+          `SELECT ${ITEM_COLUMNS} FROM job_items
+           WHERE job_id = ? AND state IN ('failed', 'skipped') AND error_code IS NOT NULL ORDER BY seq LIMIT ?`,
         )
         .all(row.id, ERRORS_IN_VIEW) as RawItem[]
     ).flatMap((raw) => toItem(raw).error ?? [])
+    const noPhoto = (
+      this.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM job_items WHERE job_id = ? AND state = 'skipped' AND error_code = ?`,
+        )
+        .get(row.id, NO_PHOTO) as { n: number }
+    ).n
     const decided = count('done') + count('skipped') + count('failed')
     return {
       id: row.id,
@@ -215,6 +230,7 @@ export class JobsRepo {
       total: Math.max(row.total, decided),
       done: count('done'),
       skipped: count('skipped'),
+      noPhoto,
       failed: count('failed'),
       errors,
       startedAt: row.startedAt,

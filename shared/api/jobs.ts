@@ -46,8 +46,12 @@ export const Job = z.object({
   state: JobState,
   total: z.number(),
   done: z.number(),
+  /** everyone not written on purpose: already on the target, or without a photo (`noPhoto` of them) */
   skipped: z.number(),
+  /** of the skipped, those with no photo to write: passed over, not an error */
+  noPhoto: z.number().optional(),
   failed: z.number(),
+  /** why each person was not written: the failed ones, and those passed over for want of a photo */
   errors: z.array(JobError),
   startedAt: z.string(),
   finishedAt: z.string().nullable().optional(),
@@ -77,6 +81,9 @@ export const JobCapacityCheck = z.object({
   warning: z.string().optional(),
 })
 export type JobCapacityCheck = z.infer<typeof JobCapacityCheck>
+
+/** The refusal code of a person a copy passes over for want of a photo (skipped, not failed). */
+export const NO_PHOTO = 'no_photo'
 
 /** The outcome of one person in a job's CSV report. */
 export const JobItemOutcome = z.enum(['done', 'skipped', 'failed'])

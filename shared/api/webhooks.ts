@@ -34,6 +34,11 @@ export const DeviceWebhook = z.object({
   slots: z.number().optional(),
   /** the slot that holds (or would hold) the expected URL */
   slotId: z.string().nullable().optional(),
+  /**
+   * the address now in the slot a fix would write, when that slot is not empty (its query left out): the
+   * person sees what stops receiving events before they agree to it
+   */
+  replaces: z.string().nullable().optional(),
 })
 export type DeviceWebhook = z.infer<typeof DeviceWebhook>
 

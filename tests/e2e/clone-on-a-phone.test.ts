@@ -6,11 +6,14 @@ import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { addDevice } from '../integration/check/rig'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { hasHorizontalScroll, launchChromium, phonePage } from './browser'
-import { pairTablet } from './enroll-rig'
+import { pairTablet, TABLET_PORTRAIT } from './enroll-rig'
 
 const PEOPLE = ['Karimova Malika', 'Gʻulomov Oʻtkir', 'Yoʻldosheva Mohinur', 'Rahimov Sardor'].map(
   (name, index) => ({ employeeNo: String(3001 + index), name, withFace: true }),
 )
+/** on the old terminal without a face: nothing to copy, and nothing wrong */
+const FACELESS = { employeeNo: '3009', name: 'Yuzsiz Bola', withFace: false }
+const text = jobText('uz')
 
 // An admin copies the people of the old entrance terminal onto a new one from a phone, and watches it go.
 describe('a device → device copy on a phone in Chromium', () => {
@@ -23,7 +26,7 @@ describe('a device → device copy on a phone in Chromium', () => {
   let targetDevice: Device
 
   beforeAll(async () => {
-    source = await startTerminal({ seedUsers: PEOPLE })
+    source = await startTerminal({ seedUsers: [...PEOPLE, FACELESS] })
     target = await startTerminal()
     proxy = await startProxy({ tls: 'off' })
     sourceDevice = await addDevice(proxy, source, 'Eski kirish')
@@ -45,11 +48,12 @@ describe('a device → device copy on a phone in Chromium', () => {
     await actions.locator('[data-field="target"]').selectOption(targetDevice.id)
     await actions.locator('[data-action="clone-device"]').click()
     await page.locator('[data-field="source"]').selectOption(sourceDevice.id)
-    await expect.poll(() => page.getByTestId('capacity').textContent()).toContain(String(PEOPLE.length))
+    const incoming = PEOPLE.length + 1
+    await expect.poll(() => page.getByTestId('capacity').textContent()).toContain(String(incoming))
     // the empty target's room, in the words the dialog uses
     const max = target.profile.maxUsers
     expect(await page.getByTestId('capacity').textContent()).toBe(
-      fill(jobText('uz').room, { onDevice: 0, max, incoming: PEOPLE.length }),
+      fill(text.room, { onDevice: 0, max, incoming }),
     )
     expect(await hasHorizontalScroll(page)).toBe(false)
   })
@@ -64,5 +68,41 @@ describe('a device → device copy on a phone in Chromium', () => {
       PEOPLE.map((person) => person.name).sort(),
     )
     for (const person of PEOPLE) expect(target.state.faces.has(person.employeeNo)).toBe(true)
+    // the one without a photo is passed over and named, not counted as an error
+    expect(await progress.locator('[data-count="done"]').textContent()).toBe(String(PEOPLE.length))
+    expect(await progress.locator('[data-count="no-photo"]').textContent()).toBe('1')
+    expect(await progress.locator('[data-count="failed"]').textContent()).toBe('0')
+    expect(await progress.textContent()).toContain(text.skippedNoPhoto)
+    expect(await progress.getByTestId('job-no-photo').textContent()).toContain(FACELESS.name)
+    expect(target.state.users.has(FACELESS.employeeNo)).toBe(false)
+  })
+
+  it('keeps the finished copy and its report on the Devices page after the sheet is closed', async () => {
+    await page.getByRole('dialog').locator('.sheet__close').click()
+    await page.reload()
+    const recent = page.getByTestId('recent-job').first()
+    await expect.poll(() => recent.textContent()).toContain(targetDevice.name)
+    expect(await recent.textContent()).toContain(text.states.done)
+    await recent.locator('[data-action="open-job"]').click()
+    const progress = page.getByTestId('job-progress')
+    await expect.poll(() => progress.getAttribute('data-state')).toBe('done')
+    const download = page.waitForEvent('download')
+    await progress.locator('[data-action="job-report"]').click()
+    const csv = await (await download).path()
+    expect(csv).toBeTruthy()
+    expect(await hasHorizontalScroll(page)).toBe(false)
+  })
+
+  it('shows the finished copy on an upright tablet too', async () => {
+    const context = await browser.newContext({ viewport: TABLET_PORTRAIT, hasTouch: true })
+    const tablet = await context.newPage()
+    await pairTablet(tablet, proxy)
+    await tablet.goto(`${proxy.url}/devices`)
+    const recent = tablet.getByTestId('recent-job').first()
+    await expect.poll(() => recent.textContent()).toContain(targetDevice.name)
+    await recent.locator('[data-action="open-job"]').tap()
+    await expect.poll(() => tablet.getByTestId('job-progress').getAttribute('data-state')).toBe('done')
+    await tablet.screenshot({ path: '/tmp/e2e-clone-recent-tablet.png' })
+    await context.close()
   })
 })

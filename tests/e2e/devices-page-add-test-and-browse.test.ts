@@ -74,6 +74,26 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
     await page.screenshot({ path: join(SHOTS, 'tablet-wrong-password.png') })
   })
 
+  it('keeps the device that failed its first test, marked "not connected yet" with the reason on its card', async () => {
+    const { page } = tablet
+    await page.keyboard.press('Escape')
+    const devices = (await (await proxy.adminFetch('/api/devices')).json()) as Device[]
+    expect(devices).toHaveLength(1)
+    const card = page.locator(`[data-device-id="${devices[0]?.id}"]`)
+    const mark = card.getByTestId('not-connected')
+    await expect.poll(() => mark.textContent()).toContain(uz.devicesPage.notConnected)
+    expect(await mark.textContent()).toContain(uz.errors.device_auth_failed)
+    await page.screenshot({ path: join(SHOTS, 'tablet-not-connected.png') })
+    // a phone opening the list sees the same mark
+    const phone = await newScreen(browser, proxy, PHONE)
+    const onPhone = phone.page.locator(`[data-device-id="${devices[0]?.id}"]`).getByTestId('not-connected')
+    await expect.poll(() => onPhone.textContent()).toContain(uz.errors.device_auth_failed)
+    expect(await hasHorizontalScroll(phone.page)).toBe(false)
+    await phone.context.close()
+    await card.locator('[data-action="edit"]').click()
+    await page.getByTestId('device-form').waitFor()
+  })
+
   it('tests again after the password is fixed and shows the model', async () => {
     const { page } = tablet
     const terminal = terminals[0] as Terminal
@@ -92,6 +112,7 @@ describe('the Devices page in Chromium against two simulated terminals', () => {
     const card = page.locator(`[data-device-id="${added.id}"]`)
     await card.getByText('DS-K1T342MWX').waitFor()
     await card.locator('[data-state="online"]').waitFor()
+    expect(await card.getByTestId('not-connected').count()).toBe(0)
     expect(await hasHorizontalScroll(page)).toBe(false)
     await page.screenshot({ path: join(SHOTS, 'tablet-list.png') })
   })

@@ -26,6 +26,8 @@ export interface ActionState {
   latencyMs?: number
   /** what the clock fix did about the device's NTP server */
   ntp?: TimeSyncNtp['status']
+  /** the clock fix took the device off its time server: it now keeps the time set by hand */
+  manual?: boolean
 }
 
 export interface BulkApply {
@@ -111,6 +113,8 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
   function put(report: DeviceStatusReport): void {
     // a stale "done" must not stand beside a newer check that disagrees
     if (contradicted(actions[report.id], report)) delete actions[report.id]
+    const all = bulk.value
+    if (all && !all.running && all.failed.length === 0 && report.webhookInSync === false) bulk.value = null
     const others = (statuses.value ?? []).filter((s) => s.id !== report.id)
     statuses.value = checkOrder([...others, report])
   }
@@ -201,7 +205,8 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
       const result = await api.request('POST', `/api/devices/${encode(id)}/time/sync`, {
         schema: TimeSyncResult,
       })
-      return result.ntp ? { ntp: result.ntp.status } : {}
+      const manual = result.previousTimeMode !== undefined && result.ntp?.status !== 'set'
+      return { ...(result.ntp ? { ntp: result.ntp.status } : {}), ...(manual ? { manual } : {}) }
     })
 
   const applyWebhook = (id: string) =>

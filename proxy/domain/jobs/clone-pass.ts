@@ -1,4 +1,4 @@
-import type { JobError } from '../../../shared/api/jobs'
+import { NO_PHOTO, type JobError } from '../../../shared/api/jobs'
 import { MAX_PAGE, type DeviceCapabilities, type IsapiClient } from '../../isapi'
 import type { JobItemState, JobsRepo } from '../../store/jobs-repo'
 import { removePerson } from '../registration/device-ops'
@@ -180,7 +180,10 @@ function finish(
   if (outcome.state !== 'failed') deps.seenOnTarget?.(item.employeeNo, item.name)
 }
 
-/** People with no number or no photo are reported at once and never reach the target. */
+/**
+ * People with no number or no photo are reported at once and never reach the target. One without a photo is
+ * passed over (skipped, with the reason), not an error: nothing went wrong, there is just nothing to write.
+ */
 function refuseUnwritable(
   jobId: string,
   deps: PassDeps,
@@ -190,7 +193,7 @@ function refuseUnwritable(
   for (const item of items) {
     if (item.refusal || !item.employeeNo) {
       const error = item.refusal ?? { ...who(item), code: 'validation_failed', message: 'No employee number' }
-      record(jobId, deps, item, 'failed', error)
+      record(jobId, deps, item, error.code === NO_PHOTO ? 'skipped' : 'failed', error)
     } else writable.push(item as CloneItem & { employeeNo: string })
   }
   return writable

@@ -1,4 +1,5 @@
 import type { BackendStudent } from '../../../shared/api/backend'
+import { NO_PHOTO } from '../../../shared/api/jobs'
 import { AppError } from '../../../shared/errors'
 import type { Photo } from '../../backend/client'
 import { normalizeFace } from '../../images/normalize'
@@ -49,7 +50,7 @@ function itemOf(backend: StudentDirectory, student: BackendStudent): CloneItem {
     },
   }
   const who = { studentId: student.id, name }
-  if (!photoUrl) item.refusal = { ...who, code: 'image_invalid', message: noPhoto().message }
+  if (!photoUrl) item.refusal = { ...who, code: NO_PHOTO, message: noPhoto().message }
   else if (!student.deviceStudentId) {
     item.refusal = {
       ...who,

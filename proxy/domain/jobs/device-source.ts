@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { NO_PHOTO } from '../../../shared/api/jobs'
 import { AppError } from '../../../shared/errors'
 import { MAX_PAGE, type DeviceUserRecord, type IsapiClient } from '../../isapi'
 import { normalizeFace } from '../../images/normalize'
@@ -44,7 +45,7 @@ function itemOf(source: IsapiClient, user: DeviceUserRecord): CloneItem {
     item.refusal = {
       employeeNo: user.employeeNo,
       name: user.name,
-      code: 'image_invalid',
+      code: NO_PHOTO,
       message: 'This person has no face photo on the source device',
     }
   }

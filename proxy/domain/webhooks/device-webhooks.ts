@@ -61,7 +61,33 @@ export class DeviceWebhooks {
     call?: CallOptions,
   ): Promise<DeviceWebhook> {
     const slots = await client.getHttpHosts(call)
-    return webhookView(slots, device, urls, this.remembered(device.id), this.relayUrl(device.id))
+    const view = webhookView(slots, device, urls, this.remembered(device.id), this.relayUrl(device.id))
+    return { ...view, replaces: this.wouldReplace(slots, device.id, urls, view) }
+  }
+
+  /** The address a fix would overwrite: the slot `apply` would choose, when it holds someone's address. */
+  private wouldReplace(
+    slots: readonly HttpHost[],
+    deviceId: string,
+    urls: WebhookUrls | null,
+    view: DeviceWebhook,
+  ): string | null {
+    if (view.inSync || !view.expected) return null
+    try {
+      const slot = chooseSlot({
+        slots,
+        expected: view.expected,
+        remembered: this.remembered(deviceId),
+        ownUrls: [urls?.in, urls?.out, this.deps.relay?.urlFor(deviceId)].filter(
+          (url): url is string => url !== undefined,
+        ),
+      })
+      const url = slotUrl(slot)
+      return url === null ? null : redact(url)
+    } catch {
+      // every slot serves another system: the fix refuses and says so, it replaces nothing
+      return null
+    }
   }
 
   /** The proxy's own address for this device while relay mode is on; null in backend-direct mode. */

@@ -11,6 +11,8 @@ import { readJson } from '../validate'
  */
 export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
   const { registry, testDevice, removeDevice } = ctx.services.domain
+  // a kept status report from before a change of address or password, or before a test, would contradict it
+  const forgetStatus = (deviceId: string) => ctx.services.checks.status.forget(deviceId)
   return new Hono<AppEnv>()
     .get('/devices', (c) => c.json<Device[]>(registry.list()))
     .post('/devices', requireRole('admin'), async (c) => {
@@ -20,6 +22,7 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
     })
     .patch('/devices/:id', requireRole('admin'), async (c) => {
       const device = await registry.update(c.req.param('id'), await readJson(c, DevicePatch))
+      forgetStatus(device.id)
       ctx.logger.info({ deviceId: device.id }, 'device changed')
       return c.json<Device>(device)
     })
@@ -35,6 +38,10 @@ export function deviceRoutes(ctx: AppContext): Hono<AppEnv> {
       if (force && c.get('caller').role !== 'admin') {
         throw new AppError('forbidden', 'Only an admin may force a login the device refused before')
       }
-      return c.json<DeviceTestResult>(await testDevice(c.req.param('id'), { force }))
+      try {
+        return c.json<DeviceTestResult>(await testDevice(c.req.param('id'), { force }))
+      } finally {
+        forgetStatus(c.req.param('id'))
+      }
     })
 }

@@ -88,6 +88,8 @@ export function useDevicesScreen() {
     error,
     admin,
     online: online.states,
+    /** why a device that is not online did not answer (an error code) */
+    offlineReasons: online.reasons,
     editing,
     formDevice,
     browsing,

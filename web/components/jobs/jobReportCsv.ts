@@ -1,4 +1,4 @@
-import type { JobReportRow } from '../../../shared/api/jobs'
+import { NO_PHOTO, type JobReportRow } from '../../../shared/api/jobs'
 import { spreadsheetCsv } from '../../../shared/csv'
 import type { JobText } from './jobText'
 
@@ -19,7 +19,8 @@ export function jobReportCsv(
       row.employeeNo ?? '',
       row.studentId ?? '',
       row.name ?? '',
-      text.outcomes[row.outcome],
+      // skipped for want of a photo is not "already there"
+      row.outcome === 'skipped' && row.code === NO_PHOTO ? text.skippedNoPhoto : text.outcomes[row.outcome],
       reason(row),
     ]),
   ])

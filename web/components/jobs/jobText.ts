@@ -1,3 +1,4 @@
+import { NO_PHOTO } from '../../../shared/api/jobs'
 import type { Locale } from '../../i18n'
 
 /**
@@ -54,6 +55,8 @@ const uz = {
     reason: 'Sabab',
   },
   outcomes: { done: 'Yozildi', skipped: 'Allaqachon bor edi', failed: 'Yozilmadi' },
+  skippedNoPhoto: 'Oʻtkazib yuborildi: rasm yoʻq',
+  recent: 'Oxirgi koʻchirishlar',
 }
 
 export type JobText = typeof uz
@@ -108,6 +111,8 @@ const ru: JobText = {
     reason: 'Причина',
   },
   outcomes: { done: 'Записан', skipped: 'Уже был', failed: 'Не записан' },
+  skippedNoPhoto: 'Пропущено: нет фото',
+  recent: 'Последние переносы',
 }
 
 const en: JobText = {
@@ -160,6 +165,8 @@ const en: JobText = {
     reason: 'Reason',
   },
   outcomes: { done: 'Written', skipped: 'Already there', failed: 'Not written' },
+  skippedNoPhoto: 'Skipped: no photo',
+  recent: 'Recent copies',
 }
 
 const TEXT: Record<Locale, JobText> = { uz, ru, en }
@@ -182,7 +189,7 @@ export function jobErrorText(
   error: { code?: string | undefined; subStatusCode?: string | undefined },
 ): string {
   if (!error.code) return ''
-  if (error.code === 'image_invalid') return text.noPhoto
+  if (error.code === 'image_invalid' || error.code === NO_PHOTO) return text.noPhoto
   if (error.code === 'device_rejected' && error.subStatusCode) {
     return t('errors.device_rejected_reason', { reason: error.subStatusCode })
   }

@@ -122,6 +122,29 @@ describe('writing the webhook into a device', () => {
     expect(view.actual).toEqual([webhookUrl(b, 'out'), 'http://192.168.1.2:8088/hik/events'])
   })
 
+  it('names, before any write, the address a fix would overwrite on a one-slot terminal', async () => {
+    const b = await backend()
+    const t = await terminal({ model: 'ds-k1t341am' })
+    t.state.httpHosts[0] = { ...OTHER_VENDOR, url: '/hik/events?token=abc' }
+    const { devices, checks } = rig({ backend: b })
+    devices.add('exit', t, { direction: 'out' })
+    const view = await checks.webhooks.read('exit')
+    // the other system's query (its secret) is not shown
+    expect(view).toMatchObject({ inSync: false, replaces: 'http://192.168.1.2:8088/hik/events?…' })
+    expect(t.state.httpHosts[0]).toMatchObject({ url: '/hik/events?token=abc' })
+  })
+
+  it('names nothing to overwrite where a free slot takes the address, or the address is already there', async () => {
+    const b = await backend()
+    const t = await terminal({ model: 'ds-k1t342mwx' })
+    t.state.httpHosts[0] = { ...OTHER_VENDOR }
+    const { devices, checks } = rig({ backend: b })
+    devices.add('gate', t, { direction: 'in' })
+    expect(await checks.webhooks.read('gate')).toMatchObject({ inSync: false, replaces: null })
+    await checks.webhooks.apply('gate')
+    expect(await checks.webhooks.read('gate')).toMatchObject({ inSync: true, replaces: null })
+  })
+
   it('calls it a failure when the device answers OK but drops the path (DS-K1A340)', async () => {
     const b = await backend()
     const t = await terminal({ model: 'ds-k1a340fwx' })

@@ -39,10 +39,16 @@ describe('the webhook URLs card', () => {
     expect(mounted.wrapper.get('[data-testid="webhook-in"]').text()).toContain(SECRET)
   })
 
-  it('shows an operator no "show secret" toggle: there is nothing to show', async () => {
+  it('shows an operator no address and no "show secret" toggle: the fix in plain words', async () => {
     const { fetch } = checkPage('operator')
     mounted = await mountApp('/check', { fetch, token: 'tok', role: 'operator' })
-    await vi.waitFor(() => expect(mounted!.wrapper.find('[data-testid="webhook-in"]').exists()).toBe(true))
+    await vi.waitFor(() =>
+      expect(mounted!.wrapper.find('[data-testid="webhook-apply-all"]').exists()).toBe(true),
+    )
+    const hooks = mounted.wrapper.get('[data-testid="webhook-urls"]')
+    expect(hooks.find('[data-testid="webhook-in"]').exists()).toBe(false)
+    expect(hooks.text()).not.toContain('/webhook/')
+    expect(hooks.text()).toContain(uz.check.webhooks.plainTitle)
     expect(mounted.wrapper.find('[data-testid="webhook-show-secret"]').exists()).toBe(false)
     const labels = mounted.wrapper.findAll('button').map((b) => b.text())
     expect(labels).not.toContain(uz.check.webhooks.showSecret)

@@ -124,6 +124,17 @@ describe('the device settings page', { timeout: 20_000 }, () => {
     expect(network.textContent).toContain('Qurilma bu qismga hozir javob bermadi')
   })
 
+  it('never says "Toʻgʻri" beside the clock warning: a right time in the wrong zone says the zone is wrong', async () => {
+    const WRONG_ZONE = { ...CLOCK, utcOffsetMinutes: 180, zoneMatches: false, warning: true }
+    await open('/devices/dev-1/settings', 'admin', {
+      'GET /api/devices/dev-1/settings': () =>
+        json(200, { ...FULL, time: { ...FULL.time, clock: WRONG_ZONE } }),
+    })
+    expect(section('time').querySelector('[data-testid="clock-warning"]')).not.toBeNull()
+    expect(text('time')).not.toContain('Toʻgʻri')
+    expect(text('time')).toContain('Vaqt mintaqasi notoʻgʻri')
+  })
+
   it('writes the NTP server with progress, says it was read back, and reads the page again', async () => {
     let release: () => void = () => {}
     const answered = new Promise<void>((resolve) => (release = resolve))

@@ -109,7 +109,7 @@ describe('the device form on the Devices page', { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(text()).toContain('Qurilma login yoki parolni qabul qilmadi'))
     const passwordError = input('password').parentElement?.querySelector('.field__error')
     expect(passwordError?.textContent).toContain('login yoki parol')
-    expect(text()).toContain('Qurilma saqlandi, lekin ulanish tekshiruvidan oʻtmadi')
+    expect(text()).toContain('Qurilma saqlandi, lekin hali ulanmagan')
     expect(text()).not.toContain('english')
 
     // the refused password is asked for again instead of being tried once more

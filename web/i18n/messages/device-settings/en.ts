@@ -53,6 +53,7 @@ const deviceSettings: typeof uz = {
       clockWarning:
         'The clock or time zone differs from the school’s: press “Fix the clock” on the Check page.',
       driftOk: 'Correct',
+      zoneOff: 'Wrong time zone',
       driftAhead: '{n} s ahead',
       driftBehind: '{n} s behind',
       ntpServer: 'NTP server',

@@ -53,6 +53,7 @@ const deviceSettings: typeof uz = {
       clockWarning:
         'Часы или часовой пояс расходятся со школьными: нажмите «Поправить часы» на странице проверки.',
       driftOk: 'Верно',
+      zoneOff: 'Неверный часовой пояс',
       driftAhead: 'спешит на {n} с',
       driftBehind: 'отстаёт на {n} с',
       ntpServer: 'NTP-сервер',

@@ -52,6 +52,7 @@ const deviceSettings = {
       clockWarning:
         'Soat yoki vaqt zonasi maktabnikidan farq qiladi: Tekshiruv sahifasida “Soatni toʻgʻrilash” tugmasini bosing.',
       driftOk: 'Toʻgʻri',
+      zoneOff: 'Vaqt mintaqasi notoʻgʻri',
       driftAhead: '{n} soniya oldinda',
       driftBehind: '{n} soniya orqada',
       ntpServer: 'NTP server',

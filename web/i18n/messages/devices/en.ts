@@ -18,6 +18,7 @@ const devices: typeof devicesUz = {
     finishFirst: 'Take the students off the terminal first, then remove',
     removeFailed: 'The device could not be removed.',
     passwordExpired: 'The password expired: enter it again',
+    notConnected: 'Not connected yet.',
     operatorNote: 'Only an administrator can add, change or remove devices.',
     serial: 'Serial number: {serial}',
     model: 'Model: {model}',
@@ -56,7 +57,7 @@ const devices: typeof devicesUz = {
     testSerial: 'Serial number: {serial}',
     testFirmware: 'Firmware: {firmware}',
     testLatency: 'Answered in {ms} ms',
-    savedNotTested: 'The device was saved, but the connection test failed.',
+    savedNotTested: 'The device was saved, but it is not connected yet: the connection test failed.',
     done: 'Done',
     errors: {
       required: 'Required',

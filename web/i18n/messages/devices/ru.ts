@@ -18,6 +18,7 @@ const devices: typeof devicesUz = {
     finishFirst: 'Сначала снять учеников с терминала, затем удалить',
     removeFailed: 'Не удалось удалить устройство.',
     passwordExpired: 'Срок пароля истёк: введите заново',
+    notConnected: 'Ещё не подключено.',
     operatorNote: 'Добавлять, изменять и удалять устройства может только администратор.',
     serial: 'Серийный номер: {serial}',
     model: 'Модель: {model}',
@@ -55,7 +56,7 @@ const devices: typeof devicesUz = {
     testSerial: 'Серийный номер: {serial}',
     testFirmware: 'Прошивка: {firmware}',
     testLatency: 'Время ответа: {ms} мс',
-    savedNotTested: 'Устройство сохранено, но проверка связи не прошла.',
+    savedNotTested: 'Устройство сохранено, но ещё не подключено: проверка связи не прошла.',
     done: 'Готово',
     errors: {
       required: 'Обязательное поле',

@@ -18,6 +18,7 @@ const devices = {
     finishFirst: 'Avval oʻquvchilarni terminaldan olib tashlab, soʻng oʻchirish',
     removeFailed: 'Qurilmani oʻchirib boʻlmadi.',
     passwordExpired: 'Parol muddati tugagan: qayta kiriting',
+    notConnected: 'Hali ulanmagan.',
     operatorNote: 'Qurilmalarni faqat administrator qoʻsha, oʻzgartira va oʻchira oladi.',
     serial: 'Seriya raqami: {serial}',
     model: 'Model: {model}',
@@ -56,7 +57,7 @@ const devices = {
     testSerial: 'Seriya raqami: {serial}',
     testFirmware: 'Proshivka: {firmware}',
     testLatency: 'Javob vaqti: {ms} ms',
-    savedNotTested: 'Qurilma saqlandi, lekin ulanish tekshiruvidan oʻtmadi.',
+    savedNotTested: 'Qurilma saqlandi, lekin hali ulanmagan: ulanish tekshiruvidan oʻtmadi.',
     done: 'Tayyor',
     errors: {
       required: 'Toʻldirilishi shart',
