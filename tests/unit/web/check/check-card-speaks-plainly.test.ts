@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import type { DeviceStatusReport } from '../../../../shared/api/status'
 import DeviceCheckCard from '../../../../web/components/check/DeviceCheckCard.vue'
@@ -35,7 +36,8 @@ const TROUBLED: DeviceStatusReport = {
 function card(props: Partial<InstanceType<typeof DeviceCheckCard>['$props']> = {}) {
   return mount(DeviceCheckCard, {
     props: { status: TROUBLED, ...props },
-    global: { plugins: [createAppI18n('uz')] },
+    // the card reads the school's time zone from its store
+    global: { plugins: [createAppI18n('uz'), createPinia()] },
   })
 }
 
