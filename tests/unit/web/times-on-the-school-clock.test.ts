@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../shared/api'
 import { SCHOOL_ZONE_STORAGE_KEY } from '../../../web/stores/schoolZone'
+import { screenInZone } from './screen-fixtures'
 import { fakeFetch, json, mountApp, type MountedApp } from './fake-proxy'
 
 // the screen is set to New York while the school (and its proxy) is in Tashkent, five hours ahead of UTC
-const screenZone = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'America/New_York'
-})
-afterAll(() => {
-  if (screenZone === undefined) delete process.env.TZ
-  else process.env.TZ = screenZone
-})
+screenInZone('America/New_York')
 
 let mounted: MountedApp | null = null
 beforeEach(() => localStorage.clear())

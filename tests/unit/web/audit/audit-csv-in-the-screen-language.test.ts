@@ -1,32 +1,15 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../../shared/api'
 import { fakeFetch, json, mountApp, type MountedApp, type SeenRequest } from '../fake-proxy'
+import { catchDownloads, screenInZone } from '../screen-fixtures'
 
 // the screen is set to New York; the school (and its proxy) is in Tashkent, UTC+5
-const screenZone = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'America/New_York'
-})
-afterAll(() => {
-  if (screenZone === undefined) delete process.env.TZ
-  else process.env.TZ = screenZone
-})
+screenInZone('America/New_York')
 
 let mounted: MountedApp | null = null
-let saved: { name: string; blob: Blob }[] = []
-beforeEach(() => {
-  localStorage.clear()
-  saved = []
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    saved.push({ name: '', blob: blob as Blob })
-    return 'blob:audit'
-  })
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const last = saved.at(-1)
-    if (last) last.name = this.download
-  })
-})
+const saved = catchDownloads()
+beforeEach(() => localStorage.clear())
 afterEach(() => {
   vi.restoreAllMocks()
   mounted?.wrapper.unmount()

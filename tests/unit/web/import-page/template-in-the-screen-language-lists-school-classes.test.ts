@@ -2,22 +2,11 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+import { catchDownloads } from '../screen-fixtures'
 
 let mounted: MountedApp | null = null
-let saved: { name: string; blob: Blob }[] = []
-beforeEach(() => {
-  localStorage.clear()
-  saved = []
-  // the download itself: the blob handed to the browser, and the name the link gives it
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    saved.push({ name: '', blob: blob as Blob })
-    return 'blob:template'
-  })
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const last = saved.at(-1)
-    if (last) last.name = this.download
-  })
-})
+const saved = catchDownloads()
+beforeEach(() => localStorage.clear())
 afterEach(() => {
   vi.restoreAllMocks()
   mounted?.wrapper.unmount()

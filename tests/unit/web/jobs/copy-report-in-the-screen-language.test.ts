@@ -5,6 +5,7 @@ import type { Device } from '../../../../shared/api'
 import type { Job, JobReport } from '../../../../shared/api/jobs'
 import type { Locale } from '../../../../web/i18n'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
+import { catchDownloads } from '../screen-fixtures'
 
 const device = (id: string, name: string): Device => ({
   id,
@@ -43,19 +44,8 @@ const REPORT: JobReport = [
 ]
 
 let mounted: MountedApp | null = null
-let saved: { name: string; blob: Blob }[] = []
-beforeEach(() => {
-  localStorage.clear()
-  saved = []
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    saved.push({ name: '', blob: blob as Blob })
-    return 'blob:report'
-  })
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const last = saved.at(-1)
-    if (last) last.name = this.download
-  })
-})
+const saved = catchDownloads()
+beforeEach(() => localStorage.clear())
 afterEach(() => {
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
