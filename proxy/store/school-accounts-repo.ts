@@ -24,6 +24,10 @@ export class SchoolAccountsRepo {
     return this.db.prepare(`${SELECT} WHERE screen = ?`).get(screen) as SchoolAccountRow | undefined
   }
 
+  all(): SchoolAccountRow[] {
+    return this.db.prepare(SELECT).all() as SchoolAccountRow[]
+  }
+
   /** A new sign-in replaces whatever the screen had: one account per screen. */
   put(row: Omit<SchoolAccountRow, 'state' | 'endedAt'>): void {
     this.db

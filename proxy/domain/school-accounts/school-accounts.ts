@@ -34,13 +34,29 @@ export interface SchoolAccountsDeps {
 export class SchoolAccounts implements ReportAccounts {
   private readonly clients = new Map<string, { sealed: string; client: ReportBackend }>()
   private readonly now: () => Date
+  // Every API request asks which account its screen acts as: the few rows are read once and kept here,
+  // written through on each change (this process is the table's only writer).
+  private rows: Map<string, SchoolAccountRow> | null = null
 
   constructor(private readonly deps: SchoolAccountsDeps) {
     this.now = deps.now ?? (() => new Date())
   }
 
-  view(screen: string): SchoolAccountView {
+  private row(screen: string): SchoolAccountRow | undefined {
+    this.rows ??= new Map(this.deps.repo.all().map((row) => [row.screen, row]))
+    return this.rows.get(screen)
+  }
+
+  /** After a write: the stored row (or none) becomes what is kept. */
+  private reread(screen: string): void {
     const row = this.deps.repo.get(screen)
+    if (!this.rows) return
+    if (row) this.rows.set(screen, row)
+    else this.rows.delete(screen)
+  }
+
+  view(screen: string): SchoolAccountView {
+    const row = this.row(screen)
     return {
       available: this.deps.login !== null,
       state: row?.state ?? 'none',
@@ -68,6 +84,7 @@ export class SchoolAccounts implements ReportAccounts {
       tokenSealed: this.deps.secrets.seal(token),
       signedInAt: this.now().toISOString(),
     })
+    this.reread(screen)
     this.clients.delete(screen)
     this.deps.reports.accountReady(screen)
     return this.view(screen)
@@ -75,6 +92,7 @@ export class SchoolAccounts implements ReportAccounts {
 
   signOut(screen: string): SchoolAccountView {
     this.deps.repo.remove(screen)
+    this.reread(screen)
     this.clients.delete(screen)
     this.deps.reports.accountGone(screen)
     return this.view(screen)
@@ -82,12 +100,12 @@ export class SchoolAccounts implements ReportAccounts {
 
   /** The account the screen acts as, for the audit trail and for stamping its reports; null: the shared one. */
   accountOf(screen: string): Pick<SchoolAccountRow, 'email' | 'state'> | null {
-    const row = this.deps.repo.get(screen)
+    const row = this.row(screen)
     return row ? { email: row.email, state: row.state } : null
   }
 
   backendFor(screen: string): ReportBackend | null | undefined {
-    const row = this.deps.repo.get(screen)
+    const row = this.row(screen)
     if (!row || !this.deps.login) return undefined
     if (row.state !== 'active') return null
     const cached = this.clients.get(screen)
@@ -99,6 +117,7 @@ export class SchoolAccounts implements ReportAccounts {
 
   ended(screen: string): void {
     this.deps.repo.end(screen, this.now().toISOString())
+    this.reread(screen)
     this.clients.delete(screen)
   }
 }
