@@ -1,5 +1,6 @@
 import { NO_PHOTO } from '../../../shared/api/jobs'
 import type { Locale } from '../../i18n'
+import { errorCodeText } from '../../i18n/errorMessage'
 
 /**
  * The clone screens' words in the three languages. They live with the components so the jobs UI is one
@@ -182,9 +183,13 @@ export function fill(template: string, values: Record<string, string | number>):
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
-/** Why a person was not written, in the reader's words (the screen's list and the report alike). */
+/**
+ * Why a person was not written, in the reader's words (the screen's list and the report alike): a missing
+ * photo in the copy's own words, anything else as every screen words a stable error code.
+ */
 export function jobErrorText(
   t: Translate,
+  te: (key: string) => boolean,
   text: JobText,
   error: { code?: string | undefined; subStatusCode?: string | undefined },
 ): string {
@@ -193,7 +198,7 @@ export function jobErrorText(
   if (error.code === 'device_rejected' && error.subStatusCode) {
     return t('errors.device_rejected_reason', { reason: error.subStatusCode })
   }
-  return t(`errors.${error.code}`)
+  return errorCodeText(t, te, error.code)
 }
 
 export function etaText(text: JobText, seconds: number): string {
