@@ -6,7 +6,8 @@ import { jobText } from '../../web/components/jobs/jobText'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { addDevice } from '../integration/check/rig'
 import { startTerminal, type Terminal } from '../sim/terminal'
-import { launchChromium, PHONE } from './browser'
+import { launchChromium, phonePage } from './browser'
+import { pairTablet } from './enroll-rig'
 
 /** Three people with a face on the old terminal, and one without: that one cannot be copied. */
 const PEOPLE = [
@@ -33,22 +34,9 @@ describe("a copy job's report from a phone in Chromium", () => {
     sourceDevice = await addDevice(proxy, source, 'Eski kirish')
     targetDevice = await addDevice(proxy, target, 'Yangi kirish')
     browser = await launchChromium()
-    const context = await browser.newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      acceptDownloads: true,
-    })
-    context.setDefaultTimeout(45_000)
-    page = await context.newPage()
-    await page.goto(proxy.url)
-    await page.evaluate((token) => {
-      localStorage.setItem(
-        'sr.session',
-        JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
-      )
-      localStorage.setItem('sr.locale', 'ru')
-    }, proxy.adminToken)
+    page = await phonePage(browser)
+    await pairTablet(page, proxy)
+    await page.evaluate(() => localStorage.setItem('sr.locale', 'ru'))
   })
 
   afterAll(async () => {
