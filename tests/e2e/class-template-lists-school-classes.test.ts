@@ -1,3 +1,4 @@
+import type { Locale } from '../../web/i18n'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import importEn from '../../web/i18n/messages/import/en'
 import importUz from '../../web/i18n/messages/import/uz'
 import { launchChromium, PHONE } from './browser'
-import { startEnrollRig, type EnrollRig } from './enroll-rig'
+import { startEnrollRig, type EnrollRig, pairTablet } from './enroll-rig'
 
 /** A tablet held upright. */
 const TABLET_PORTRAIT = { width: 800, height: 1280 }
@@ -26,22 +27,12 @@ describe('the class-list template in Chromium', () => {
     await rig?.close()
   })
 
-  async function template(viewport: { width: number; height: number }, locale: string) {
+  async function template(viewport: { width: number; height: number }, locale: Locale) {
     const context = await browser.newContext({ viewport, hasTouch: true, acceptDownloads: true })
     context.setDefaultTimeout(30_000)
     const page: Page = await context.newPage()
     const proxy = rig.proxy!
-    await page.goto(proxy.url)
-    await page.evaluate(
-      ({ token, language }) => {
-        localStorage.setItem(
-          'sr.session',
-          JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
-        )
-        localStorage.setItem('sr.locale', language)
-      },
-      { token: proxy.adminToken, language: locale },
-    )
+    await pairTablet(page, proxy, locale)
     await page.goto(`${proxy.url}/import`)
     // the page has the school's class list (it keeps it for offline use the moment it has it)
     await expect

@@ -81,16 +81,22 @@ export async function startEnrollRig(): Promise<EnrollRig> {
   return rig
 }
 
-/** The tablet is paired: the session the Settings page would have saved, with the admin token. */
-export async function pairTablet(page: Page, proxy: RunningProxy): Promise<void> {
+/** The tablet is paired: the session the Settings page would have saved, with the admin token (and `locale`). */
+export async function pairTablet(
+  page: Page,
+  proxy: RunningProxy,
+  locale?: 'uz' | 'ru' | 'en',
+): Promise<void> {
   await page.goto(proxy.url)
   await page.evaluate(
-    (token) =>
+    ({ token, language }) => {
       localStorage.setItem(
         'sr.session',
         JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
-      ),
-    proxy.adminToken,
+      )
+      if (language) localStorage.setItem('sr.locale', language)
+    },
+    { token: proxy.adminToken, language: locale ?? null },
   )
   await page.reload()
 }

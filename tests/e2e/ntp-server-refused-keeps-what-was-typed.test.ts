@@ -1,3 +1,4 @@
+import type { Locale } from '../../web/i18n'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Device } from '../../shared/api/devices'
@@ -7,6 +8,7 @@ import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { addDevice } from '../integration/check/rig'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
+import { pairTablet } from './enroll-rig'
 
 /** A tablet held upright. */
 const TABLET_PORTRAIT = { width: 800, height: 1280 }
@@ -34,21 +36,11 @@ describe('an NTP server that is refused, in Chromium', () => {
     await terminal?.close()
   })
 
-  async function settingsPage(viewport: { width: number; height: number }, locale: string): Promise<Page> {
+  async function settingsPage(viewport: { width: number; height: number }, locale: Locale): Promise<Page> {
     const context = await browser.newContext({ viewport, hasTouch: true })
     context.setDefaultTimeout(30_000)
     const page = await context.newPage()
-    await page.goto(proxy.url)
-    await page.evaluate(
-      ({ token, language }) => {
-        localStorage.setItem(
-          'sr.session',
-          JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
-        )
-        localStorage.setItem('sr.locale', language)
-      },
-      { token: proxy.adminToken, language: locale },
-    )
+    await pairTablet(page, proxy, locale)
     await page.goto(`${proxy.url}/devices/${device.id}/settings`)
     await page.getByTestId('ntp-form').waitFor()
     return page

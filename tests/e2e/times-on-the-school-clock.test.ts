@@ -1,8 +1,10 @@
+import type { Locale } from '../../web/i18n'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { launchChromium, PHONE, TABLET } from './browser'
+import { pairTablet } from './enroll-rig'
 
 const SCHOOL_ZONE = 'Asia/Tashkent'
 
@@ -60,22 +62,12 @@ describe("times on the school's clock in Chromium", () => {
   async function auditPage(
     viewport: { width: number; height: number },
     timezoneId: string,
-    locale: string,
+    locale: Locale,
   ): Promise<Page> {
     const context = await browser.newContext({ viewport, timezoneId })
     context.setDefaultTimeout(30_000)
     const page = await context.newPage()
-    await page.goto(proxy.url)
-    await page.evaluate(
-      ({ token, language }) => {
-        localStorage.setItem(
-          'sr.session',
-          JSON.stringify({ token, tokenId: null, role: 'admin', proxyUrl: '' }),
-        )
-        localStorage.setItem('sr.locale', language)
-      },
-      { token: proxy.adminToken, language: locale },
-    )
+    await pairTablet(page, proxy, locale)
     await page.goto(`${proxy.url}/audit`)
     return page
   }
