@@ -139,7 +139,13 @@ describe('the Check page on a phone (390×844), in Uzbek, with live data', () =>
   })
 
   it('writes the address to every device, naming the one that is off', async () => {
+    // the exit still sends to another system: "every device" names it and its address before replacing it
     await page.getByTestId('webhook-apply-all').tap()
+    const ask = page.getByTestId('confirm')
+    expect(await ask.getByTestId('webhook-replacing').textContent()).toContain('Chiqish eshigi')
+    expect(await ask.textContent()).toContain('http://192.168.1.2:8088/hik/events')
+    expect(await ask.textContent()).not.toContain('Asosiy kirish')
+    await ask.getByTestId('confirm-yes').tap()
     const result = page.getByTestId('webhook-apply-result')
     await expect.poll(() => result.textContent()).toContain('Sport zali')
     expect(await result.textContent()).toContain('1 ta qurilmaga yozib boʻlmadi')

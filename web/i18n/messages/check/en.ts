@@ -109,6 +109,9 @@ const check: CheckMessages = {
       hideSecret: 'Hide the secret key',
       applyAll: 'Connect on every device',
       progress: 'Writing: {done} / {total}',
+      replaceAskTitle: 'Replace the other addresses?',
+      replaceAsk:
+        'These devices now send attendance to other addresses. Connecting replaces them with the school server’s, and events stop going there.',
       allDone: 'Written to every device ({count}).',
       someFailed: 'Could not write to {failed}: {names}.',
     },

@@ -108,6 +108,9 @@ const check = {
       hideSecret: 'Maxfiy kalitni yashirish',
       applyAll: 'Hamma qurilmalarda ulash',
       progress: 'Yozilmoqda: {done} / {total}',
+      replaceAskTitle: 'Boshqa manzillar almashtirilsinmi?',
+      replaceAsk:
+        'Bu qurilmalar hozir davomatni boshqa manzillarga yuboradi. Ulansa, ular maktab serveriniki bilan almashtiriladi va u yerlarga hodisalar bormay qoladi.',
       allDone: 'Hamma qurilmalarga yozildi ({count} ta).',
       someFailed: '{failed} ta qurilmaga yozib boʻlmadi: {names}.',
     },
