@@ -131,19 +131,43 @@ export function needsRetry(row: DeviceImportRowResult): boolean {
   return row.result === 'invalid' || row.result === 'failed' || row.result === 'photo_failed'
 }
 
-const REPORT_HEADER = ['employeeNo', 'name', 'action', 'result', 'studentId', 'code', 'reason']
+/** The report's column names and cell words: the API's are its field names and codes, a screen's are its language's. */
+export interface DeviceImportReportWords {
+  columns: readonly [
+    employeeNo: string,
+    name: string,
+    action: string,
+    result: string,
+    studentId: string,
+    code: string,
+    reason: string,
+  ]
+  action(action: ImportAction): string
+  result(result: DeviceImportResult): string
+  code(code: string): string
+}
+
+const FIELD_NAMES: DeviceImportReportWords = {
+  columns: ['employeeNo', 'name', 'action', 'result', 'studentId', 'code', 'reason'],
+  action: (action) => action,
+  result: (result) => result,
+  code: (code) => code,
+}
 
 /** A device import's outcome per person as spreadsheet-safe CSV (the proxy's report route and the page). */
-export function deviceImportReportCsv(rows: readonly DeviceImportRowResult[]): string {
+export function deviceImportReportCsv(
+  rows: readonly DeviceImportRowResult[],
+  words: DeviceImportReportWords = FIELD_NAMES,
+): string {
   return spreadsheetCsv([
-    REPORT_HEADER,
+    [...words.columns],
     ...rows.map((row) => [
       row.employeeNo,
       row.name,
-      row.action ?? '',
-      row.result,
+      row.action ? words.action(row.action) : '',
+      words.result(row.result),
       row.studentId ?? '',
-      row.code ?? '',
+      row.code ? words.code(row.code) : '',
       row.reasons.join('; '),
     ]),
   ])

@@ -1,5 +1,9 @@
 import { computed, ref, shallowRef } from 'vue'
-import { deviceImportReportCsv, type DeviceImportCommitResult } from '../../../shared/api'
+import {
+  deviceImportReportCsv,
+  type DeviceImportCommitResult,
+  type DeviceImportReportWords,
+} from '../../../shared/api'
 import type { DeviceImportApi } from './deviceImportApi'
 import {
   batches,
@@ -144,8 +148,12 @@ export function createDeviceImport(options: DeviceImportOptions) {
     })
   }
 
-  function reportCsv(): string {
-    return deviceImportReportCsv(rows.value.flatMap((row) => (row.result ? [row.result] : [])))
+  /** The rows' outcomes as CSV, headed and worded in the reader's language when `words` are given. */
+  function reportCsv(words?: DeviceImportReportWords): string {
+    return deviceImportReportCsv(
+      rows.value.flatMap((row) => (row.result ? [row.result] : [])),
+      words,
+    )
   }
 
   return {

@@ -35,6 +35,16 @@ const deviceImport: typeof deviceImportUz = {
     retry: 'Try the failed ones again ({count})',
     report: 'Download the report (CSV)',
     doneSummary: '{count} people added to the school database.',
+    reportFile: 'import-report',
+    reportColumns: {
+      employeeNo: 'ID on the device',
+      name: 'Name on the device',
+      action: 'Check',
+      result: 'Result',
+      studentId: 'Student in the school database',
+      code: 'Error',
+      reason: 'Reason given by the school server',
+    },
     state: {
       CREATE: 'New student',
       UPDATE: 'Existing student will be updated',

@@ -35,6 +35,16 @@ const deviceImport: typeof deviceImportUz = {
     retry: 'Повторить для ошибок ({count})',
     report: 'Скачать отчёт (CSV)',
     doneSummary: 'В базу школы добавлено: {count} чел.',
+    reportFile: 'отчёт-об-импорте',
+    reportColumns: {
+      employeeNo: 'Номер на устройстве',
+      name: 'Имя на устройстве',
+      action: 'Проверка',
+      result: 'Итог',
+      studentId: 'Ученик в базе школы',
+      code: 'Ошибка',
+      reason: 'Причина от школьного сервера',
+    },
     state: {
       CREATE: 'Новый ученик',
       UPDATE: 'Существующий ученик обновится',

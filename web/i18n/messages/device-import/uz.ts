@@ -35,6 +35,16 @@ const deviceImport = {
     retry: 'Xatolarni qayta yuborish ({count})',
     report: 'Hisobotni yuklab olish (CSV)',
     doneSummary: '{count} kishi maktab bazasiga qoʻshildi.',
+    reportFile: 'import-hisoboti',
+    reportColumns: {
+      employeeNo: 'Qurilmadagi raqami',
+      name: 'Qurilmadagi ismi',
+      action: 'Tekshiruv',
+      result: 'Natija',
+      studentId: 'Maktab bazasidagi oʻquvchi',
+      code: 'Xato',
+      reason: 'Maktab serveri aytgan sabab',
+    },
     state: {
       CREATE: 'Yangi oʻquvchi',
       UPDATE: 'Mavjud oʻquvchi yangilanadi',
