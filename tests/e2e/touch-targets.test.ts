@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningProxy } from '../helpers/proxy-process'
@@ -5,7 +6,32 @@ import { addDevice, call, proxyFor } from '../integration/check/rig'
 import { startBackend, type SimBackend } from '../sim/backend'
 import { startTerminal, type Terminal } from '../sim/terminal'
 import { launchChromium, PHONE } from './browser'
-import { pairTablet, TABLET_PORTRAIT } from './enroll-rig'
+import { pairTablet, portraitJpeg, TABLET_PORTRAIT } from './enroll-rig'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** A class list as a school keeps it: two good rows with photos, one without a first name. */
+async function classWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('1-A')
+  sheet.addRow(['#', 'Familiya', 'Ism', 'Otasining ismi', 'Jinsi', 'Telefon', 'Photo'])
+  const rows = [
+    ['Karimov', 'Aziz', 'Anvar', 'Erkak'],
+    ['Aliyeva', 'Malika', 'Anvar', 'Ayol'],
+    ['Toshmatov', '', 'Anvar', 'Erkak'],
+  ]
+  for (const [index, [lastName, firstName, fatherName, gender]] of rows.entries()) {
+    const row = sheet.addRow([index + 1, lastName, firstName, fatherName, gender, '+998901234567', null])
+    row.height = 60
+    if (index === 2) continue
+    const image = workbook.addImage({
+      buffer: (await portraitJpeg(index)) as unknown as ExcelJS.Buffer,
+      extension: 'jpeg',
+    })
+    sheet.addImage(image, { tl: { col: 6, row: row.number - 1 }, ext: { width: 45, height: 60 } })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
 
 /** The smallest target a fingertip hits reliably (Apple's and WCAG 2.5.5's 44 CSS px). */
 const MIN = 44
@@ -72,6 +98,8 @@ describe('every control is big enough for a fingertip', () => {
   let browser: Browser
   let deviceId = ''
   let studentId = ''
+  let className = ''
+  let workbook: Buffer
 
   beforeAll(async () => {
     backend = await startBackend()
@@ -85,6 +113,9 @@ describe('every control is big enough for a fingertip', () => {
     await addDevice(proxy, terminals[1]!, 'Orqa eshik', 'out')
     const students = await call<{ students: { id: string }[] }>(proxy, 'GET', '/api/students?limit=50')
     studentId = students.body.students[0]?.id ?? ''
+    const classes = await call<{ name: string }[]>(proxy, 'GET', '/api/classes')
+    className = classes.body[0]?.name ?? ''
+    workbook = await classWorkbook()
     browser = await launchChromium()
   }, 120_000)
 
@@ -151,8 +182,90 @@ describe('every control is big enough for a fingertip', () => {
     await at('/audit')
     await at('/audit server', (p) => p.getByTestId('audit-tab-server').click())
     await at('/import')
+    await at('/import file problem', async (p) => {
+      await p.getByTestId('import-file').setInputFiles({
+        name: 'royxat.xlsx',
+        mimeType: XLSX,
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      })
+      await p.getByTestId('import-read').click()
+      await p.getByTestId('import-file-problem').waitFor()
+    })
+    const readWorkbook = async (p: Page) => {
+      await p.getByTestId('import-file').setInputFiles({ name: '1-A.xlsx', mimeType: XLSX, buffer: workbook })
+      await p.getByTestId('import-read').click()
+      await p.getByTestId('import-mapping').waitFor({ timeout: 60_000 })
+    }
+    await at('/import mapping', readWorkbook)
+    await at('/import preview', async (p) => {
+      await readWorkbook(p)
+      await p.getByTestId('import-class-select').selectOption({ index: 1 })
+      await p.getByTestId('import-mapping-next').click()
+      await p.getByTestId('import-count-bad').waitFor()
+    })
     await at(`/devices/${deviceId}/settings`)
     await at(`/devices/${deviceId}/import`)
+    await at(`/devices/${deviceId}/import checked`, async (p) => {
+      await p.locator('[data-field="class-for-all"]').selectOption({ index: 1 })
+      await p.locator('[data-action="preview"]').click()
+      await p.locator('[data-action="commit"]:not([disabled])').waitFor()
+    })
+    for (const small of await queueWithDrafts(page)) found.push(small)
+    await at('/queue with drafts')
+    return found
+  }
+
+  /**
+   * Two drafts the queue keeps: one the proxy refused (it waits for a person: retry, edit, delete) and one
+   * it could not reach (it waits for the proxy: send now, and the "check now" of the connection).
+   */
+  async function queueWithDrafts(page: Page): Promise<string[]> {
+    const found: string[] = []
+    let answered = 0
+    await page.route('**/api/registrations', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      answered += 1
+      if (answered > 1) return route.abort('connectionrefused')
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'validation_failed', message: 'lastName is too long', field: 'lastName' },
+        }),
+      })
+    })
+    await page.goto(`${proxy.url}/`)
+    for (const [seed, lastName] of ['Karimov', 'Aliyev'].entries()) {
+      await page.getByTestId('photo-file').setInputFiles({
+        name: `student-${seed}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await portraitJpeg(seed),
+      })
+      await page.getByTestId('photo-preview').waitFor()
+      await page.getByTestId('last-name').fill(lastName)
+      await page.getByTestId('first-name').fill('Aziz')
+      await page.getByTestId('gender-male').click()
+      await page.getByTestId('class-text').fill(className)
+      await page.getByTestId('enroll-submit').click()
+      // the first is refused, the second finds no proxy: each result screen is measured once it says so
+      await expect.poll(() => answered).toBeGreaterThan(seed)
+      const state = seed === 0 ? 'failed' : 'waiting'
+      const result = page.getByTestId('enroll-progress')
+      await expect.poll(() => result.getAttribute('data-state')).toBe(state)
+      await settle(page)
+      const where = `/ result ${state}`
+      for (const small of await smallTargets(page)) found.push(`${where}: ${small}`)
+      await page.getByTestId('enroll-next').click()
+      await page.getByTestId('enroll-form').waitFor()
+    }
+    await page.goto(`${proxy.url}/queue`)
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="queue-list"] > li')
+          .evaluateAll((items) => items.map((li) => li.getAttribute('data-state')).sort()),
+      )
+      .toEqual(['failed', 'waiting'])
     return found
   }
 
