@@ -6,7 +6,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router'
-import { Role } from '../shared/api/pairing'
+import { isRole } from '../shared/api/roles'
 import EnrollPage from './pages/EnrollPage.vue'
 import { useSessionStore } from './stores/session'
 import type { IconName } from './components/icons'
@@ -116,8 +116,7 @@ function takePairCodeFromAddress(to: RouteLocationNormalized) {
   if (typeof code !== 'string' || code.trim() === '') return true
   const session = useSessionStore()
   session.pendingPairCode = code.trim()
-  const role = Role.safeParse(to.query.role)
-  session.pendingPairRole = role.success ? role.data : null
+  session.pendingPairRole = isRole(to.query.role) ? to.query.role : null
   const query = { ...to.query }
   delete query.pair
   delete query.role

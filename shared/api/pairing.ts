@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { plainName } from './plain-text'
+import { ROLES } from './roles'
 
-export const ROLES = ['admin', 'operator'] as const
+export { ROLES }
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 

@@ -1,57 +1,35 @@
-import { createI18n } from 'vue-i18n'
 import uz, { type Messages } from './messages/uz'
 import ru from './messages/ru'
 import en from './messages/en'
+import {
+  applyDocumentLanguage,
+  buildI18n,
+  LOCALE_STORAGE_KEY,
+  readSavedLocale,
+  type AppI18n,
+  type Locale,
+} from './locale'
 
-export const LOCALES = ['uz', 'ru', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'uz'
-export const LOCALE_STORAGE_KEY = 'sr.locale'
+export * from './locale'
 
-/** What each language calls itself, so a reader finds their own language whatever is shown now. */
-export const LOCALE_NAMES: Record<Locale, string> = { uz: 'Oʻzbekcha', ru: 'Русский', en: 'English' }
-
-/** BCP 47 tags for `<html lang>` and for date formatting. */
-export const LOCALE_TAGS: Record<Locale, string> = { uz: 'uz-Latn', ru: 'ru', en: 'en' }
-
+// Every language's texts: for switching languages (Settings) and for tests. The app starts with only the
+// default language and the chosen one (./startup.ts), so the other two stay out of the first bundle.
 export const MESSAGES: Record<Locale, Messages> = { uz, ru, en }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+export function createAppI18n(locale: Locale = readSavedLocale()): AppI18n {
+  return buildI18n(locale, MESSAGES)
 }
 
-export function readSavedLocale(
-  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
-): Locale {
-  try {
-    const saved = storage?.getItem(LOCALE_STORAGE_KEY)
-    return isLocale(saved) ? saved : DEFAULT_LOCALE
-  } catch {
-    // storage can be blocked (private mode, policies); the default language still works
-    return DEFAULT_LOCALE
-  }
-}
-
-export function createAppI18n(locale: Locale = readSavedLocale()) {
-  applyDocumentLanguage(locale)
-  return createI18n<[Messages], Locale, false>({
-    legacy: false,
-    locale,
-    fallbackLocale: DEFAULT_LOCALE,
-    messages: MESSAGES,
-    missingWarn: false,
-    fallbackWarn: false,
-  })
-}
-
-export type AppI18n = ReturnType<typeof createAppI18n>
-
-/** Switch the language (of `i18n.global` or of `useI18n()`) and remember it for the next start. */
+/**
+ * Switch the language (of `i18n.global` or of `useI18n()`) and remember it for the next start. The app may
+ * have started without this language's texts; adding them again is harmless.
+ */
 export function setLocale(
-  composer: { locale: { value: string } },
+  composer: { locale: { value: string }; mergeLocaleMessage(locale: Locale, messages: Messages): void },
   locale: Locale,
   storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
 ): void {
+  composer.mergeLocaleMessage(locale, MESSAGES[locale])
   composer.locale.value = locale
   applyDocumentLanguage(locale)
   try {
@@ -59,8 +37,4 @@ export function setLocale(
   } catch {
     // not remembered, but the switch itself worked
   }
-}
-
-function applyDocumentLanguage(locale: Locale): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = LOCALE_TAGS[locale]
 }

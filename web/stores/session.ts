@@ -1,17 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { z } from 'zod'
-import { Role, type PairResponse } from '../../shared/api'
+import type { PairResponse } from '../../shared/api'
+import { isRole, type Role } from '../../shared/api/roles'
 
 export const SESSION_STORAGE_KEY = 'sr.session'
 
-const SavedSession = z.object({
-  token: z.string().min(1).nullable().catch(null),
-  tokenId: z.string().nullable().catch(null),
-  role: Role.nullable().catch(null),
-  proxyUrl: z.string().catch(''),
-})
-type SavedSession = z.infer<typeof SavedSession>
+interface SavedSession {
+  token: string | null
+  tokenId: string | null
+  role: Role | null
+  proxyUrl: string
+}
 
 const EMPTY: SavedSession = { token: null, tokenId: null, role: null, proxyUrl: '' }
 
@@ -21,11 +20,24 @@ export type UnpairReason = 'revoked' | 'by_user'
 function load(): SavedSession {
   try {
     const raw = globalThis.localStorage?.getItem(SESSION_STORAGE_KEY)
-    if (!raw) return EMPTY
-    const parsed = SavedSession.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : EMPTY
+    return raw ? readSaved(JSON.parse(raw)) : EMPTY
   } catch {
     return EMPTY
+  }
+}
+
+/**
+ * A stored session, field by field: a field that is missing or of the wrong kind reads as empty. Plain checks
+ * rather than a schema, so the first screen starts without the validation library.
+ */
+function readSaved(saved: unknown): SavedSession {
+  if (typeof saved !== 'object' || saved === null) return EMPTY
+  const { token, tokenId, role, proxyUrl } = saved as Record<string, unknown>
+  return {
+    token: typeof token === 'string' && token !== '' ? token : null,
+    tokenId: typeof tokenId === 'string' ? tokenId : null,
+    role: isRole(role) ? role : null,
+    proxyUrl: typeof proxyUrl === 'string' ? proxyUrl : '',
   }
 }
 
