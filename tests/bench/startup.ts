@@ -189,7 +189,14 @@ function startScriptArgs(): string[] {
 
 function snapshotTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'sr-bench-tree-'))
-  const parts = ['package.json', 'package-lock.json', 'tsconfig.json', 'index.html', 'vite.config.ts']
+  const parts = [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'index.html',
+    'vite.config.ts',
+    'vite.face-models.ts',
+  ]
   for (const part of [...parts, 'proxy', 'shared', 'web', 'public', 'dist', 'dist-proxy']) {
     const from = join(REPO_ROOT, part)
     if (existsSync(from)) cpSync(from, join(root, part), { recursive: true, preserveTimestamps: true })
