@@ -87,18 +87,7 @@ async function startOnDatabase(
   const { lifecycle } = services
   // the servers go last: stopped first, they take no new request while the work behind them winds down
   lifecycle.add(serving(server, config.host, config.port, 'SR_PORT'))
-  let stopRenewal = () => {}
-  lifecycle.add({
-    name: 'certificate renewal',
-    start: () =>
-      void (stopRenewal = watchServerCert(
-        server as unknown as HttpsServer,
-        config.tls,
-        config.dataDir,
-        logger,
-      )),
-    stop: () => stopRenewal(),
-  })
+  lifecycle.add(certificateRenewal(server, config, logger))
 
   const trustPageUrls: string[] = []
   if (tls?.ca && config.httpPort !== null) {
@@ -139,6 +128,18 @@ async function startOnDatabase(
       db.close()
       logger.info('stopped')
     },
+  }
+}
+
+/** Re-issues the server certificate while the proxy runs (SR_TLS=auto), from start to stop. */
+function certificateRenewal(server: Server, config: Config, logger: Logger): Task {
+  let stop = () => {}
+  return {
+    name: 'certificate renewal',
+    start: () => {
+      stop = watchServerCert(server as unknown as HttpsServer, config.tls, config.dataDir, logger)
+    },
+    stop: () => stop(),
   }
 }
 
