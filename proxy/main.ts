@@ -8,6 +8,7 @@ import { createApp } from './http/app'
 import { eventIntakeRoutes } from './http/routes/event-intake'
 import type { AppContext } from './http/context'
 import { createLogger, type Logger } from './log'
+import type { Task } from './lifecycle'
 import { createServices } from './services'
 import { keepPrivate, latestSchemaVersion, openDatabase, schemaVersionOf, type Db } from './store/db'
 import { lanAddresses } from './net/lan-addresses'
@@ -83,9 +84,10 @@ async function startOnDatabase(
         }
       : {}),
   }) as Server
-  await listen(server, config.host, config.port, 'SR_PORT')
-  const servers: Server[] = [server]
-  const stopRenewal = watchServerCert(server as unknown as HttpsServer, config.tls, config.dataDir, logger)
+  const { lifecycle } = services
+  // the servers go last: stopped first, they take no new request while the work behind them winds down
+  lifecycle.add(serving(server, config.host, config.port, 'SR_PORT'))
+  lifecycle.add(certificateRenewal(server, config, logger))
 
   const trustPageUrls: string[] = []
   if (tls?.ca && config.httpPort !== null) {
@@ -104,22 +106,11 @@ async function startOnDatabase(
           : trustPage.fetch(request),
       overrideGlobalObjects: false,
     }) as Server
-    try {
-      await listen(side, config.host, config.httpPort, 'SR_HTTP_PORT')
-    } catch (error) {
-      stopRenewal()
-      server.close()
-      throw error
-    }
-    servers.push(side)
+    lifecycle.add(serving(side, config.host, config.httpPort, 'SR_HTTP_PORT'))
     trustPageUrls.push(...hostsToShow(config.host).map((host) => `http://${host}:${config.httpPort}/`))
   }
 
-  services.outbox.start()
-  services.eventRelay.start()
-  // undoes what a previous run left half-written on devices (in the background: devices may be slow)
-  services.domain.start()
-  services.jobs.start()
+  await lifecycle.start()
   const scheme = tls ? 'https' : 'http'
   const urls = hostsToShow(config.host).map((host) => `${scheme}://${host}:${config.port}/`)
   const pairingCode = announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
@@ -133,15 +124,31 @@ async function startOnDatabase(
     trustPageUrls,
     pairingCode,
     close: async () => {
-      stopRenewal()
-      await Promise.all(servers.map(closeServer))
-      await services.outbox.stop()
-      await services.eventRelay.stop()
-      await services.jobs.stop()
-      await services.domain.stop()
+      await lifecycle.stop()
       db.close()
       logger.info('stopped')
     },
+  }
+}
+
+/** Re-issues the server certificate while the proxy runs (SR_TLS=auto), from start to stop. */
+function certificateRenewal(server: Server, config: Config, logger: Logger): Task {
+  let stop = () => {}
+  return {
+    name: 'certificate renewal',
+    start: () => {
+      stop = watchServerCert(server as unknown as HttpsServer, config.tls, config.dataDir, logger)
+    },
+    stop: () => stop(),
+  }
+}
+
+/** A server as a task of the proxy's lifecycle: listening when started, closed (connections too) when stopped. */
+function serving(server: Server, host: string, port: number, variable: string): Task {
+  return {
+    name: `${variable} server`,
+    start: () => listen(server, host, port, variable),
+    stop: () => closeServer(server),
   }
 }
 

@@ -4,18 +4,14 @@ import { createOutbox } from './backend/outbox-from-config'
 import type { Config } from './config'
 import { createAudit, type Audit } from './domain/audit'
 import { createDeviceChecks, type DeviceChecks } from './domain/device-checks'
-import {
-  createDeviceImport,
-  schoolServerFor,
-  unlinkedPeople,
-  type DeviceImport,
-} from './domain/device-import'
+import { createDeviceImport, unlinkedPeople, type DeviceImport } from './domain/device-import'
 import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { SchoolLink } from './domain/school-link/school-link'
 import { SchoolAccounts } from './domain/school-accounts/school-accounts'
+import { BackendConnections } from './backend/backend-connections'
+import { backendClientFor } from './backend/for-config'
 import { screenLoginFor } from './backend/screen-login'
-import { SchoolAccountsRepo } from './store/school-accounts-repo'
 import { createDomain, type Domain } from './domain/domain'
 import { createEventRelay, type EventRelay } from './domain/event-relay'
 import { RelayAddress } from './domain/event-relay/relay-address'
@@ -25,23 +21,33 @@ import { createStudents, type Students } from './domain/students'
 import { StudentExport } from './domain/students/export'
 import { PairingFailures } from './net/rate-limit'
 import { BODIES_IN_FLIGHT_BYTES, ByteBudget } from './net/byte-budget'
+import { BackendAccess } from './domain/students/backend-access'
 import { StudentSheets } from './domain/students/student-sheet'
+import { Lifecycle } from './lifecycle'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 import { Pairing } from './store/pairing'
-import { PairingCodesRepo } from './store/pairing-codes-repo'
-import { RegistrationsRepo } from './store/registrations-repo'
-import { SettingsRepo } from './store/settings-repo'
+import type { RegistrationsRepo } from './store/registrations-repo'
+import { createRepositories } from './store/repositories'
+import type { SettingsRepo } from './store/settings-repo'
 import { SealedSettings } from './store/sealed-settings'
 import { SecretBox } from './store/secrets'
 import { WEBHOOK_INFO_KEY } from './domain/webhooks/webhook-directory'
-import { TokensRepo } from './store/tokens-repo'
+import type { TokensRepo } from './store/tokens-repo'
 import { lanAddresses } from './net/lan-addresses'
 
-/** The proxy's long-lived parts, made once at start and shared by every route group. */
+/**
+ * The proxy's long-lived parts, made once at start and shared by every route group: the composition root.
+ * Every repository, the school-server client and each use case are made here and nowhere else.
+ */
 export interface Services {
+  /** what runs in the background (senders, pruning, recovery, jobs; main.ts adds the servers), started
+   * and stopped as one list */
+  lifecycle: Lifecycle
   settings: SettingsRepo
   tokens: TokensRepo
+  /** the students enrolled through this proxy and on which devices */
+  registrations: RegistrationsRepo
   pairing: Pairing
   /** wrong pairing codes per client address and for the whole proxy */
   pairingFailures: PairingFailures
@@ -82,12 +88,16 @@ export interface Services {
 }
 
 export function createServices(config: Config, db: Db, logger: Logger): Services {
-  const settings = new SettingsRepo(db)
-  const tokens = new TokensRepo(db)
+  const repos = createRepositories(db)
+  const { settings, tokens } = repos
+  // the proxy's one school-server client (null in LAN-only mode), shared by every use case
+  const connections = new BackendConnections()
+  const client = backendClientFor(config, connections)
+  const schoolServer = new BackendAccess(client)
   const schoolAccounts = new SchoolAccounts({
-    repo: new SchoolAccountsRepo(db),
+    repo: repos.schoolAccounts,
     secrets: SecretBox.lazy(config.dataDir),
-    login: config.backend ? screenLoginFor(config.backend) : null,
+    login: config.backend ? screenLoginFor(config.backend, connections) : null,
     // the outbox is made next, with these accounts; both refer to each other only through these calls
     reports: {
       accountReady: (screen) => outbox.accountReady(screen),
@@ -95,14 +105,14 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       pendingOf: (screen) => outbox.pendingOf(screen),
     },
   })
-  const outbox = createOutbox(config, db, logger, { accounts: schoolAccounts })
+  const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts })
   // an unpaired screen's reports go with the shared account rather than wait for a screen that is gone
   tokens.onRevoke((tokenId) => schoolAccounts.signOut(tokenId))
-  const domain = createDomain({ config, db, logger, outbox })
-  const schoolServer = schoolServerFor(config)
+  const domain = createDomain({ config, db, repos, logger, outbox, backend: client })
   const students = createStudents({
     config,
-    db,
+    settings,
+    client,
     logger,
     book: domain.book,
     seen: (listed) => domain.schoolNumbers.remember(listed),
@@ -119,10 +129,11 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     devices: domain.registry,
     clients: domain.clients,
     settings: sealedSettings,
+    backend: client,
     relay: relayAddress,
   })
   const eventRelay = createEventRelay({
-    db,
+    repo: repos.events,
     dataDir: config.dataDir,
     timeZone: config.timeZone,
     settings,
@@ -135,11 +146,11 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     searchEveryMs: config.eventRelay.searchEveryMs,
     log: logger,
   })
-  const jobs = createJobs({ config, db, logger, domain })
+  const jobs = createJobs({ repos, logger, domain, directory: client })
   const liveCheck = new LiveCheck({
     registry: domain.registry,
     clients: domain.clients,
-    registrations: new RegistrationsRepo(db),
+    registrations: repos.registrations,
     directory: students.directory,
     photos: students.photos,
     logger,
@@ -154,22 +165,22 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   })
   const audit = createAudit({
     config,
-    db,
+    repos,
     logger,
-    settings,
-    tokens,
+    serverLogs: client,
     domain,
     checks,
     jobs,
     deviceImport,
     liveCheck,
   })
-  audit.log.startPruning()
-  audit.jobEnds.resume()
+  const lifecycle = backgroundWork({ connections, audit, domain, jobs, outbox, eventRelay })
   return {
+    lifecycle,
     settings,
     tokens,
-    pairing: new Pairing(db, new PairingCodesRepo(db), tokens, settings),
+    registrations: repos.registrations,
+    pairing: new Pairing(db, repos.pairingCodes, tokens, settings),
     pairingFailures: new PairingFailures({ perClient: 5, overall: 20, windowMs: 60_000 }),
     bodyBudget: new ByteBudget(BODIES_IN_FLIGHT_BYTES),
     outbox,
@@ -201,7 +212,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
         logger,
       }),
     sheets: new StudentSheets({
-      registrations: new RegistrationsRepo(db),
+      registrations: repos.registrations,
       book: domain.book,
       backend: schoolServer,
       outbox,
@@ -219,6 +230,36 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     schoolLink: new SchoolLink({ registry: domain.registry, backend: schoolServer }),
     schoolAccounts,
   }
+}
+
+/**
+ * Everything the services run in the background, in the order it starts: the school server's connections
+ * (opened on first use), the audit trail (it follows the jobs), then the saga recovery and the jobs on the
+ * devices, then the senders to the school server. Stopped in reverse, so nothing writes to a part that has
+ * stopped already.
+ */
+function backgroundWork(
+  parts: Pick<Services, 'audit' | 'domain' | 'jobs' | 'outbox' | 'eventRelay'> & {
+    connections: BackendConnections
+  },
+): Lifecycle {
+  const { connections, audit, domain, jobs, outbox, eventRelay } = parts
+  const lifecycle = new Lifecycle()
+  // stopped last: every part that speaks to the school server has stopped by then
+  lifecycle.add({ name: 'school-server connections', start: () => {}, stop: () => connections.close() })
+  lifecycle.add({
+    name: 'audit pruning',
+    start: () => audit.log.startPruning(),
+    stop: () => audit.log.stopPruning(),
+  })
+  lifecycle.add({ name: 'job ends', start: () => audit.jobEnds.resume(), stop: () => audit.jobEnds.stop() })
+  // undoes what a previous run left half-written on devices (in the background: devices may be slow);
+  // its stop also closes every device connection, so it stops after everything that uses them
+  lifecycle.add({ name: 'devices and saga recovery', start: () => domain.start(), stop: () => domain.stop() })
+  lifecycle.add({ name: 'clone jobs', start: () => jobs.start(), stop: () => jobs.stop() })
+  lifecycle.add({ name: 'outbox sender', start: () => outbox.start(), stop: () => outbox.stop() })
+  lifecycle.add({ name: 'event relay', start: () => eventRelay.start(), stop: () => eventRelay.stop() })
+  return lifecycle
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici'
 import { backendUnavailable } from './backend-errors'
+import type { BackendConnections } from './backend-connections'
 
 export const CONTRACT_VERSION = 'sr-frontend-v1'
 
@@ -7,6 +8,8 @@ export interface BackendHttpOptions {
   baseUrl: string
   timeoutMs: number
   dispatcher?: Dispatcher
+  /** the proxy's pool of connections to the school server, when no dispatcher is given */
+  connections?: BackendConnections
 }
 
 export interface HttpCall {
@@ -68,7 +71,7 @@ export async function httpCall(options: BackendHttpOptions, call: HttpCall): Pro
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       signal,
-      dispatcher: options.dispatcher,
+      dispatcher: options.dispatcher ?? (await options.connections?.dispatcher()),
     })
     const bytes = await readCapped(answer.body, call.maxBytes ?? DEFAULT_MAX_BYTES)
     const contentType = String(answer.headers['content-type'] ?? '')

@@ -23,6 +23,7 @@ import {
   type ImportRow,
 } from '../../shared/api/backend'
 import { backendRejected, backendUnavailable, retryAfterSeconds, serverMessage } from './backend-errors'
+import type { BackendConnections } from './backend-connections'
 import { httpCall, resolveUrl, type BackendHttpOptions, type HttpAnswer, type HttpCall } from './backend-http'
 import { BackendSession, type BackendCredentials } from './backend-session'
 import type { DeviceResultBody, ProvisionBody, StudentUpdateBody } from './report-kinds'
@@ -36,6 +37,8 @@ export interface BackendClientOptions {
   password?: string
   /** an undici dispatcher (tests, proxies); the global one otherwise */
   dispatcher?: Dispatcher
+  /** the proxy's pool of connections to the school server, closed when it stops */
+  connections?: BackendConnections
   /** per request, answer included; the backend's "slow" is 30 s, so the default gives up before that */
   timeoutMs?: number
 }
@@ -87,6 +90,7 @@ export function createBackendClient(options: BackendClientOptions) {
     baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     dispatcher: options.dispatcher,
+    ...(options.connections ? { connections: options.connections } : {}),
   }
   const session = new BackendSession(http, credentialsOf(options), schoolId)
   const school = `/schools/${encodeURIComponent(schoolId)}`

@@ -1,24 +1,22 @@
-import type { BackendConfig, Config } from '../config'
+import type { Config } from '../config'
+import type { BackendConnections } from './backend-connections'
 import { createBackendClient, type BackendClient } from './client'
 
-const clients = new WeakMap<BackendConfig, BackendClient>()
-
 /**
- * The school server's client for this configuration, or null in LAN-only mode. One per configured backend:
- * every use case shares its login, its token refresh and the server's login rate limit, where a client
- * each would sign in once per use case.
+ * A school-server client for this configuration, or null in LAN-only mode. The composition root
+ * (proxy/services.ts) makes the proxy's one client with it and hands it to every use case: one login, one
+ * token refresh and one share of the server's login rate limit, where a client each would sign in apiece.
  */
-export function backendClientFor(config: Pick<Config, 'backend'>): BackendClient | null {
+export function backendClientFor(
+  config: Pick<Config, 'backend'>,
+  connections?: BackendConnections,
+): BackendClient | null {
   const backend = config.backend
   if (!backend) return null
-  let client = clients.get(backend)
-  if (!client) {
-    const auth =
-      backend.auth.kind === 'token'
-        ? { token: backend.auth.token }
-        : { email: backend.auth.email, password: backend.auth.password }
-    client = createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth })
-    clients.set(backend, client)
-  }
-  return client
+  const auth =
+    backend.auth.kind === 'token'
+      ? { token: backend.auth.token }
+      : { email: backend.auth.email, password: backend.auth.password }
+  const pool = connections ? { connections } : {}
+  return createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, ...auth, ...pool })
 }

@@ -1,5 +1,6 @@
 import type { BackendUser } from '../../shared/api/backend'
 import type { BackendConfig } from '../config'
+import type { BackendConnections } from './backend-connections'
 import { BackendSession } from './backend-session'
 import { createBackendClient } from './client'
 import type { ReportBackend } from './report-kinds'
@@ -14,8 +15,9 @@ export interface ScreenLogin {
   clientWith(token: string): ReportBackend
 }
 
-export function screenLoginFor(backend: BackendConfig): ScreenLogin {
-  const http = { baseUrl: backend.url.replace(/\/+$/, ''), timeoutMs: LOGIN_TIMEOUT_MS }
+export function screenLoginFor(backend: BackendConfig, connections?: BackendConnections): ScreenLogin {
+  const pool = connections ? { connections } : {}
+  const http = { baseUrl: backend.url.replace(/\/+$/, ''), timeoutMs: LOGIN_TIMEOUT_MS, ...pool }
   return {
     async logIn(email, password, signal) {
       const session = new BackendSession(http, { email, password }, backend.schoolId)
@@ -24,6 +26,7 @@ export function screenLoginFor(backend: BackendConfig): ScreenLogin {
       if (!token) throw new Error('the school server gave no token')
       return { token, user }
     },
-    clientWith: (token) => createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, token }),
+    clientWith: (token) =>
+      createBackendClient({ baseUrl: backend.url, schoolId: backend.schoolId, token, ...pool }),
   }
 }

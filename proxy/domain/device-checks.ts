@@ -1,4 +1,3 @@
-import { backendClientFor } from '../backend/for-config'
 import type { Config } from '../config'
 import { DeviceStatusBoard } from './device-status/status-board'
 import type { ClientSource, DeviceSource } from './device-source'
@@ -15,12 +14,12 @@ export interface DeviceChecks {
 }
 
 export interface DeviceChecksOptions {
-  config: Pick<Config, 'timeZone' | 'backend'> & { ntpServer?: string | null }
+  config: Pick<Config, 'timeZone'> & { ntpServer?: string | null }
   devices: DeviceSource & { recordSeen?(id: string, seen: { model?: string; firmware?: string }): unknown }
   clients: ClientSource
   settings: SettingsStore
-  /** where webhook-info comes from; by default a client of the configured backend (none in LAN-only mode) */
-  backend?: WebhookInfoSource | null
+  /** where webhook-info comes from: the school server's client, null in LAN-only mode */
+  backend: WebhookInfoSource | null
   /** relay mode's switch and addresses: with it on, devices post to the proxy */
   relay?: RelayTarget
   now?: () => number
@@ -33,8 +32,7 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
   const { devices, clients, settings } = options
   const now = options.now ?? Date.now
   const clock = { timeZone: options.config.timeZone, now }
-  const backend = options.backend === undefined ? clientFor(options.config) : options.backend
-  const directory = new WebhookDirectory({ backend, settings, now })
+  const directory = new WebhookDirectory({ backend: options.backend, settings, now })
   const forget = (deviceId: string) => status.forget(deviceId)
   const webhooks = new DeviceWebhooks({
     devices,
@@ -62,8 +60,4 @@ export function createDeviceChecks(options: DeviceChecksOptions): DeviceChecks {
     onChanged: forget,
   })
   return { directory, webhooks, clocks, status }
-}
-
-function clientFor(config: Pick<Config, 'backend'>): WebhookInfoSource | null {
-  return backendClientFor(config)
 }

@@ -1,22 +1,18 @@
 import type { DeviceTestResult } from '../../shared/api/devices'
 import { AppError } from '../../shared/errors'
-import { backendClientFor } from '../backend/for-config'
 import type { Outbox } from '../backend/outbox'
 import type { Config } from '../config'
 import type { IsapiTimeouts } from '../isapi'
 import type { Logger } from '../log'
 import { AllowedHosts } from '../net/allowed-hosts'
 import type { Db } from '../store/db'
-import { DevicesRepo } from '../store/devices-repo'
-import { EmployeeNumbersRepo } from '../store/employee-numbers-repo'
-import { RegistrationsRepo } from '../store/registrations-repo'
-import { SagasRepo } from '../store/sagas-repo'
+import type { Repositories } from '../store/repositories'
 import { SecretBox } from '../store/secrets'
-import { TerminalStatesRepo } from '../store/terminal-states-repo'
 import { DeviceClients } from './device-clients'
 import { DeviceRegistry } from './device-registry'
 import { testDeviceConnection } from './device-test'
 import { DeviceUsers } from './device-users'
+import { deviceFactsOf } from './registration/device-facts-cache'
 import { EmployeeNumbers, type StudentIdLookup } from './registration/employee-numbers'
 import type { SchoolStudents } from './registration/deps'
 import { SchoolNumbers, type StudentPages } from './registration/school-numbers'
@@ -48,12 +44,13 @@ export interface Domain {
 }
 
 export interface DomainOptions {
-  config: Pick<Config, 'dataDir' | 'deviceNets' | 'backend'>
+  config: Pick<Config, 'dataDir' | 'deviceNets'>
   db: Db
+  repos: Pick<Repositories, 'devices' | 'registrations' | 'terminalStates' | 'employeeNumbers' | 'sagas'>
   logger: Logger
   outbox: Outbox
-  /** the backend's student lookup; by default a client of the configured backend, if any */
-  backend?: (StudentIdLookup & Partial<SchoolStudents>) | null
+  /** the school server's client (its student lookup), null in LAN-only mode */
+  backend: (StudentIdLookup & Partial<SchoolStudents>) | null
   /** for tests: a secrets box, a clock, device timeouts, a recovery interval */
   secrets?: Pick<SecretBox, 'seal' | 'open'>
   now?: () => Date
@@ -65,11 +62,11 @@ export interface DomainOptions {
 }
 
 export function createDomain(options: DomainOptions): Domain {
-  const { db, logger, outbox } = options
+  const { db, repos, logger, outbox, backend } = options
   const now = options.now ?? (() => new Date())
   const allowedHosts = options.allowedHosts ?? new AllowedHosts(options.config.deviceNets)
   const registry = new DeviceRegistry({
-    repo: new DevicesRepo(db),
+    repo: repos.devices,
     secrets: options.secrets ?? SecretBox.lazy(options.config.dataDir),
     allowedHosts,
     now,
@@ -79,18 +76,16 @@ export function createDomain(options: DomainOptions): Domain {
     allowedHosts,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   })
-  const registrationsRepo = new RegistrationsRepo(db)
-  const book = new TerminalBook(new TerminalStatesRepo(db), registry, now)
+  const book = new TerminalBook(repos.terminalStates, registry, now)
   // a terminal deleted from the registry takes what was known of it along
   registry.onChange((deviceId) => {
     if (!registry.has(deviceId)) book.forgetDevice(deviceId)
   })
-  const backend = options.backend === undefined ? lookupFrom(options.config) : options.backend
   const schoolNumbers = new SchoolNumbers(
     backend && 'listAllStudents' in backend ? (backend as StudentPages) : null,
   )
   const numbers = new EmployeeNumbers({
-    repo: new EmployeeNumbersRepo(db),
+    repo: repos.employeeNumbers,
     backend,
     ...(options.drawEmployeeNo ? { random: options.drawEmployeeNo } : {}),
     logger,
@@ -99,11 +94,12 @@ export function createDomain(options: DomainOptions): Domain {
   const registrations = new Registrations(
     {
       db,
-      sagas: new SagasRepo(db),
-      registrations: registrationsRepo,
+      sagas: repos.sagas,
+      registrations: repos.registrations,
       numbers,
       registry,
       clients,
+      facts: deviceFactsOf(registry),
       outbox,
       logger,
       now,
@@ -117,7 +113,7 @@ export function createDomain(options: DomainOptions): Domain {
     registry,
     allowedHosts,
     clients,
-    deviceUsers: new DeviceUsers(clients, registrationsRepo, book),
+    deviceUsers: new DeviceUsers(clients, repos.registrations, book),
     registrations,
     book,
     schoolNumbers,
@@ -149,9 +145,4 @@ export function createDomain(options: DomainOptions): Domain {
 function schoolOf(backend: (StudentIdLookup & Partial<SchoolStudents>) | null): SchoolStudents | null {
   if (!backend?.studentByDeviceStudentId || !backend.deleteStudent) return null
   return backend as SchoolStudents
-}
-
-/** Asks the configured backend whether a new employeeNo is free (`by-device-student-id`). */
-function lookupFrom(config: Pick<Config, 'backend'>): StudentIdLookup | null {
-  return backendClientFor(config)
 }

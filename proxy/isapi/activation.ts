@@ -1,5 +1,4 @@
 import type { LookupFunction } from 'node:net'
-import { Agent, request } from 'undici'
 import { AppError } from '../../shared/errors'
 import { encryptActivationPassword, makeActivationKeys, randomFromChallenge } from './activation-crypto'
 import { deviceBadResponse, deviceRejected, deviceUnreachable } from './errors'
@@ -33,6 +32,8 @@ async function call(
   await options.beforeConnect?.(target.host)
   const host = target.host.includes(':') ? `[${target.host}]` : target.host
   const timeout = options.timeoutMs ?? 10_000
+  // loaded with the first activation: most proxies never activate a terminal
+  const { Agent, request } = await import('undici')
   const dispatcher = new Agent({
     connect: {
       timeout,

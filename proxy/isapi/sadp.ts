@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createSocket } from 'node:dgram'
-import { XMLParser } from 'fast-xml-parser'
+import { createRequire } from 'node:module'
+import type { XMLParser } from 'fast-xml-parser'
 
 /**
  * SADP, the discovery protocol of Hikvision's own search tool: one XML `Probe` of type `inquiry` to UDP
@@ -35,7 +36,15 @@ export function probeXml(uuid: string): string {
   return `<?xml version="1.0" encoding="utf-8"?><Probe><Uuid>${uuid}</Uuid><Types>inquiry</Types></Probe>`
 }
 
-const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: false })
+let parser: XMLParser | undefined
+
+/** Loaded with the first answer (synchronously, through the package's CommonJS build), not at start. */
+function xmlParser(): XMLParser {
+  if (parser) return parser
+  const { XMLParser } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser')
+  parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: false })
+  return parser
+}
 
 /** One datagram → the device it describes, or null for anything that is not a ProbeMatch. */
 export function parseProbeMatch(datagram: Buffer): SadpAnswer | null {
@@ -43,7 +52,7 @@ export function parseProbeMatch(datagram: Buffer): SadpAnswer | null {
   if (!text.includes('ProbeMatch') || /<!(DOCTYPE|ENTITY)/i.test(text)) return null
   let doc: Record<string, unknown>
   try {
-    doc = (parser.parse(text) as { ProbeMatch?: Record<string, unknown> }).ProbeMatch ?? {}
+    doc = (xmlParser().parse(text) as { ProbeMatch?: Record<string, unknown> }).ProbeMatch ?? {}
   } catch {
     return null
   }

@@ -3,6 +3,7 @@ import { createDeviceChecks } from '../../proxy/domain/device-checks'
 import { createDomain, type Domain } from '../../proxy/domain/domain'
 import { createLogger } from '../../proxy/log'
 import { openMemoryDatabase } from '../../proxy/store/db'
+import { createRepositories } from '../../proxy/store/repositories'
 import { SecretBox } from '../../proxy/store/secrets'
 import { SettingsRepo } from '../../proxy/store/settings-repo'
 import { startTerminal, type Terminal } from '../sim/terminal'
@@ -28,7 +29,8 @@ export async function bench(): Promise<BenchRow[]> {
   const silent = await startTerminal()
   const db = openMemoryDatabase()
   const domain = createDomain({
-    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
+    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'] },
+    repos: createRepositories(db),
     db,
     logger: createLogger('silent'),
     outbox: new Outbox({ db, backend: null }),
@@ -36,7 +38,8 @@ export async function bench(): Promise<BenchRow[]> {
     backend: null,
   })
   const checks = createDeviceChecks({
-    config: { timeZone: 'Asia/Tashkent', backend: null },
+    config: { timeZone: 'Asia/Tashkent' },
+    backend: null,
     devices: domain.registry,
     clients: domain.clients,
     settings: new SettingsRepo(db),

@@ -51,7 +51,7 @@ async function measureAll(): Promise<BenchRow[]> {
       unit: 'ms',
       baseline: { name: 'node -e http.createServer().listen()', value: bare.ms },
       ratio: proxy.ms / bare.ms,
-      target: '≤ 1500 ms',
+      target: '≤ 2.5× the bare node listen',
     },
     {
       name: `startup: proxy first start (makes CA, certificate, database), median of ${RUNS}`,
@@ -67,7 +67,7 @@ async function measureAll(): Promise<BenchRow[]> {
       unit: 'MB',
       baseline: { name: 'bare node HTTP server', value: round(bare.rssMb) },
       ratio: proxy.rssMb / bare.rssMb,
-      target: '≤ 90 MB',
+      target: '≤ 1.6× the bare node server',
     },
     {
       name: `startup: the same start through the tsx loader (\`node ${TSX_ARGS.join(' ')}\`, as tests start it), median of ${RUNS}`,
@@ -189,7 +189,14 @@ function startScriptArgs(): string[] {
 
 function snapshotTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'sr-bench-tree-'))
-  const parts = ['package.json', 'package-lock.json', 'tsconfig.json', 'index.html', 'vite.config.ts']
+  const parts = [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'index.html',
+    'vite.config.ts',
+    'vite.face-models.ts',
+  ]
   for (const part of [...parts, 'proxy', 'shared', 'web', 'public', 'dist', 'dist-proxy']) {
     const from = join(REPO_ROOT, part)
     if (existsSync(from)) cpSync(from, join(root, part), { recursive: true, preserveTimestamps: true })

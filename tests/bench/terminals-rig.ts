@@ -2,6 +2,7 @@ import { Outbox } from '../../proxy/backend/outbox'
 import { createDomain, type Domain } from '../../proxy/domain/domain'
 import { createLogger } from '../../proxy/log'
 import { openMemoryDatabase } from '../../proxy/store/db'
+import { createRepositories } from '../../proxy/store/repositories'
 import { SecretBox } from '../../proxy/store/secrets'
 import { startTerminal } from '../sim/terminal'
 import type { OpName } from '../sim/terminal/routes'
@@ -23,7 +24,8 @@ export async function startTerminalsRig(
   )
   const db = openMemoryDatabase()
   const domain = createDomain({
-    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
+    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'] },
+    repos: createRepositories(db),
     db,
     logger: createLogger('silent'),
     outbox: new Outbox({ db, backend: null }),

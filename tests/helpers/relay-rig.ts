@@ -2,6 +2,7 @@ import type { AttendancePost } from '../../proxy/backend/attendance-webhook'
 import { createEventRelay, type EventRelay } from '../../proxy/domain/event-relay'
 import { RelayAddress } from '../../proxy/domain/event-relay/relay-address'
 import type { Db } from '../../proxy/store/db'
+import { EventsRepo } from '../../proxy/store/events-repo'
 import { SettingsRepo } from '../../proxy/store/settings-repo'
 import type { Device } from '../../shared/api/devices'
 import type { WebhookUrls } from '../../shared/api/webhooks'
@@ -44,7 +45,7 @@ export function relayRig(options: RelayRigOptions): { relay: EventRelay; devices
   const settings = new SettingsRepo(db)
   const devices: [Device, Device] = [relayDevice('entrance', 'in'), relayDevice('exit', 'out')]
   const relay = createEventRelay({
-    db,
+    repo: new EventsRepo(db),
     dataDir: options.dataDir,
     timeZone: 'Asia/Tashkent',
     settings,

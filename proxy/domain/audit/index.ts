@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { statfsSync } from 'node:fs'
 import { DeviceImportCommitRequest } from '../../../shared/api/device-import'
 import type { LiveCheckFixRequest } from '../../../shared/api/live-check'
-import { backendClientFor } from '../../backend/for-config'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
-import { AuditRepo } from '../../store/audit-repo'
-import type { Db } from '../../store/db'
-import { RegistrationsRepo } from '../../store/registrations-repo'
-import type { SettingsRepo } from '../../store/settings-repo'
-import type { TokensRepo } from '../../store/tokens-repo'
+import type { Repositories } from '../../store/repositories'
 import type { DeviceChecks } from '../device-checks'
 import type { Domain } from '../domain'
 import type { Jobs } from '../jobs'
@@ -35,11 +30,11 @@ export interface Audit {
 }
 
 export interface AuditOptions {
-  config: Pick<Config, 'auditRetentionDays' | 'auditDiskReserveMb' | 'backend' | 'dataDir'>
-  db: Db
+  config: Pick<Config, 'auditRetentionDays' | 'auditDiskReserveMb' | 'dataDir'>
+  repos: Pick<Repositories, 'audit' | 'registrations' | 'settings' | 'tokens'>
   logger: Logger
-  settings: SettingsRepo
-  tokens: TokensRepo
+  /** the school server's provisioning logs, null in LAN-only mode */
+  serverLogs: ProvisioningLogSource | null
   domain: Domain
   checks: DeviceChecks
   jobs: Jobs
@@ -49,16 +44,16 @@ export interface AuditOptions {
 }
 
 export function createAudit(options: AuditOptions): Audit {
-  const { config, db, logger, domain, checks, jobs, tokens } = options
-  const settings = new AppSettings(options.settings, { auditRetentionDays: config.auditRetentionDays })
+  const { config, repos, logger, domain, checks, jobs } = options
+  const { registrations, tokens } = repos
+  const settings = new AppSettings(repos.settings, { auditRetentionDays: config.auditRetentionDays })
   const log = new AuditLog({
-    repo: new AuditRepo(db),
+    repo: repos.audit,
     logger,
     retentionDays: () => settings.get().auditRetentionDays,
     freeBytes: () => freeBytesOf(config.dataDir),
     reserveBytes: config.auditDiskReserveMb * 1024 * 1024,
   })
-  const registrations = new RegistrationsRepo(db)
   const found = <T>(read: () => T): T | undefined => {
     try {
       return read()
@@ -91,7 +86,7 @@ export function createAudit(options: AuditOptions): Audit {
     fixStudent: (request) => options.liveCheck.fix(request),
   }
   const jobEnds = new JobEnds(jobs, log, logger, (id) => sources.device(id)?.name ?? null)
-  return { log, settings, sources, retries, serverLogs: serverLogSource(config), jobEnds }
+  return { log, settings, sources, retries, serverLogs: options.serverLogs, jobEnds }
 }
 
 /** Free space for an unprivileged process on the disk of `dir`; null when the system cannot tell. */
@@ -102,8 +97,4 @@ function freeBytesOf(dir: string): number | null {
   } catch {
     return null
   }
-}
-
-function serverLogSource(config: Pick<Config, 'backend'>): ProvisioningLogSource | null {
-  return backendClientFor(config)
 }

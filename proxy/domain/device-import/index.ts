@@ -14,7 +14,6 @@ import { previewImport } from './preview'
 
 export type { DeviceImportDeps } from './deps'
 export { guessGender, guessNames, type NameGuess } from './name-guess'
-export { schoolServerFor } from './school-server'
 export { unlinkedPeople, type UnlinkedDeps } from './unlinked'
 
 /** Device → school import: what the device-import routes call. */

@@ -1,8 +1,7 @@
 import type { RelayMode, RelaySearchResult, RelayView } from '../../../shared/api/event-relay'
 import type { WebhookApplyItem } from '../../../shared/api/webhooks'
 import { postAttendance } from '../../backend/attendance-webhook'
-import type { Db } from '../../store/db'
-import { EventsRepo } from '../../store/events-repo'
+import type { EventsRepo } from '../../store/events-repo'
 import type { ClientSource, DeviceSource } from '../device-source'
 import type { DeviceWebhooks } from '../webhooks/device-webhooks'
 import type { SettingsStore, WebhookDirectory } from '../webhooks/webhook-directory'
@@ -15,7 +14,7 @@ import { RelaySender, type RelaySenderDeps } from './relay-sender'
 import { relayView } from './relay-view'
 
 export interface EventRelayOptions {
-  db: Db
+  repo: EventsRepo
   dataDir: string
   timeZone: string
   settings: SettingsStore
@@ -58,7 +57,7 @@ const KEEP_FINISHED = 200_000
 /** The attendance relay: terminals post to the proxy, which delivers to the school server in time order. */
 export function createEventRelay(options: EventRelayOptions): EventRelay {
   const { devices, clients, address } = options
-  const repo = new EventsRepo(options.db)
+  const { repo } = options
   const pictures = new PictureStore(options.dataDir, repo, options.picturesMaxBytes)
   const gate = new MergeGate(options.holdMs ?? 2 * 60_000)
   const participants = () => {

@@ -1,9 +1,5 @@
-import { backendClientFor } from '../../backend/for-config'
-import type { Config } from '../../config'
 import type { Logger } from '../../log'
-import type { Db } from '../../store/db'
-import { EmployeeNumbersRepo } from '../../store/employee-numbers-repo'
-import { JobsRepo } from '../../store/jobs-repo'
+import type { Repositories } from '../../store/repositories'
 import type { StudentDirectory } from './database-source'
 import { Jobs, type JobsDeps } from './jobs'
 
@@ -11,35 +7,31 @@ export { Jobs, isFinal } from './jobs'
 export type { JobsDeps } from './jobs'
 
 export interface JobsOptions {
-  config: Pick<Config, 'backend'>
-  db: Db
+  repos: Pick<Repositories, 'jobs' | 'employeeNumbers'>
   logger: Logger
   /** the domain's registry and per-device clients, shared with registrations */
   domain: { registry: JobsDeps['devices']; clients: JobsDeps['clients']; book?: JobsDeps['book'] }
-  /** for tests: the backend's students, a clock, pauses */
-  directory?: StudentDirectory | null
+  /** the school server's students, null in LAN-only mode */
+  directory: StudentDirectory | null
+  /** for tests: a clock, pauses */
   now?: () => Date
   retryDelaysMs?: number[]
 }
 
 /** The clone jobs of this proxy, on its database, its device clients and its backend (when configured). */
 export function createJobs(options: JobsOptions): Jobs {
-  const { db, logger } = options
+  const { repos, logger } = options
   const now = options.now ?? (() => new Date())
-  const numbers = new EmployeeNumbersRepo(db)
+  const numbers = repos.employeeNumbers
   return new Jobs({
-    repo: new JobsRepo(db),
+    repo: repos.jobs,
     clients: options.domain.clients,
     devices: options.domain.registry,
-    directory: options.directory !== undefined ? options.directory : directoryFrom(options.config),
+    directory: options.directory,
     claimNumber: (employeeNo) => numbers.claim(employeeNo, 'given', now().toISOString()),
     ...(options.domain.book ? { book: options.domain.book } : {}),
     logger,
     now,
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
   })
-}
-
-function directoryFrom(config: Pick<Config, 'backend'>): StudentDirectory | null {
-  return backendClientFor(config)
 }

@@ -6,6 +6,7 @@ import type { RegistrationsRepo } from '../../store/registrations-repo'
 import type { SagasRepo } from '../../store/sagas-repo'
 import type { DeviceClients } from '../device-clients'
 import type { DeviceRegistry } from '../device-registry'
+import type { DeviceFactsCache } from './device-facts-cache'
 import type { TerminalBook } from '../terminal-states/terminal-book'
 import type { EmployeeNumbers } from './employee-numbers'
 import type { SchoolNumbers } from './school-numbers'
@@ -27,6 +28,8 @@ export interface SagaDeps {
   numbers: EmployeeNumbers
   registry: DeviceRegistry
   clients: DeviceClients
+  /** what each device can do, kept between registrations (one per registry) */
+  facts: DeviceFactsCache
   /** backend reports; in LAN-only mode (`mode: 'lan-only'`) nothing is reported */
   outbox: Outbox
   logger: Logger

@@ -100,16 +100,9 @@ function fingerprintOf(device: Device): string {
   ])
 }
 
-const caches = new WeakMap<DeviceRegistry, DeviceFactsCache>()
-
-/** The one cache of a registry, dropping a device's entry whenever the registry reports a change to it. */
-export function deviceFactsOf(registry: DeviceRegistry): DeviceFactsCache {
-  let cache = caches.get(registry)
-  if (!cache) {
-    const created = new DeviceFactsCache()
-    registry.onChange((deviceId) => created.invalidate(deviceId))
-    caches.set(registry, created)
-    cache = created
-  }
+/** A registry's cache, dropping a device's entry whenever the registry reports a change to it. */
+export function deviceFactsOf(registry: Pick<DeviceRegistry, 'onChange'>): DeviceFactsCache {
+  const cache = new DeviceFactsCache()
+  registry.onChange((deviceId) => cache.invalidate(deviceId))
   return cache
 }

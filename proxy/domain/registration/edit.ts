@@ -84,7 +84,7 @@ export async function edit(
   const held = [...record.deviceIds, ...(fields.deviceIds ? [] : elsewhere)]
   const afterIds = [...new Set([...(fields.deviceIds ?? held), ...(fields.addDeviceIds ?? [])])]
   const beforeIds = [...new Set([...record.deviceIds, ...elsewhere])].filter((id) => deps.registry.has(id))
-  const targets = resolveTargets(deps.registry, deps.clients, [...new Set([...afterIds, ...beforeIds])])
+  const targets = resolveTargets(deps, [...new Set([...afterIds, ...beforeIds])])
   const newFace = face === undefined ? null : await readFace(face)
   const clientId = fields.clientId ?? record.clientId
 

@@ -42,7 +42,7 @@ export async function register(deps: SagaDeps, body: unknown): Promise<Registrat
   const face = faceOf(body)
   const { employeeNo: sentNo, ...student } = fields.student
   requireBackendFields(deps, student)
-  const targets = resolveTargets(deps.registry, deps.clients, fields.deviceIds)
+  const targets = resolveTargets(deps, fields.deviceIds)
   const jpeg = await readFace(face)
   const givenNo = sentNo ?? (await schoolNumberOf(deps, student.backendStudentId))
   if (givenNo) refuseRegistered(deps, givenNo, fields.clientId, student)

@@ -25,7 +25,7 @@ export async function remove(
   record: RegistrationRecord | undefined,
   deviceIds: string[],
 ): Promise<Registration> {
-  const targets = resolveTargets(deps.registry, deps.clients, deviceIds)
+  const targets = resolveTargets(deps, deviceIds)
   const sagaId = randomUUID()
   const plan: RemovePlan = { deviceIds: targets.map((t) => t.deviceId) }
   deps.sagas.create({
@@ -124,7 +124,7 @@ export async function finishRemoval(deps: SagaDeps, sagaId: string, employeeNo: 
       .map((s) => s.deviceId),
   )
   const open = plan.deviceIds.filter((id) => !done.has(id) && deps.registry.has(id))
-  const targets = resolveTargets(deps.registry, deps.clients, open)
+  const targets = resolveTargets(deps, open)
   const results = await removeOn(deps, sagaId, employeeNo, targets)
   const confirmed = new Map<string, StepError | null>([...done].map((id) => [id, null]))
   for (const [id, error] of results) confirmed.set(id, error)

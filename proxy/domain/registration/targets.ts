@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { DeviceCapabilities, IsapiClient } from '../../isapi'
 import type { DeviceClients } from '../device-clients'
 import type { DeviceRegistry } from '../device-registry'
-import { deviceFactsOf, type DeviceFactsCache } from './device-facts-cache'
+import type { DeviceFactsCache } from './device-facts-cache'
 import { personPresent } from './device-ops'
 import { stepError } from './step-log'
 import type { StepError } from '../../store/sagas-repo'
@@ -21,8 +21,7 @@ export interface Target {
  * the registry, and every password still valid (an expired one is refused for all, not found out halfway).
  */
 export function resolveTargets(
-  registry: DeviceRegistry,
-  clients: DeviceClients,
+  { registry, clients, facts }: { registry: DeviceRegistry; clients: DeviceClients; facts: DeviceFactsCache },
   deviceIds: string[],
 ): Target[] {
   const unique = [...new Set(deviceIds)]
@@ -36,7 +35,6 @@ export function resolveTargets(
       throw error
     }
   })
-  const facts = deviceFactsOf(registry)
   return devices.map((device) => ({ deviceId: device.id, device, client: clients.get(device.id), facts }))
 }
 

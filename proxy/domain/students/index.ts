@@ -1,10 +1,8 @@
 import type { BackendClient } from '../../backend/client'
-import { backendClientFor } from '../../backend/for-config'
 import type { Config } from '../../config'
 import type { Logger } from '../../log'
-import type { Db } from '../../store/db'
 import { PhotoCache } from '../../store/photo-cache'
-import { SettingsRepo } from '../../store/settings-repo'
+import type { SettingsRepo } from '../../store/settings-repo'
 import type { TerminalBook } from '../terminal-states/terminal-book'
 import { BackendAccess } from './backend-access'
 import { ClassCatalog } from './class-catalog'
@@ -24,11 +22,11 @@ export interface Students {
 }
 
 export interface StudentsOptions {
-  config: Pick<Config, 'dataDir' | 'backend'>
-  db: Db
+  config: Pick<Config, 'dataDir'>
+  settings: SettingsRepo
   logger: Logger
-  /** the school server's client; by default one for the configured backend, none in LAN-only mode */
-  client?: BackendClient | null
+  /** the school server's client, null in LAN-only mode */
+  client: BackendClient | null
   photoFreshForMs?: number
   /** who is on which terminal, as the proxy knows it: the list shows it beside each student */
   book?: TerminalBook
@@ -37,7 +35,7 @@ export interface StudentsOptions {
 }
 
 export function createStudents(options: StudentsOptions): Students {
-  const backend = new BackendAccess(options.client === undefined ? clientFor(options.config) : options.client)
+  const backend = new BackendAccess(options.client)
   const directory = new StudentDirectory(backend, options.book, options.seen)
   return {
     directory,
@@ -48,10 +46,6 @@ export function createStudents(options: StudentsOptions): Students {
       logger: options.logger,
       ...(options.photoFreshForMs === undefined ? {} : { freshForMs: options.photoFreshForMs }),
     }),
-    classes: new ClassCatalog(backend, new SettingsRepo(options.db)),
+    classes: new ClassCatalog(backend, options.settings),
   }
-}
-
-function clientFor(config: Pick<Config, 'backend'>): BackendClient | null {
-  return backendClientFor(config)
 }

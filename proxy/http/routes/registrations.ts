@@ -7,7 +7,6 @@ import {
 } from '../../../shared/api/registrations'
 import { StudentSheetQuery, type StudentSheet } from '../../../shared/api/student-sheet'
 import { AppError } from '../../../shared/errors'
-import { RegistrationsRepo } from '../../store/registrations-repo'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
@@ -21,8 +20,7 @@ import { bodyKind } from '../media-type'
  */
 export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
   const { registrations, registry, book } = ctx.services.domain
-  const { sheets } = ctx.services
-  const stored = new RegistrationsRepo(ctx.db)
+  const { sheets, registrations: stored } = ctx.services
   const devicesOf = (employeeNo: string) =>
     [...new Set([...stored.deviceIds(employeeNo), ...book.holding(employeeNo)])].filter((id) =>
       registry.has(id),

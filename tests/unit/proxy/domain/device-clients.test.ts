@@ -4,6 +4,7 @@ import { createDomain, type Domain } from '../../../../proxy/domain/domain'
 import { createLogger } from '../../../../proxy/log'
 import { AllowedHosts } from '../../../../proxy/net/allowed-hosts'
 import { openMemoryDatabase } from '../../../../proxy/store/db'
+import { createRepositories } from '../../../../proxy/store/repositories'
 import { startTerminal, type Terminal, type TerminalOptions } from '../../../sim/terminal'
 import { failure, SECRETS } from './registration/saga-rig'
 
@@ -24,7 +25,8 @@ async function setup(
   answer = ['127.0.0.1']
   clock = new Date('2026-09-01T08:00:00Z')
   const domain = createDomain({
-    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
+    config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'] },
+    repos: createRepositories(db),
     db,
     logger: createLogger('silent'),
     outbox: new Outbox({ db, backend: null }),

@@ -119,7 +119,7 @@ export function rig(options: RigOptions = {}): Rig {
       })
     : null
   const checks = createDeviceChecks({
-    config: { timeZone: options.timeZone ?? 'Asia/Tashkent', backend: null },
+    config: { timeZone: options.timeZone ?? 'Asia/Tashkent' },
     devices,
     clients: { get: (id) => devices.client(id) },
     settings,

@@ -16,8 +16,8 @@ function studentsWith(options: { photoFreshForMs?: number; dataDir?: string } = 
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sr-students-'))
   const db = openMemoryDatabase()
   const students: Students = createStudents({
-    config: { dataDir, backend: null },
-    db,
+    config: { dataDir },
+    settings: new SettingsRepo(db),
     logger: createLogger('silent'),
     client: sim.client(),
     ...(options.photoFreshForMs === undefined ? {} : { photoFreshForMs: options.photoFreshForMs }),

@@ -132,11 +132,10 @@ describe('the kept device capabilities of the registration pre-flight', () => {
     expect(state.asked).toBe(2)
   })
 
-  it('keeps one cache per registry and forgets a device the registry reports changed', async () => {
+  it('forgets a device the registry reports changed', async () => {
     const listeners: Array<(id: string) => void> = []
     const registry = { onChange: (listener: (id: string) => void) => listeners.push(listener) }
     const cache = deviceFactsOf(registry as unknown as DeviceRegistry)
-    expect(deviceFactsOf(registry as unknown as DeviceRegistry)).toBe(cache)
     expect(listeners).toHaveLength(1)
     const { client, state } = fakeClient()
     await cache.capabilities(device, client)

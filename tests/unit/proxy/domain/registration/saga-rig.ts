@@ -9,6 +9,7 @@ import { createDomain, type Domain, type DomainOptions } from '../../../../../pr
 import type { StudentIdLookup } from '../../../../../proxy/domain/registration/employee-numbers'
 import { createLogger } from '../../../../../proxy/log'
 import { openMemoryDatabase, type Db } from '../../../../../proxy/store/db'
+import { createRepositories } from '../../../../../proxy/store/repositories'
 import { SecretBox } from '../../../../../proxy/store/secrets'
 import { startTerminal, type Terminal, type TerminalOptions } from '../../../../sim/terminal'
 
@@ -43,7 +44,8 @@ export async function sagaRig(options: SagaRigOptions = {}): Promise<SagaRig> {
   const domains: Domain[] = []
   const make = (over: Partial<DomainOptions> = {}) => {
     const domain = createDomain({
-      config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'], backend: null },
+      config: { dataDir: '/nonexistent', deviceNets: ['127.0.0.0/8'] },
+      repos: createRepositories(db),
       db,
       logger: createLogger('silent'),
       outbox,
