@@ -4,7 +4,7 @@ import type { Logger } from '../../log'
 import type { Db } from '../../store/db'
 import { EmployeeNumbersRepo } from '../../store/employee-numbers-repo'
 import { JobsRepo } from '../../store/jobs-repo'
-import type { StudentDirectory } from './database-source'
+import type { CloneBackend } from './database-source'
 import { Jobs, type JobsDeps } from './jobs'
 
 export { Jobs, isFinal } from './jobs'
@@ -17,7 +17,7 @@ export interface JobsOptions {
   /** the domain's registry and per-device clients, shared with registrations */
   domain: { registry: JobsDeps['devices']; clients: JobsDeps['clients']; book?: JobsDeps['book'] }
   /** for tests: the backend's students, a clock, pauses */
-  directory?: StudentDirectory | null
+  directory?: CloneBackend | null
   now?: () => Date
   retryDelaysMs?: number[]
 }
@@ -40,6 +40,6 @@ export function createJobs(options: JobsOptions): Jobs {
   })
 }
 
-function directoryFrom(config: Pick<Config, 'backend'>): StudentDirectory | null {
+function directoryFrom(config: Pick<Config, 'backend'>): CloneBackend | null {
   return backendClientFor(config)
 }

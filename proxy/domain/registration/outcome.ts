@@ -2,11 +2,11 @@ import type { DeviceOutcome, Registration } from '../../../shared/api/registrati
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors'
 import type { StepError } from '../../store/sagas-repo'
 
-export type DeviceStatus = DeviceOutcome['status']
+export type DeviceOutcomeStatus = DeviceOutcome['status']
 
 export interface DeviceResult {
   deviceId: string
-  status: DeviceStatus
+  status: DeviceOutcomeStatus
   error?: StepError
 }
 
