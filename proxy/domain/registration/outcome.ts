@@ -1,6 +1,8 @@
 import type { DeviceOutcome, Registration } from '../../../shared/api/registrations'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors'
+import type { StoredStudent } from '../../store/registrations-repo'
 import type { StepError } from '../../store/sagas-repo'
+import { fullName } from './person'
 
 export type DeviceOutcomeStatus = DeviceOutcome['status']
 
@@ -49,4 +51,22 @@ export function failureError(outcome: StoredOutcome): AppError {
 export function replay(outcome: StoredOutcome, backend: Registration['backend']): Registration {
   if (outcome.registration.status === 'FAILED') throw failureError(outcome)
   return { ...outcome.registration, backend }
+}
+
+export function registrationOf(
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  devices: DeviceResult[],
+  status: Registration['status'],
+  backend: 'queued' | 'off' = 'off',
+): Registration {
+  return {
+    clientId,
+    employeeNo,
+    status,
+    devices: devices.map(deviceOutcome),
+    backend: { status: backend },
+    name: fullName(student),
+  }
 }
