@@ -88,31 +88,25 @@ function faceMeta(employeeNo: string, opts: FaceOptions): Record<string, unknown
 }
 
 /** `POST FaceDataRecord`: adds the person's face; `deviceUserAlreadyExistFace` if one is there. */
-export async function addFace(
-  ch: Channel,
-  employeeNo: string,
-  jpeg: Uint8Array,
-  opts: FaceOptions = {},
-  call?: CallOptions,
-): Promise<void> {
-  const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
-  return ch.run('face', call, async (send) => {
-    readOk(await send({ method: 'POST', path: RECORD, body, contentType }), RECORD)
-  })
-}
+export const addFace = faceWriter('POST', RECORD)
 
 /** `PUT FDSetUp`: adds or replaces the face (PUT only: POST is `methodNotAllowed` on terminals). */
-export async function setUpFace(
-  ch: Channel,
-  employeeNo: string,
-  jpeg: Uint8Array,
-  opts: FaceOptions = {},
-  call?: CallOptions,
-): Promise<void> {
-  const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
-  return ch.run('face', call, async (send) => {
-    readOk(await send({ method: 'PUT', path: SETUP, body, contentType }), SETUP)
-  })
+export const setUpFace = faceWriter('PUT', SETUP)
+
+/** Both ways of writing a face send the same multipart (metadata + JPEG); only the method and path differ. */
+function faceWriter(method: 'POST' | 'PUT', path: string) {
+  return async (
+    ch: Channel,
+    employeeNo: string,
+    jpeg: Uint8Array,
+    opts: FaceOptions = {},
+    call?: CallOptions,
+  ): Promise<void> => {
+    const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
+    return ch.run('face', call, async (send) => {
+      readOk(await send({ method, path, body, contentType }), path)
+    })
+  }
 }
 
 const SearchDoc = z.object({
