@@ -4,8 +4,9 @@ import { AppError } from '../../shared/errors'
 import type { CallOptions, Channel } from './channel'
 import { deviceBadResponse, deviceRejected, invalidInput } from './errors'
 import { findStatus, parseBody, readJson, readOk } from './parse'
-import { int, list, searchStatus, str, type SearchStatus } from './schemas'
-import { checkEmployeeNo, MAX_PAGE } from './users'
+import { list, str, type SearchStatus } from './schemas'
+import { MAX_PAGE, pageCounts, pageRequest, searchCounts } from './search'
+import { checkEmployeeNo } from './users'
 
 const RECORD = '/ISAPI/Intelligent/FDLib/FaceDataRecord?format=json'
 const SETUP = '/ISAPI/Intelligent/FDLib/FDSetUp?format=json'
@@ -110,9 +111,7 @@ function faceWriter(method: 'POST' | 'PUT', path: string) {
 }
 
 const SearchDoc = z.object({
-  responseStatusStrg: searchStatus,
-  numOfMatches: int.optional(),
-  totalMatches: int.optional(),
+  ...searchCounts,
   MatchList: list(z.object({ FPID: str.optional(), faceURL: str.optional(), name: str.optional() })),
 })
 
@@ -122,12 +121,8 @@ export async function searchFaces(
   query: FaceSearchQuery = {},
   call?: CallOptions,
 ): Promise<FaceSearchPage> {
-  const position = query.position ?? 0
-  if (!Number.isInteger(position) || position < 0)
-    throw invalidInput('position', 'position must be 0 or more')
   const cond = {
-    searchResultPosition: position,
-    maxResults: Math.min(MAX_PAGE, Math.max(1, Math.trunc(query.max ?? MAX_PAGE))),
+    ...pageRequest(query),
     ...LIBRARY,
     ...(query.employeeNo !== undefined ? { FPID: checkEmployeeNo(query.employeeNo) } : {}),
   }
@@ -147,12 +142,7 @@ export async function searchFaces(
             ...(m.faceURL ? { faceURL: m.faceURL } : {}),
             ...(m.name ? { name: m.name } : {}),
           }))
-    return {
-      status: doc.responseStatusStrg,
-      total: doc.totalMatches ?? faces.length,
-      matches: doc.numOfMatches ?? faces.length,
-      faces,
-    }
+    return { ...pageCounts(doc, faces.length), faces }
   })
 }
 
