@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CallOptions, Channel } from './channel'
+import { jsonBody, type CallOptions, type Channel } from './channel'
 import { invalidInput } from './errors'
 import { readJson } from './parse'
 import { int, list, str, type SearchStatus } from './schemas'
@@ -97,12 +97,7 @@ export async function searchEvents(
     },
   }
   return ch.run('read', call, async (send) => {
-    const answer = await send({
-      method: 'POST',
-      path: ACS_EVENT,
-      body: Buffer.from(JSON.stringify(cond)),
-      contentType: 'application/json',
-    })
+    const answer = await send({ method: 'POST', path: ACS_EVENT, ...jsonBody(cond) })
     const doc = readJson(answer, ACS_EVENT, SearchDoc).AcsEvent
     const events = doc.responseStatusStrg === 'NO MATCH' ? [] : doc.InfoList.map(toEvent)
     return { searchId: doc.searchID ?? searchId, ...pageCounts(doc, events.length), events }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import type { CallOptions, Channel } from './channel'
+import { jsonBody, type CallOptions, type Channel } from './channel'
 import { deviceBadResponse, deviceRejected, invalidInput } from './errors'
 import { findStatus, parseBody, readJson, readOk } from './parse'
 import { list, str, type SearchStatus } from './schemas'
@@ -127,12 +127,7 @@ export async function searchFaces(
     ...(query.employeeNo !== undefined ? { FPID: checkEmployeeNo(query.employeeNo) } : {}),
   }
   return ch.run('read', call, async (send) => {
-    const answer = await send({
-      method: 'POST',
-      path: SEARCH,
-      body: Buffer.from(JSON.stringify(cond)),
-      contentType: 'application/json',
-    })
+    const answer = await send({ method: 'POST', path: SEARCH, ...jsonBody(cond) })
     const doc = readJson(answer, SEARCH, SearchDoc)
     const faces =
       doc.responseStatusStrg === 'NO MATCH'
@@ -159,13 +154,7 @@ export async function deleteFaces(
   return ch.run('write', call, async (send) => {
     for (let i = 0; i < ids.length; i += MAX_PAGE) {
       const document = { FPID: ids.slice(i, i + MAX_PAGE).map((value) => ({ value })) }
-      const answer = await send({
-        method: 'PUT',
-        path: DELETE,
-        body: Buffer.from(JSON.stringify(document)),
-        contentType: 'application/json',
-      })
-      readOk(answer, DELETE)
+      readOk(await send({ method: 'PUT', path: DELETE, ...jsonBody(document) }), DELETE)
     }
   })
 }

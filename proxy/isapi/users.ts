@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CallOptions, Channel, Send } from './channel'
+import { jsonBody, type CallOptions, type Channel, type Send } from './channel'
 import { invalidInput } from './errors'
 import { readJson, readOk } from './parse'
 import { bool, int, list, str, type SearchStatus } from './schemas'
@@ -123,10 +123,6 @@ export function userDocument(user: DeviceUserInput): { UserInfo: Record<string, 
       ...(user.userVerifyMode ? { userVerifyMode: user.userVerifyMode } : {}),
     },
   }
-}
-
-function jsonBody(document: unknown) {
-  return { body: Buffer.from(JSON.stringify(document)), contentType: 'application/json' }
 }
 
 const CountDoc = z.object({
