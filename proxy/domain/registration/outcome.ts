@@ -4,11 +4,9 @@ import type { StoredStudent } from '../../store/registrations-repo'
 import type { StepError } from '../../store/sagas-repo'
 import { fullName } from './person'
 
-export type DeviceOutcomeStatus = DeviceOutcome['status']
-
 export interface DeviceResult {
   deviceId: string
-  status: DeviceOutcomeStatus
+  status: DeviceOutcome['status']
   error?: StepError
 }
 
