@@ -44,7 +44,7 @@ export function registrationReports(input: RegistrationReportsInput): ReportDraf
   return [provision, ...results]
 }
 
-interface RegistrationReportInput {
+interface RegistrationDraftsInput {
   clientId: string
   employeeNo: string
   student: StoredStudent
@@ -53,7 +53,7 @@ interface RegistrationReportInput {
 }
 
 /** The provision (requestId = clientId, with the photo) and one SUCCESS result per device. */
-export function registrationDrafts(input: RegistrationReportInput): ReportDraft[] {
+export function registrationDrafts(input: RegistrationDraftsInput): ReportDraft[] {
   const { student } = input
   return registrationReports({
     clientId: input.clientId,
@@ -70,7 +70,7 @@ export function registrationDrafts(input: RegistrationReportInput): ReportDraft[
   })
 }
 
-interface EditReportInput {
+interface EditDraftsInput {
   clientId: string
   employeeNo: string
   student: StoredStudent
@@ -87,7 +87,7 @@ interface EditReportInput {
  * An adopted person's update finds the server's student by number when sent, and has no provisioning to
  * report device results to.
  */
-export function editDrafts(input: EditReportInput): ReportDraft[] {
+export function editDrafts(input: EditDraftsInput): ReportDraft[] {
   const { student, employeeNo } = input
   const drafts: ReportDraft[] = []
   if ((input.studentChanged || input.face) && student.classId) {

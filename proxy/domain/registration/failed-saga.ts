@@ -1,3 +1,4 @@
+import type { Registration } from '../../../shared/api/registrations'
 import type { StoredStudent } from '../../store/registrations-repo'
 import type { StepError } from '../../store/sagas-repo'
 import type { SagaDeps } from './deps'
@@ -66,7 +67,8 @@ export async function failOnDevices(
   throw failureError(outcome)
 }
 
-export function failedRegistration(subject: SagaSubject, devices: DeviceResult[]) {
+/** The FAILED Registration a failed or interrupted saga answers with. */
+export function failedRegistration(subject: SagaSubject, devices: DeviceResult[]): Registration {
   return registrationOf(subject.clientId, subject.employeeNo, subject.student, devices, 'FAILED')
 }
 
