@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { AppError } from '../../shared/errors'
 
 /** Why the backend could not be used this time; the same call may work later. */
@@ -10,6 +11,25 @@ export function backendUnavailable(
 ): AppError {
   const extra = details.retryAfterSec === undefined ? {} : { retryAfterSec: details.retryAfterSec }
   return new AppError('backend_unavailable', message, { ...extra, details: { ...details, retryable: true } })
+}
+
+/** An answer's body read with its schema; one the app cannot read is `bad_response` (the server may be mid-upgrade). */
+export function readAnswer<S extends z.ZodType>(
+  schema: S,
+  answer: { status: number; json: unknown },
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(answer.json)
+  if (!parsed.success) {
+    throw backendUnavailable(
+      `The school server answered ${what} with something this app does not understand.`,
+      {
+        reason: 'bad_response',
+        status: answer.status,
+      },
+    )
+  }
+  return parsed.data
 }
 
 /** The server said no: final for this request, with the server's own words (often Uzbek) as the message. */

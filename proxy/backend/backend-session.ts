@@ -1,5 +1,5 @@
 import { BACKEND_ROLES_ALLOWED, LoginAnswer, type BackendUser } from '../../shared/api/backend'
-import { backendRejected, backendUnavailable, serverMessage } from './backend-errors'
+import { backendRejected, backendUnavailable, readAnswer, serverMessage } from './backend-errors'
 import { httpCall, type BackendHttpOptions } from './backend-http'
 
 export type BackendCredentials = { token: string } | { email: string; password: string }
@@ -81,17 +81,7 @@ export class BackendSession {
         reason: 'login_failed',
       })
     }
-    const parsed = LoginAnswer.safeParse(answer.json)
-    if (!parsed.success) {
-      throw backendUnavailable(
-        'The school server answered the login with something this app does not understand.',
-        {
-          reason: 'bad_response',
-          status: answer.status,
-        },
-      )
-    }
-    const { token, user } = parsed.data
+    const { token, user } = readAnswer(LoginAnswer, answer, 'the login')
     checkAccount(user, this.schoolId)
     this.account = user
     this.current = token

@@ -22,7 +22,13 @@ import {
   type ImportCommitInput,
   type ImportRow,
 } from '../../shared/api/backend'
-import { backendRejected, backendUnavailable, retryAfterSeconds, serverMessage } from './backend-errors'
+import {
+  backendRejected,
+  backendUnavailable,
+  readAnswer,
+  retryAfterSeconds,
+  serverMessage,
+} from './backend-errors'
 import type { BackendConnections } from './backend-connections'
 import { httpCall, resolveUrl, type BackendHttpOptions, type HttpAnswer, type HttpCall } from './backend-http'
 import { BackendSession, type BackendCredentials } from './backend-session'
@@ -112,14 +118,7 @@ export function createBackendClient(options: BackendClientOptions) {
   async function send<S extends z.ZodType>(schema: S, call: HttpCall): Promise<z.output<S>> {
     const answer = await exchange(call)
     failUnlessOk(answer)
-    const parsed = schema.safeParse(answer.json)
-    if (!parsed.success) {
-      throw backendUnavailable(
-        `The school server answered ${call.method} ${call.url} with something this app does not understand.`,
-        { reason: 'bad_response', status: answer.status },
-      )
-    }
-    return parsed.data
+    return readAnswer(schema, answer, `${call.method} ${call.url}`)
   }
 
   const get = <S extends z.ZodType>(
@@ -143,17 +142,7 @@ export function createBackendClient(options: BackendClientOptions) {
     const answer = await exchange({ method: 'GET', url, ...opts })
     if (answer.status === 404) return null
     failUnlessOk(answer)
-    const parsed = BackendStudent.safeParse(answer.json)
-    if (!parsed.success) {
-      throw backendUnavailable(
-        'The school server answered the student lookup with something this app does not understand.',
-        {
-          reason: 'bad_response',
-          status: answer.status,
-        },
-      )
-    }
-    return withPhoto(parsed.data)
+    return withPhoto(readAnswer(BackendStudent, answer, 'the student lookup'))
   }
 
   async function updateStudent(studentId: string, body: StudentUpdateBody, opts: CallOptions = {}) {

@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors'
 import type { OutboxRepo, OutboxRow, OutboxState } from '../store/outbox-repo'
-import { coalesced } from './coalesced'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff'
 import { Pacer } from './outbox-pacer'
+import { QueuePump } from './queue-pump'
 import type { ReportAccounts } from './report-account'
 import { sendReport, type ReportBackend } from './report-kinds'
 
@@ -41,10 +41,7 @@ interface Flight {
   controller: AbortController
 }
 
-// Longest single timer; a later wake-up simply looks again.
-const MAX_SLEEP_MS = 60_000
 const STOP_GRACE_MS = 2_000
-const RETRY_AFTER_STORE_ERROR_MS = 1_000
 // A report waiting for its screen to sign in again is due when it does (makeAccountDue); until then it is
 // looked at once a day, which only parks it again.
 const SIGN_IN_WAIT_MS = 86_400_000
@@ -77,9 +74,11 @@ export class OutboxSender {
   private readonly pacer: Pacer
   private readonly inFlight = new Map<string, Flight>()
   private readonly listeners = new Set<SettledListener>()
-  private running = false
-  private readonly pumpSoon = coalesced(() => this.pump())
-  private timer: NodeJS.Timeout | null = null
+  private readonly pump = new QueuePump(
+    () => this.sendWhatIsDue(),
+    // The database may be busy or closing; the pump looks again shortly.
+    (error) => this.log?.warn({ error: String(error) }, 'outbox sender could not read its queue'),
+  )
   private holdUntil = 0
   private consecutiveFailures = 0
 
@@ -96,20 +95,16 @@ export class OutboxSender {
   }
 
   get isRunning(): boolean {
-    return this.running
+    return this.pump.isRunning
   }
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.pump()
+    this.pump.start()
   }
 
   /** Stops sending. Requests on the way are abandoned: their reports stay pending and go again later. */
   async stop(): Promise<void> {
-    if (!this.running) return
-    this.running = false
-    this.clearTimer()
+    if (!this.pump.stop()) return
     const flights = [...this.inFlight.values()]
     for (const flight of flights) flight.controller.abort()
     let grace: NodeJS.Timeout | undefined
@@ -122,7 +117,7 @@ export class OutboxSender {
 
   /** Something changed (a report was written or requeued): look for work now rather than at the next timer. */
   wake(): void {
-    if (this.running) this.pumpSoon()
+    this.pump.wake()
   }
 
   /** Every pending report becomes due now and any hold is lifted. Returns how many reports are pending. */
@@ -139,7 +134,7 @@ export class OutboxSender {
    * the group is on its way now; not when the rate limit has no room left or nothing can be sent.
    */
   sendGroupNow(groupKey: string): boolean {
-    if (!this.running) return false
+    if (!this.pump.isRunning) return false
     if (this.inFlight.has(groupKey)) return true
     const head = this.repo.groupHead(groupKey)
     if (!head || head.state !== 'pending') return false
@@ -153,18 +148,6 @@ export class OutboxSender {
   onSettled(listener: SettledListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
-  }
-
-  private pump(): void {
-    if (!this.running) return
-    this.clearTimer()
-    try {
-      this.sendWhatIsDue()
-    } catch (error) {
-      // The database may be busy or closing; look again shortly rather than take the proxy down.
-      this.log?.warn({ error: String(error) }, 'outbox sender could not read its queue')
-      this.timer = setTimeout(() => this.pump(), RETRY_AFTER_STORE_ERROR_MS)
-    }
   }
 
   private sendWhatIsDue(): void {
@@ -184,7 +167,7 @@ export class OutboxSender {
     const due = this.repo.nextDueAt([...this.inFlight.keys()])
     if (due === null) return
     const at = Math.max(Date.parse(due), this.holdUntil, this.pacer.nextAt(now))
-    this.timer = setTimeout(() => this.pump(), Math.min(Math.max(at - now, 0), MAX_SLEEP_MS))
+    this.pump.lookAt(at, now)
   }
 
   private launch(report: OutboxRow, now: number): void {
@@ -231,7 +214,7 @@ export class OutboxSender {
   }
 
   private delivered(report: OutboxRow, result: unknown): void {
-    if (!this.running) return
+    if (!this.pump.isRunning) return
     this.repo.markDelivered(report.id, result, iso(this.now()))
     this.consecutiveFailures = 0
     this.holdUntil = 0
@@ -240,7 +223,7 @@ export class OutboxSender {
 
   /** `own`: it went with the screen's own account, so a refused token ends that screen's session only */
   private notDelivered(report: OutboxRow, error: unknown, retryAt: number, own: boolean): void {
-    if (!this.running) return
+    if (!this.pump.isRunning) return
     const outcome = classify(error)
     const now = this.now()
     if (own && report.account !== null && refusedCredentials(error)) {
@@ -264,11 +247,6 @@ export class OutboxSender {
 
   private emit(report: SettledReport): void {
     for (const listener of this.listeners) listener(report)
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
   }
 }
 

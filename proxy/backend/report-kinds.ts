@@ -242,38 +242,3 @@ export function describeReport(kind: string, payload: unknown): string {
 function str(value: unknown): string {
   return typeof value === 'string' ? value : ''
 }
-
-/** What a finished registration owes the backend: the provision, then one result per device. */
-export interface RegistrationReportsInput {
-  /** the registration's clientId: the provision's requestId and idempotency key */
-  clientId: string
-  /** the student's employeeNo (= deviceStudentId): reports of one student go out in order */
-  employeeNo: string
-  student: Omit<ProvisionBody['student'], 'deviceStudentId'>
-  targetDeviceIds: string[]
-  deviceResults: DeviceResultBody[]
-}
-
-export function registrationReports(input: RegistrationReportsInput): ReportDraft[] {
-  const groupKey = input.employeeNo
-  const provisionId = randomUUID()
-  const provision: ReportDraft = {
-    kind: 'provision',
-    id: provisionId,
-    groupKey,
-    body: {
-      student: { ...input.student, deviceStudentId: input.employeeNo },
-      requestId: input.clientId,
-      targetAllActive: false,
-      targetDeviceIds: input.targetDeviceIds,
-    },
-  }
-  const results: ReportDraft[] = input.deviceResults.map((body) => ({
-    kind: 'device-result',
-    groupKey,
-    provisioningIdFrom: provisionId,
-    body,
-    idempotencyKey: `${input.clientId}:device-result:${body.deviceId ?? body.deviceExternalId ?? body.deviceName}`,
-  }))
-  return [provision, ...results]
-}

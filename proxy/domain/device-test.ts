@@ -39,29 +39,20 @@ function serialOf(info: DeviceInfoResult): string | undefined {
   return info.serialNumber?.trim() || info.deviceId?.trim() || undefined
 }
 
+/** The fields of `deviceInfo` the connection test answers with. */
+const PUBLIC_INFO = [
+  'deviceName',
+  'deviceId',
+  'model',
+  'serialNumber',
+  'macAddress',
+  'firmwareVersion',
+  'firmwareReleasedDate',
+  'deviceType',
+] as const
+
 function publicInfo(info: DeviceInfoResult): DeviceTestResult['deviceInfo'] {
-  const {
-    deviceName,
-    deviceId,
-    model,
-    serialNumber,
-    macAddress,
-    firmwareVersion,
-    firmwareReleasedDate,
-    deviceType,
-  } = info
-  return Object.fromEntries(
-    Object.entries({
-      deviceName,
-      deviceId,
-      model,
-      serialNumber,
-      macAddress,
-      firmwareVersion,
-      firmwareReleasedDate,
-      deviceType,
-    }).filter(([, value]) => value !== undefined),
-  )
+  return Object.fromEntries(PUBLIC_INFO.flatMap((key) => (info[key] === undefined ? [] : [[key, info[key]]])))
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

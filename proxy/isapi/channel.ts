@@ -23,3 +23,8 @@ export interface Channel {
     work: (send: Send, deadline: Deadline) => Promise<T>,
   ): Promise<T>
 }
+
+/** A JSON document as a request body (most ISAPI writes and searches take `?format=json`). */
+export function jsonBody(document: unknown): { body: Buffer; contentType: string } {
+  return { body: Buffer.from(JSON.stringify(document)), contentType: 'application/json' }
+}

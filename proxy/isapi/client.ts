@@ -18,6 +18,7 @@ import {
   type Deadline,
   type LoginBudget,
   type TransportStats,
+  type TransportTarget,
 } from './transport'
 import * as users from './users'
 
@@ -39,14 +40,7 @@ export const DEFAULT_TIMEOUTS: IsapiTimeouts = {
   faceMs: 60_000,
 }
 
-export interface IsapiTarget {
-  host: string
-  port: number
-  scheme: 'http' | 'https'
-  username: string
-  password: string
-  /** the admin allowed Basic for this device (off by default: only Digest is sent) */
-  allowBasic?: boolean
+export interface IsapiTarget extends TransportTarget {
   timeouts?: Partial<IsapiTimeouts>
 }
 

@@ -2,7 +2,7 @@ import { DEVICE_FAILURE_MESSAGES, deviceErrorMessage } from '../../shared/api/is
 import { AppError } from '../../shared/errors'
 
 /** A device's own status document (`ResponseStatus`, JSON or XML), normalised. */
-export interface DeviceStatus {
+export interface ResponseStatus {
   statusCode: number
   statusString: string
   subStatusCode: string
@@ -13,12 +13,12 @@ export interface DeviceStatus {
 /** Sub-statuses that mean the account is locked, whatever HTTP status carries them. */
 const LOCK_SUB_STATUSES = new Set(['usernamelocked', 'maxpassword attempts'])
 
-export function isLockStatus(status: DeviceStatus): boolean {
+export function isLockStatus(status: ResponseStatus): boolean {
   return LOCK_SUB_STATUSES.has(status.subStatusCode.toLowerCase())
 }
 
 /** The device understood and refused: keep its sub-status so callers can branch on it. */
-export function deviceRejected(endpoint: string, status: DeviceStatus, httpStatus: number): AppError {
+export function deviceRejected(endpoint: string, status: ResponseStatus, httpStatus: number): AppError {
   if (isLockStatus(status)) return deviceLocked(undefined)
   const messages = deviceErrorMessage(status.subStatusCode, status.statusCode)
   const what = status.subStatusCode || `statusCode ${status.statusCode}`

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { CallOptions, Channel } from './channel'
+import { jsonBody, type CallOptions, type Channel } from './channel'
 import { invalidInput } from './errors'
 import { readJson } from './parse'
-import { int, list, searchStatus, str, type SearchStatus } from './schemas'
-import { MAX_PAGE } from './users'
+import { int, list, str, type SearchStatus } from './schemas'
+import { pageCounts, pageRequest, searchCounts, searchIdOf } from './search'
 
 const ACS_EVENT = '/ISAPI/AccessControl/AcsEvent?format=json'
 
@@ -66,9 +65,7 @@ const EventDoc = z.object({
 const SearchDoc = z.object({
   AcsEvent: z.object({
     searchID: str.optional(),
-    responseStatusStrg: searchStatus,
-    numOfMatches: int.optional(),
-    totalMatches: int.optional(),
+    ...searchCounts,
     InfoList: list(EventDoc),
   }),
 })
@@ -79,18 +76,15 @@ export async function searchEvents(
   query: EventSearchQuery = {},
   call?: CallOptions,
 ): Promise<EventSearchPage> {
-  const position = query.position ?? 0
-  if (!Number.isInteger(position) || position < 0)
-    throw invalidInput('position', 'position must be 0 or more')
+  const page = pageRequest(query)
   if ((query.beginSerialNo === undefined) !== (query.endSerialNo === undefined)) {
     throw invalidInput('beginSerialNo', 'give both beginSerialNo and endSerialNo, or neither')
   }
-  const searchId = query.searchId ?? randomUUID().replace(/-/g, '')
+  const searchId = searchIdOf(query)
   const cond = {
     AcsEventCond: {
       searchID: searchId,
-      searchResultPosition: position,
-      maxResults: Math.min(MAX_PAGE, Math.max(1, Math.trunc(query.max ?? MAX_PAGE))),
+      ...page,
       major: query.major ?? 0,
       minor: query.minor ?? 0,
       ...(query.startTime ? { startTime: query.startTime } : {}),
@@ -103,21 +97,10 @@ export async function searchEvents(
     },
   }
   return ch.run('read', call, async (send) => {
-    const answer = await send({
-      method: 'POST',
-      path: ACS_EVENT,
-      body: Buffer.from(JSON.stringify(cond)),
-      contentType: 'application/json',
-    })
+    const answer = await send({ method: 'POST', path: ACS_EVENT, ...jsonBody(cond) })
     const doc = readJson(answer, ACS_EVENT, SearchDoc).AcsEvent
     const events = doc.responseStatusStrg === 'NO MATCH' ? [] : doc.InfoList.map(toEvent)
-    return {
-      searchId: doc.searchID ?? searchId,
-      status: doc.responseStatusStrg,
-      total: doc.totalMatches ?? events.length,
-      matches: doc.numOfMatches ?? events.length,
-      events,
-    }
+    return { searchId: doc.searchID ?? searchId, ...pageCounts(doc, events.length), events }
   })
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import type { CallOptions, Channel } from './channel'
+import { jsonBody, type CallOptions, type Channel } from './channel'
 import { deviceBadResponse, deviceRejected, invalidInput } from './errors'
 import { findStatus, parseBody, readJson, readOk } from './parse'
-import { int, list, searchStatus, str, type SearchStatus } from './schemas'
-import { checkEmployeeNo, MAX_PAGE } from './users'
+import { list, str, type SearchStatus } from './schemas'
+import { MAX_PAGE, pageCounts, pageRequest, searchCounts } from './search'
+import { checkEmployeeNo } from './users'
 
 const RECORD = '/ISAPI/Intelligent/FDLib/FaceDataRecord?format=json'
 const SETUP = '/ISAPI/Intelligent/FDLib/FDSetUp?format=json'
@@ -88,37 +89,29 @@ function faceMeta(employeeNo: string, opts: FaceOptions): Record<string, unknown
 }
 
 /** `POST FaceDataRecord`: adds the person's face; `deviceUserAlreadyExistFace` if one is there. */
-export async function addFace(
-  ch: Channel,
-  employeeNo: string,
-  jpeg: Uint8Array,
-  opts: FaceOptions = {},
-  call?: CallOptions,
-): Promise<void> {
-  const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
-  return ch.run('face', call, async (send) => {
-    readOk(await send({ method: 'POST', path: RECORD, body, contentType }), RECORD)
-  })
-}
+export const addFace = faceWriter('POST', RECORD)
 
 /** `PUT FDSetUp`: adds or replaces the face (PUT only: POST is `methodNotAllowed` on terminals). */
-export async function setUpFace(
-  ch: Channel,
-  employeeNo: string,
-  jpeg: Uint8Array,
-  opts: FaceOptions = {},
-  call?: CallOptions,
-): Promise<void> {
-  const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
-  return ch.run('face', call, async (send) => {
-    readOk(await send({ method: 'PUT', path: SETUP, body, contentType }), SETUP)
-  })
+export const setUpFace = faceWriter('PUT', SETUP)
+
+/** Both ways of writing a face send the same multipart (metadata + JPEG); only the method and path differ. */
+function faceWriter(method: 'POST' | 'PUT', path: string) {
+  return async (
+    ch: Channel,
+    employeeNo: string,
+    jpeg: Uint8Array,
+    opts: FaceOptions = {},
+    call?: CallOptions,
+  ): Promise<void> => {
+    const { body, contentType } = faceMultipart(faceMeta(employeeNo, opts), jpeg)
+    return ch.run('face', call, async (send) => {
+      readOk(await send({ method, path, body, contentType }), path)
+    })
+  }
 }
 
 const SearchDoc = z.object({
-  responseStatusStrg: searchStatus,
-  numOfMatches: int.optional(),
-  totalMatches: int.optional(),
+  ...searchCounts,
   MatchList: list(z.object({ FPID: str.optional(), faceURL: str.optional(), name: str.optional() })),
 })
 
@@ -128,22 +121,13 @@ export async function searchFaces(
   query: FaceSearchQuery = {},
   call?: CallOptions,
 ): Promise<FaceSearchPage> {
-  const position = query.position ?? 0
-  if (!Number.isInteger(position) || position < 0)
-    throw invalidInput('position', 'position must be 0 or more')
   const cond = {
-    searchResultPosition: position,
-    maxResults: Math.min(MAX_PAGE, Math.max(1, Math.trunc(query.max ?? MAX_PAGE))),
+    ...pageRequest(query),
     ...LIBRARY,
     ...(query.employeeNo !== undefined ? { FPID: checkEmployeeNo(query.employeeNo) } : {}),
   }
   return ch.run('read', call, async (send) => {
-    const answer = await send({
-      method: 'POST',
-      path: SEARCH,
-      body: Buffer.from(JSON.stringify(cond)),
-      contentType: 'application/json',
-    })
+    const answer = await send({ method: 'POST', path: SEARCH, ...jsonBody(cond) })
     const doc = readJson(answer, SEARCH, SearchDoc)
     const faces =
       doc.responseStatusStrg === 'NO MATCH'
@@ -153,12 +137,7 @@ export async function searchFaces(
             ...(m.faceURL ? { faceURL: m.faceURL } : {}),
             ...(m.name ? { name: m.name } : {}),
           }))
-    return {
-      status: doc.responseStatusStrg,
-      total: doc.totalMatches ?? faces.length,
-      matches: doc.numOfMatches ?? faces.length,
-      faces,
-    }
+    return { ...pageCounts(doc, faces.length), faces }
   })
 }
 
@@ -175,13 +154,7 @@ export async function deleteFaces(
   return ch.run('write', call, async (send) => {
     for (let i = 0; i < ids.length; i += MAX_PAGE) {
       const document = { FPID: ids.slice(i, i + MAX_PAGE).map((value) => ({ value })) }
-      const answer = await send({
-        method: 'PUT',
-        path: DELETE,
-        body: Buffer.from(JSON.stringify(document)),
-        contentType: 'application/json',
-      })
-      readOk(answer, DELETE)
+      readOk(await send({ method: 'PUT', path: DELETE, ...jsonBody(document) }), DELETE)
     }
   })
 }

@@ -20,7 +20,7 @@ export type {
   UserCaps,
 } from './system'
 export { cutToBytes, utf8Length } from './text'
-export { MAX_PAGE } from './users'
+export { MAX_PAGE } from './search'
 export type {
   DeviceUserInput,
   DeviceUserRecord,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { XMLParser } from 'fast-xml-parser'
 import type { z } from 'zod'
-import { deviceBadResponse, deviceRejected, isLockStatus, type DeviceStatus } from './errors'
+import { deviceBadResponse, deviceRejected, isLockStatus, type ResponseStatus } from './errors'
 
 export type XmlNode = Record<string, unknown>
 
@@ -117,7 +117,7 @@ function toStr(value: unknown): string | undefined {
   return undefined
 }
 
-function statusFrom(node: Record<string, unknown>): DeviceStatus | undefined {
+function statusFrom(node: Record<string, unknown>): ResponseStatus | undefined {
   const statusCode = toInt(node.statusCode)
   if (statusCode === undefined) return undefined
   const errorCode = toInt(node.errorCode)
@@ -132,7 +132,7 @@ function statusFrom(node: Record<string, unknown>): DeviceStatus | undefined {
 }
 
 /** The device's `ResponseStatus`, wherever this firmware put it, or undefined for a data document. */
-export function findStatus(parsed: Parsed): DeviceStatus | undefined {
+export function findStatus(parsed: Parsed): ResponseStatus | undefined {
   if (parsed.kind === 'xml') return parsed.root === 'ResponseStatus' ? statusFrom(parsed.doc) : undefined
   if (parsed.kind === 'json') {
     const wrapped = parsed.doc.ResponseStatus

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { CallOptions, Channel, Send } from './channel'
+import { jsonBody, type CallOptions, type Channel, type Send } from './channel'
 import { invalidInput } from './errors'
 import { readJson, readOk } from './parse'
-import { bool, int, list, searchStatus, str, type SearchStatus } from './schemas'
+import { bool, int, list, str, type SearchStatus } from './schemas'
+import { MAX_PAGE, pageCounts, pageRequest, searchCounts, searchIdOf } from './search'
 
 import { utf8Length } from './text'
 
@@ -15,9 +15,6 @@ const MODIFY = '/ISAPI/AccessControl/UserInfo/Modify?format=json'
 const SETUP = '/ISAPI/AccessControl/UserInfo/SetUp?format=json'
 const SEARCH = '/ISAPI/AccessControl/UserInfo/Search?format=json'
 const DELETE = '/ISAPI/AccessControl/UserInfo/Delete?format=json'
-
-/** Devices page and delete in thirties (`maxResults @max 30`, `EmployeeNoList maxSize 30`). */
-export const MAX_PAGE = 30
 
 export interface UserValidity {
   enable: boolean
@@ -128,10 +125,6 @@ export function userDocument(user: DeviceUserInput): { UserInfo: Record<string, 
   }
 }
 
-function jsonBody(document: unknown) {
-  return { body: Buffer.from(JSON.stringify(document)), contentType: 'application/json' }
-}
-
 const CountDoc = z.object({
   UserInfoCount: z.object({ userNumber: int, bindFaceUserNumber: int.optional() }),
 })
@@ -170,9 +163,7 @@ const UserRecordDoc = z.object({
 const SearchDoc = z.object({
   UserInfoSearch: z.object({
     searchID: str.optional(),
-    responseStatusStrg: searchStatus,
-    numOfMatches: int.optional(),
-    totalMatches: int.optional(),
+    ...searchCounts,
     UserInfo: list(UserRecordDoc),
   }),
 })
@@ -182,20 +173,16 @@ export async function searchUsers(
   query: UserSearchQuery = {},
   call?: CallOptions,
 ): Promise<UserSearchPage> {
-  const position = query.position ?? 0
-  if (!Number.isInteger(position) || position < 0)
-    throw invalidInput('position', 'position must be 0 or more')
-  const max = Math.min(MAX_PAGE, Math.max(1, Math.trunc(query.max ?? MAX_PAGE)))
+  const page = pageRequest(query)
   const employeeNos = query.employeeNos?.map((no) => checkEmployeeNo(no, 'employeeNos'))
   if (employeeNos && employeeNos.length > MAX_PAGE) {
     throw invalidInput('employeeNos', `at most ${MAX_PAGE} people per search`)
   }
-  const searchId = query.searchId ?? randomUUID().replace(/-/g, '')
+  const searchId = searchIdOf(query)
   const cond = {
     UserInfoSearchCond: {
       searchID: searchId,
-      searchResultPosition: position,
-      maxResults: max,
+      ...page,
       ...(employeeNos?.length ? { EmployeeNoList: employeeNos.map((employeeNo) => ({ employeeNo })) } : {}),
       ...(query.fuzzy ? { fuzzySearch: query.fuzzy } : {}),
     },
@@ -204,13 +191,7 @@ export async function searchUsers(
     const answer = await send({ method: 'POST', path: SEARCH, ...jsonBody(cond) })
     const doc = readJson(answer, SEARCH, SearchDoc).UserInfoSearch
     const users = doc.responseStatusStrg === 'NO MATCH' ? [] : doc.UserInfo.map(toRecord)
-    return {
-      searchId: doc.searchID ?? searchId,
-      status: doc.responseStatusStrg,
-      total: doc.totalMatches ?? users.length,
-      matches: doc.numOfMatches ?? users.length,
-      users,
-    }
+    return { searchId: doc.searchID ?? searchId, ...pageCounts(doc, users.length), users }
   })
 }
 

@@ -3,28 +3,7 @@ import type { Db } from './db'
 
 export type OutboxState = 'pending' | 'delivered' | 'failed'
 
-/** One backend report as stored. `payload` and `result` are JSON values; times are ISO strings. */
-export interface OutboxRow {
-  seq: number
-  id: string
-  kind: string
-  groupKey: string
-  payload: unknown
-  dependsOn: string | null
-  idempotencyKey: string
-  state: OutboxState
-  attempts: number
-  nextAttemptAt: string
-  lastAttemptAt: string | null
-  lastError: string | null
-  lastErrorCode: string | null
-  createdAt: string
-  deliveredAt: string | null
-  result: unknown
-  /** the screen whose own school-server account sends this report; null: the proxy's shared account */
-  account: string | null
-}
-
+/** A backend report as written: what it is and where its ids come from. `payload` is a JSON value. */
 export interface NewOutboxRow {
   id: string
   kind: string
@@ -33,7 +12,21 @@ export interface NewOutboxRow {
   dependsOn: string | null
   idempotencyKey: string
   createdAt: string
+  /** the screen whose own school-server account sends this report; null: the proxy's shared account */
   account?: string | null
+}
+
+/** One backend report as stored, with its delivery so far. `result` is a JSON value; times are ISO strings. */
+export interface OutboxRow extends Required<NewOutboxRow> {
+  seq: number
+  state: OutboxState
+  attempts: number
+  nextAttemptAt: string
+  lastAttemptAt: string | null
+  lastError: string | null
+  lastErrorCode: string | null
+  deliveredAt: string | null
+  result: unknown
 }
 
 function columns(payload = 'payload'): string {

@@ -68,14 +68,10 @@ export class TerminalStatesRepo {
   }
 }
 
-function toFact(row: Row): TerminalFact {
+/** A row is the fact with its error kept as JSON. */
+function toFact({ errorJson, ...fact }: Row): TerminalFact {
   return {
-    employeeNo: row.employeeNo,
-    deviceId: row.deviceId,
-    state: row.state,
-    source: row.source,
-    at: row.at,
-    name: row.name,
-    error: row.errorJson ? (JSON.parse(row.errorJson) as { code: string; message: string }) : null,
+    ...fact,
+    error: errorJson ? (JSON.parse(errorJson) as { code: string; message: string }) : null,
   }
 }

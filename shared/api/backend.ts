@@ -13,6 +13,13 @@ const text = z
   .string()
   .nullish()
   .transform((value) => value ?? null)
+/** An id the server may leave out or null: null then. */
+const optionalId = id.nullish().transform((value) => value ?? null)
+/** A name the server may leave out: empty then, so lists still show the rest of the row. */
+const nameOrEmpty = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '')
 const count = z.number().int().nonnegative()
 
 export const BACKEND_ROLES_ALLOWED = ['SCHOOL_ADMIN', 'TEACHER'] as const
@@ -22,7 +29,7 @@ export const BackendUser = z.object({
   email: z.string(),
   name: text,
   role: z.string(),
-  schoolId: id.nullish().transform((value) => value ?? null),
+  schoolId: optionalId,
 })
 export type BackendUser = z.infer<typeof BackendUser>
 
@@ -81,16 +88,13 @@ export const BackendGender = z.enum(['MALE', 'FEMALE'])
 export const BackendStudent = z.object({
   id,
   deviceStudentId: text,
-  name: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? ''),
+  name: nameOrEmpty,
   firstName: text,
   lastName: text,
   fatherName: text,
   gender: BackendGender.nullish().transform((value) => value ?? null),
   schoolId: id.optional(),
-  classId: id.nullish().transform((value) => value ?? null),
+  classId: optionalId,
   class: z
     .object({ id, name: z.string() })
     .nullish()
@@ -165,9 +169,9 @@ export const ProvisioningLog = z.object({
   status: text,
   message: text,
   payload: z.unknown(),
-  provisioningId: id.nullish().transform((value) => value ?? null),
-  deviceId: id.nullish().transform((value) => value ?? null),
-  studentId: id.nullish().transform((value) => value ?? null),
+  provisioningId: optionalId,
+  deviceId: optionalId,
+  studentId: optionalId,
   /** the school-wide log list names the student and the device it is about */
   student: z
     .object({ name: text, deviceStudentId: text })
@@ -201,14 +205,11 @@ export const DeviceDiagnostics = z.object({
   data: z.array(
     z.object({
       studentId: id,
-      studentName: z
-        .string()
-        .nullish()
-        .transform((value) => value ?? ''),
+      studentName: nameOrEmpty,
       firstName: text,
       lastName: text,
       fatherName: text,
-      classId: id.nullish().transform((value) => value ?? null),
+      classId: optionalId,
       className: text,
       deviceStudentId: text,
       photoUrl: text,
@@ -255,7 +256,7 @@ export const ImportPreview = z.object({
       classId: text,
       action: z.enum(['CREATE', 'UPDATE', 'INVALID']),
       reasons: z.array(z.string()).default([]),
-      existingStudentId: id.nullish().transform((value) => value ?? null),
+      existingStudentId: optionalId,
     }),
   ),
 })

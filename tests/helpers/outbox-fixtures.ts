@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { registrationReports, type ReportDraft } from '../../proxy/backend/report-kinds'
+import type { ReportDraft } from '../../proxy/backend/report-kinds'
+import { registrationReports } from '../../proxy/domain/registration/backend-reports'
 
 /** A class and devices as the backend simulator seeds them (`SeedResult`). */
 export interface SeededSchool {

@@ -22,14 +22,7 @@ export function fromPush(event: PushedAccessEvent, deviceID: string): RelayedEve
   inner.deviceID = deviceID
   inner.dateTime = event.dateTime
   if (event.employeeNo) inner.employeeNoString = event.employeeNo
-  return {
-    serialNo: event.serialNo,
-    major: event.major,
-    minor: event.minor,
-    dateTime: event.dateTime,
-    employeeNo: event.employeeNo ?? null,
-    document: { ...event.document, deviceID, dateTime: event.dateTime, AccessControllerEvent: inner },
-  }
+  return relayed(event, event.dateTime, { ...event.document, deviceID }, inner)
 }
 
 /** An event a search (`AcsEvent`) found, renamed to the push names (`time` → `dateTime`, …). */
@@ -48,19 +41,24 @@ export function fromSearch(event: AccessEvent & { serialNo: number }, deviceID: 
     ...(event.verifyMode ? { currentVerifyMode: event.verifyMode } : {}),
     ...(event.userType ? { userType: event.userType } : {}),
   }
+  const outer = { deviceID, dateTime: event.time, eventType: 'AccessControllerEvent', eventState: 'active' }
+  return relayed(event, event.time, outer, inner)
+}
+
+/** The stored event: its keys, and the notification with the outer object's `dateTime` set to the event's. */
+function relayed(
+  event: { serialNo: number; major: number; minor: number; employeeNo?: string },
+  dateTime: string,
+  outer: Record<string, unknown>,
+  inner: Record<string, unknown>,
+): RelayedEvent {
   return {
     serialNo: event.serialNo,
     major: event.major,
     minor: event.minor,
-    dateTime: event.time,
+    dateTime,
     employeeNo: event.employeeNo ?? null,
-    document: {
-      deviceID,
-      dateTime: event.time,
-      eventType: 'AccessControllerEvent',
-      eventState: 'active',
-      AccessControllerEvent: inner,
-    },
+    document: { ...outer, dateTime, AccessControllerEvent: inner },
   }
 }
 

@@ -1,7 +1,7 @@
 import type { WebhookUrls } from '../../../shared/api/webhooks'
 import { AppError } from '../../../shared/errors'
 import type { AttendanceAnswer, AttendancePost } from '../../backend/attendance-webhook'
-import { coalesced } from '../../backend/coalesced'
+import { QueuePump } from '../../backend/queue-pump'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../backend/outbox-backoff'
 import type { EventsRepo, RelayEventRow } from '../../store/events-repo'
 import type { MergeGate } from './merge-gate'
@@ -34,8 +34,6 @@ export interface SenderHealth {
 
 // A 403 may only mean the school changed its webhook secret: ask for the URLs again this many times.
 const SECRET_RETRIES = 3
-const MAX_SLEEP_MS = 60_000
-const RETRY_AFTER_STORE_ERROR_MS = 1_000
 
 /**
  * Delivers the stored events to the school server in event-time order across terminals (the merge gate
@@ -51,9 +49,10 @@ export class RelaySender {
   private readonly random: () => number
   private readonly backoff: BackoffPolicy
   private readonly inFlight = new Map<string, AbortController>()
-  private running = false
-  private readonly pumpSoon = coalesced(() => this.pump())
-  private timer: NodeJS.Timeout | null = null
+  private readonly pump = new QueuePump(
+    () => this.sendWhatIsDue(),
+    (error) => this.deps.log?.warn({ error: String(error) }, 'event relay could not read its queue'),
+  )
   private holdUntil = 0
   private failures = 0
   private lastError: SenderHealth['lastError'] = null
@@ -69,20 +68,17 @@ export class RelaySender {
   }
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.pump()
+    this.pump.start()
   }
 
   async stop(): Promise<void> {
-    this.running = false
-    this.clearTimer()
+    this.pump.stop()
     for (const controller of this.inFlight.values()) controller.abort()
     this.inFlight.clear()
   }
 
   wake(): void {
-    if (this.running) this.pumpSoon()
+    this.pump.wake()
   }
 
   /** Lifts a hold (the admin says the server is back) and looks for work now. */
@@ -96,17 +92,6 @@ export class RelaySender {
       holdUntil: this.holdUntil > this.now() ? new Date(this.holdUntil).toISOString() : null,
       lastError: this.lastError,
       waitingFor: this.waitingFor,
-    }
-  }
-
-  private pump(): void {
-    if (!this.running) return
-    this.clearTimer()
-    try {
-      this.sendWhatIsDue()
-    } catch (error) {
-      this.deps.log?.warn({ error: String(error) }, 'event relay could not read its queue')
-      this.timer = setTimeout(() => this.pump(), RETRY_AFTER_STORE_ERROR_MS)
     }
   }
 
@@ -171,12 +156,12 @@ export class RelaySender {
     try {
       const urls = this.deps.urls.known() ?? (await this.deps.urls.current())
       const answer = await this.post(event, urls, signal)
-      if (!this.running) return
+      if (!this.pump.isRunning) return
       repo.markDelivered(event.seq, iso(this.now()), answer.ignored)
       this.failures = 0
       this.lastError = null
     } catch (error) {
-      if (!this.running) return
+      if (!this.pump.isRunning) return
       const status = statusOf(error)
       if (status === 403 && event.attempts + 1 < SECRET_RETRIES) {
         await this.deps.urls.current().catch(() => null)
@@ -225,14 +210,7 @@ export class RelaySender {
   }
 
   private sleepUntil(at: number): void {
-    this.clearTimer()
-    const delay = Math.min(Math.max(at - this.now(), 0), MAX_SLEEP_MS)
-    this.timer = setTimeout(() => this.pump(), delay)
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.pump.lookAt(at, this.now())
   }
 }
 

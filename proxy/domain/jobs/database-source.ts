@@ -7,7 +7,7 @@ import { fullName } from '../registration/person'
 import type { CloneItem, CloneSource } from './clone-item'
 
 /** What a database clone needs of the backend client. */
-export interface StudentDirectory {
+export interface CloneBackend {
   listStudents(
     query: { page?: number },
     opts?: { signal?: AbortSignal },
@@ -20,7 +20,7 @@ export interface StudentDirectory {
  * `photoUrl` and normalized like a photo taken at the entrance; the student's `deviceStudentId` is the
  * employeeNo it gets on the device, the same number the backend links its attendance to.
  */
-export function databaseSource(backend: StudentDirectory): CloneSource {
+export function databaseSource(backend: CloneBackend): CloneSource {
   return {
     async *pages(signal) {
       for (let page = 1, pages = 1; page <= pages; page += 1) {
@@ -33,7 +33,7 @@ export function databaseSource(backend: StudentDirectory): CloneSource {
   }
 }
 
-function itemOf(backend: StudentDirectory, student: BackendStudent): CloneItem {
+function itemOf(backend: CloneBackend, student: BackendStudent): CloneItem {
   const name = nameOf(student)
   const gender = student.gender === 'FEMALE' ? 'female' : student.gender === 'MALE' ? 'male' : undefined
   const photoUrl = student.photoUrl

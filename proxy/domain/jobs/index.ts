@@ -1,6 +1,6 @@
 import type { Logger } from '../../log'
 import type { Repositories } from '../../store/repositories'
-import type { StudentDirectory } from './database-source'
+import type { CloneBackend } from './database-source'
 import { Jobs, type JobsDeps } from './jobs'
 
 export { Jobs, isFinal } from './jobs'
@@ -12,7 +12,7 @@ export interface JobsOptions {
   /** the domain's registry and per-device clients, shared with registrations */
   domain: { registry: JobsDeps['devices']; clients: JobsDeps['clients']; book?: JobsDeps['book'] }
   /** the school server's students, null in LAN-only mode */
-  directory: StudentDirectory | null
+  directory: CloneBackend | null
   /** for tests: a clock, pauses */
   now?: () => Date
   retryDelaysMs?: number[]

@@ -16,7 +16,7 @@ import { validate } from '../validate'
 import { capacityWarning, checkCapacity } from './capacity'
 import type { CloneSource } from './clone-item'
 import { clonePass, removeUnfinished } from './clone-pass'
-import { databaseSource, type StudentDirectory } from './database-source'
+import { databaseSource, type CloneBackend } from './database-source'
 import { deviceSource } from './device-source'
 import { jobError, passes } from './job-errors'
 import { jobReportCsv } from './report-csv'
@@ -30,7 +30,7 @@ export interface JobsDeps {
   /** throws `not_found` for an unknown device */
   devices: { get(deviceId: string): unknown }
   /** the school backend's students; null when no backend is configured */
-  directory: StudentDirectory | null
+  directory: CloneBackend | null
   /** records numbers put on a device, so they are never handed out to another student */
   claimNumber?(employeeNo: string): void
   /** who a job found or put on which terminal, for the proxy's per-terminal state */
@@ -220,7 +220,7 @@ export class Jobs {
     await Promise.allSettled([...this.runs.values()])
   }
 
-  private directory(): StudentDirectory {
+  private directory(): CloneBackend {
     if (!this.deps.directory) {
       throw new AppError('conflict', 'No school server is configured, so there are no students to copy', {
         field: 'type',

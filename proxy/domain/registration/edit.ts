@@ -10,12 +10,12 @@ import { editDrafts } from './backend-reports'
 import { backendOn, type SagaDeps } from './deps'
 import { createPerson, modifyPerson, modifyPersonChecked, removePerson, writeFace } from './device-ops'
 import { readFace } from './face-input'
-import { failureError, type DeviceResult, type StoredOutcome } from './outcome'
+import { failOnDevices, type Rollback } from './failed-saga'
+import { failureError, registrationOf, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
-import { failedDeviceResult, registrationOf } from './register'
 import { failFastSteps, StepLog, type StepAction, type StepFailure } from './step-log'
 import { probeAll, resolveTargets, type Probe, type Target } from './targets'
-import { attempted, undoDevices, type UndoWork } from './undo'
+import { attempted, type UndoWork } from './undo'
 import type { Sighting } from '../terminal-states/terminal-book'
 import type { Adoption, HeldPerson } from './adopt'
 
@@ -152,7 +152,8 @@ export async function edit(
     const done = await succeed(deps, sagaId, clientId, record, plan, newFace, targets)
     return adoption ? { ...done, adopted: true } : done
   }
-  return fail(deps, sagaId, clientId, record, plan, targets, failures)
+  const subject = { sagaId, clientId, employeeNo: record.employeeNo, student: plan.after.student }
+  return failOnDevices(deps, 'edit', subject, targets, failures, restoreAll(record, plan))
 }
 
 function needsFace(plan: EditPlan): boolean {
@@ -322,36 +323,9 @@ function isKept(plan: EditPlan, deviceId: string): boolean {
   return plan.after.deviceIds.includes(deviceId)
 }
 
-async function fail(
-  deps: SagaDeps,
-  sagaId: string,
-  clientId: string,
-  record: RegistrationRecord,
-  plan: EditPlan,
-  targets: Target[],
-  failures: StepFailure[],
-): Promise<never> {
-  deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
-  const undo = await restoreAll(deps, sagaId, record, plan)
-  const failedAt = new Map(failures.map((f) => [f.deviceId, f.error]))
-  const devices = targets.map((t) =>
-    failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
-  )
-  const first = failures[0] as StepFailure
-  const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
-  const outcome: StoredOutcome = {
-    registration: registrationOf(clientId, record.employeeNo, plan.after.student, devices, 'FAILED'),
-    error: { ...first.error, ...(deviceName ? { deviceName } : {}) },
-  }
-  const finished = [...undo.values()].every((u) => u.undone)
-  deps.sagas.setResult(sagaId, outcome, finished ? 'done' : 'undoing', deps.now().toISOString())
-  deps.logger.warn({ sagaId, employeeNo: record.employeeNo, code: first.error.code }, 'edit failed')
-  throw failureError(outcome)
-}
-
 /** Puts every device the edit touched back to the registration as it was before the edit. */
-export function restoreAll(deps: SagaDeps, sagaId: string, record: RegistrationRecord, plan: EditPlan) {
-  return undoDevices(deps, sagaId, Object.keys(plan.devices), restoreWork(record, plan))
+export function restoreAll(record: RegistrationRecord, plan: EditPlan): Rollback {
+  return { deviceIds: Object.keys(plan.devices), work: restoreWork(record, plan) }
 }
 
 function restoreWork(record: RegistrationRecord, plan: EditPlan): UndoWork {

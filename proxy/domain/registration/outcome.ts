@@ -1,12 +1,12 @@
 import type { DeviceOutcome, Registration } from '../../../shared/api/registrations'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors'
+import type { StoredStudent } from '../../store/registrations-repo'
 import type { StepError } from '../../store/sagas-repo'
-
-export type DeviceStatus = DeviceOutcome['status']
+import { fullName } from './person'
 
 export interface DeviceResult {
   deviceId: string
-  status: DeviceStatus
+  status: DeviceOutcome['status']
   error?: StepError
 }
 
@@ -49,4 +49,22 @@ export function failureError(outcome: StoredOutcome): AppError {
 export function replay(outcome: StoredOutcome, backend: Registration['backend']): Registration {
   if (outcome.registration.status === 'FAILED') throw failureError(outcome)
   return { ...outcome.registration, backend }
+}
+
+export function registrationOf(
+  clientId: string,
+  employeeNo: string,
+  student: StoredStudent,
+  devices: DeviceResult[],
+  status: Registration['status'],
+  backend: 'queued' | 'off' = 'off',
+): Registration {
+  return {
+    clientId,
+    employeeNo,
+    status,
+    devices: devices.map(deviceOutcome),
+    backend: { status: backend },
+    name: fullName(student),
+  }
 }

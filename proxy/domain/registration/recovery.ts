@@ -2,9 +2,16 @@ import type { SagaRecord } from '../../store/sagas-repo'
 import type { SagaDeps } from './deps'
 import { restoreAll, type EditPlan } from './edit'
 import type { StoredOutcome } from './outcome'
-import { failedDeviceResult, registrationOf, type RegisterPlan } from './register'
+import {
+  failedDeviceResult,
+  failedRegistration,
+  rollBack,
+  type Rollback,
+  type SagaSubject,
+} from './failed-saga'
+import type { RegisterPlan } from './register'
 import { finishRemoval, type RemovePlan } from './remove'
-import { removeWrites, undoDevices, type UndoResult } from './undo'
+import { removeWrites, type UndoResult } from './undo'
 
 const INTERRUPTED = {
   code: 'internal',
@@ -31,12 +38,13 @@ export async function recoverSaga(deps: SagaDeps, saga: SagaRecord): Promise<boo
 
 async function recoverRegistration(deps: SagaDeps, saga: SagaRecord): Promise<boolean> {
   const plan = saga.plan as RegisterPlan
-  deps.sagas.setState(saga.id, 'undoing', deps.now().toISOString())
-  const undo = await undoDevices(deps, saga.id, plan.deviceIds, removeWrites(saga.employeeNo))
-  const outcome =
-    (saga.result as StoredOutcome | null) ??
-    interrupted(saga.clientId ?? saga.id, saga.employeeNo, plan.student, plan.deviceIds, undo)
-  return settle(deps, saga, outcome, undo)
+  const subject = {
+    sagaId: saga.id,
+    clientId: saga.clientId ?? saga.id,
+    employeeNo: saga.employeeNo,
+    student: plan.student,
+  }
+  return settle(deps, saga, subject, { deviceIds: plan.deviceIds, work: removeWrites(saga.employeeNo) })
 }
 
 async function recoverEdit(deps: SagaDeps, saga: SagaRecord): Promise<boolean> {
@@ -46,42 +54,37 @@ async function recoverEdit(deps: SagaDeps, saga: SagaRecord): Promise<boolean> {
     deps.sagas.setState(saga.id, 'done', deps.now().toISOString())
     return true
   }
-  deps.sagas.setState(saga.id, 'undoing', deps.now().toISOString())
-  const undo = await restoreAll(deps, saga.id, record, plan)
-  const outcome =
-    (saga.result as StoredOutcome | null) ??
-    interrupted(
-      saga.clientId ?? record.clientId,
-      saga.employeeNo,
-      plan.after.student,
-      Object.keys(plan.devices),
-      undo,
-    )
-  return settle(deps, saga, outcome, undo)
+  const subject = {
+    sagaId: saga.id,
+    clientId: saga.clientId ?? record.clientId,
+    employeeNo: saga.employeeNo,
+    student: plan.after.student,
+  }
+  return settle(deps, saga, subject, restoreAll(record, plan))
 }
 
-function settle(
+/** Puts the devices back; the answer is the one stored when the saga failed, else "interrupted". */
+async function settle(
   deps: SagaDeps,
   saga: SagaRecord,
-  outcome: StoredOutcome,
-  undo: Map<string, UndoResult>,
-): boolean {
-  const finished = [...undo.values()].every((u) => u.undone)
-  deps.sagas.setResult(saga.id, outcome, finished ? 'done' : 'undoing', deps.now().toISOString())
+  subject: SagaSubject,
+  rollback: Rollback,
+): Promise<boolean> {
+  const { finished } = await rollBack(
+    deps,
+    saga.id,
+    rollback,
+    (undo) => (saga.result as StoredOutcome | null) ?? interrupted(subject, rollback.deviceIds, undo),
+  )
   deps.logger.info({ sagaId: saga.id, finished }, finished ? 'saga undone' : 'saga undo still open')
   return finished
 }
 
 function interrupted(
-  clientId: string,
-  employeeNo: string,
-  student: RegisterPlan['student'],
+  subject: SagaSubject,
   deviceIds: string[],
   undo: Map<string, UndoResult>,
 ): StoredOutcome {
   const devices = deviceIds.map((id) => failedDeviceResult(id, undefined, undo.get(id)))
-  return {
-    registration: registrationOf(clientId, employeeNo, student, devices, 'FAILED'),
-    error: INTERRUPTED,
-  }
+  return { registration: failedRegistration(subject, devices), error: INTERRUPTED }
 }

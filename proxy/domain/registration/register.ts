@@ -9,11 +9,12 @@ import { registrationDrafts } from './backend-reports'
 import { backendOn, type SagaDeps } from './deps'
 import { createPerson, isTakenNumber, writeFace } from './device-ops'
 import { readFace, type FaceInput } from './face-input'
-import { deviceOutcome, failureError, type DeviceResult, type StoredOutcome } from './outcome'
+import { failOnDevices } from './failed-saga'
+import { failureError, registrationOf, type DeviceResult, type StoredOutcome } from './outcome'
 import { fullName, personFor } from './person'
 import { failFastSteps, StepLog, stepError, type StepFailure } from './step-log'
 import { probeAll, recheckNumber, resolveTargets, type Probe, type ProbeResult, type Target } from './targets'
-import { removeWrites, undoDevices, type UndoResult } from './undo'
+import { removeWrites } from './undo'
 
 /** What a register saga stores as its plan: enough to undo it after a crash. */
 export interface RegisterPlan {
@@ -64,7 +65,9 @@ export async function register(deps: SagaDeps, body: unknown): Promise<Registrat
 
   const failures = await writeAll(deps, sagaId, targets, probes, employeeNo, student, jpeg)
   if (failures.length === 0) return succeed(deps, sagaId, fields.clientId, employeeNo, student, jpeg, targets)
-  return fail(deps, sagaId, fields.clientId, employeeNo, student, targets, failures)
+  const subject = { sagaId, clientId: fields.clientId, employeeNo, student }
+  const rollback = { deviceIds: plan.deviceIds, work: removeWrites(employeeNo) }
+  return failOnDevices(deps, 'registration', subject, targets, failures, rollback)
 }
 
 function faceOf(body: unknown): FaceInput {
@@ -299,74 +302,4 @@ async function succeed(
   deps.logger.info({ sagaId, employeeNo }, 'registration done')
   const backend = online ? await deps.outbox.deliverSoon(employeeNo) : registration.backend
   return { ...registration, backend }
-}
-
-async function fail(
-  deps: SagaDeps,
-  sagaId: string,
-  clientId: string,
-  employeeNo: string,
-  student: StoredStudent,
-  targets: Target[],
-  failures: StepFailure[],
-): Promise<never> {
-  deps.sagas.setState(sagaId, 'undoing', deps.now().toISOString())
-  const undo = await undoDevices(
-    deps,
-    sagaId,
-    targets.map((t) => t.deviceId),
-    removeWrites(employeeNo),
-  )
-  const failedAt = new Map(failures.map((f) => [f.deviceId, f.error]))
-  const devices = targets.map((t) =>
-    failedDeviceResult(t.deviceId, failedAt.get(t.deviceId), undo.get(t.deviceId)),
-  )
-  const first = failures[0] as StepFailure
-  const deviceName = targets.find((t) => t.deviceId === first.deviceId)?.device.name
-  const outcome: StoredOutcome = {
-    registration: registrationOf(clientId, employeeNo, student, devices, 'FAILED'),
-    error: { ...first.error, ...(deviceName ? { deviceName } : {}) },
-  }
-  const finished = [...undo.values()].every((u) => u.undone)
-  deps.sagas.setResult(sagaId, outcome, finished ? 'done' : 'undoing', deps.now().toISOString())
-  deps.logger.warn({ sagaId, employeeNo, code: first.error.code, undone: finished }, 'registration failed')
-  throw failureError(outcome)
-}
-
-/** A device of a failed saga: its own failure, else what the undo did there. */
-export function failedDeviceResult(
-  deviceId: string,
-  failure: StepError | undefined,
-  undo?: UndoResult,
-): DeviceResult {
-  if (undo && !undo.undone) {
-    return {
-      deviceId,
-      status: 'FAILED',
-      error: {
-        ...(undo.error ?? { code: 'internal', message: '' }),
-        message: `What was written could not be removed yet (${undo.error?.message ?? 'unknown'}); the proxy keeps trying`,
-      },
-    }
-  }
-  if (failure) return { deviceId, status: 'FAILED', error: failure }
-  return { deviceId, status: undo?.wrote ? 'ROLLED_BACK' : 'SKIPPED' }
-}
-
-export function registrationOf(
-  clientId: string,
-  employeeNo: string,
-  student: StoredStudent,
-  devices: DeviceResult[],
-  status: Registration['status'],
-  backend: 'queued' | 'off' = 'off',
-): Registration {
-  return {
-    clientId,
-    employeeNo,
-    status,
-    devices: devices.map(deviceOutcome),
-    backend: { status: backend },
-    name: fullName(student),
-  }
 }

@@ -1,6 +1,6 @@
 import type { StudentSave, StudentSaveResult } from '../../../shared/api/students'
 import { AppError } from '../../../shared/errors'
-import { registrationReports } from '../../backend/report-kinds'
+import { registrationReports, schoolStudent } from './backend-reports'
 import { backendOn, type SagaDeps } from './deps'
 import { readFace } from './face-input'
 
@@ -27,15 +27,7 @@ export async function saveToSchool(deps: SagaDeps, request: StudentSave): Promis
     registrationReports({
       clientId: request.clientId,
       employeeNo,
-      student: {
-        firstName: student.firstName,
-        lastName: student.lastName,
-        ...(student.fatherName ? { fatherName: student.fatherName } : {}),
-        gender: student.gender,
-        classId: student.classId,
-        ...(student.parentPhone ? { parentPhone: student.parentPhone } : {}),
-        ...(face ? { faceImageBase64: face.toString('base64') } : {}),
-      },
+      student: { ...schoolStudent(student, face), gender: student.gender },
       targetDeviceIds: [],
       deviceResults: [],
     }),

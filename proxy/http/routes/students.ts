@@ -9,6 +9,7 @@ import {
   type StudentSaveResult,
 } from '../../../shared/api/students'
 import { AppError } from '../../../shared/errors'
+import { photoFromBase64 } from '../../images/base64'
 import type { AppContext, AppEnv } from '../context'
 import { requireRole } from '../middleware/auth'
 import { imageBodyLimit } from '../middleware/body-limit'
@@ -96,10 +97,6 @@ function readJsonPhoto(text: string): PhotoUpload {
   if (typeof photo !== 'string' || photo.trim() === '') {
     throw new AppError('validation_failed', 'photo: a base64 picture is required', { field: 'photo' })
   }
-  const base64 = photo.replace(/^data:[^,]*,/, '').replace(/\s+/g, '')
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(base64)) {
-    throw new AppError('validation_failed', 'photo: not valid base64', { field: 'photo' })
-  }
   const employeeNo = typeof fields.employeeNo === 'string' ? fields.employeeNo : undefined
-  return { bytes: new Uint8Array(Buffer.from(base64, 'base64')), ...(employeeNo ? { employeeNo } : {}) }
+  return { bytes: new Uint8Array(photoFromBase64(photo, 'photo')), ...(employeeNo ? { employeeNo } : {}) }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Outbox } from '../../../../proxy/backend/outbox'
-import { registrationReports, type DeviceResultBody } from '../../../../proxy/backend/report-kinds'
+import type { DeviceResultBody } from '../../../../proxy/backend/report-kinds'
+import { registrationReports } from '../../../../proxy/domain/registration/backend-reports'
 import { openMemoryDatabase } from '../../../../proxy/store/db'
 
 const photo = 'data:image/jpeg;base64,' + 'A'.repeat(4_000)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Outbox } from '../../../../proxy/backend/outbox'
 import { withReportAccount, type ReportAccounts } from '../../../../proxy/backend/report-account'
-import { registrationReports } from '../../../../proxy/backend/report-kinds'
+import { registrationReports } from '../../../../proxy/domain/registration/backend-reports'
 import { openMemoryDatabase } from '../../../../proxy/store/db'
 import { rejected, ScriptedBackend } from './scripted-report-backend'
 
