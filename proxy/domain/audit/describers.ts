@@ -1,5 +1,7 @@
-import type { AuditTargetRecord } from '../../store/audit-repo'
-import type { AuditCall, AuditSeen, AuditSources, Describer, Description } from './describer'
+import * as routes from '../../../shared/api/routes'
+import { ROUTES, routeKey, type RouteDeclaration } from '../../../shared/api/routes'
+import type { AuditRecord, AuditTargetRecord } from '../../store/audit-repo'
+import type { AuditCall, AuditSeen, AuditSources, Describer, Description, RouteDescriber } from './describer'
 import {
   clockSnapshot,
   deviceInputSnapshot,
@@ -47,9 +49,8 @@ function registrationTarget(employeeNo: string | null, label: string | null): Au
 }
 
 /** A device-bound action whose only input is the device (test, clock, event host): retryable by id. */
-function deviceAction(action: string, after: (response: unknown) => unknown): Describer {
+function deviceAction(after: (response: unknown) => unknown): RouteDescriber {
   return {
-    action,
     describe: (call, seen, sources) => ({
       target: deviceTarget(call.params.id ?? null, sources),
       after: seen.ok ? after(seen.response) : undefined,
@@ -63,12 +64,10 @@ function deviceAction(action: string, after: (response: unknown) => unknown): De
  * device did not keep it, from the error's details (`before`, `actual`).
  */
 function verifiedWrite(
-  action: string,
   snapshot: (state: unknown) => unknown,
   input: (body: unknown) => unknown,
-): Describer {
+): RouteDescriber {
   return {
-    action,
     readsBody: true,
     describe: (call, seen, sources) => {
       const details = seen.ok ? seen.response : seen.error?.details
@@ -86,434 +85,493 @@ function verifiedWrite(
 const valuesInput = (body: unknown) => ({ values: settingValuesSnapshot(field(body, 'values')) })
 
 /**
- * Every mutating /api route, by "METHOD pattern" as mounted. A route missing here is still recorded (see
- * `describerFor`), but only by its pattern; tests/unit/proxy/audit makes sure each route has its own.
+ * How the entry of each mutating route is described, by its declaration (shared/api/routes), which names
+ * the action. A route missing here is still recorded (see `describerFor`), but only by its pattern;
+ * tests/unit/proxy/audit makes sure each declared mutating route has its own.
  */
-export const DESCRIBERS: Readonly<Record<string, Describer>> = {
-  'POST /api/devices': {
-    action: 'device.create',
-    readsBody: true,
-    describe: (call, seen, sources) => ({
-      target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
-      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
-    }),
-  },
-  'PATCH /api/devices/:id': {
-    action: 'device.update',
-    readsBody: true,
-    look: (call, sources) => sources.device(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-      before: deviceSnapshot(seen.looked),
-      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
-    }),
-  },
-  'DELETE /api/devices/:id': {
-    action: 'device.delete',
-    look: (call, sources) => sources.device(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-      before: deviceSnapshot(seen.looked),
-    }),
-  },
-  'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
-  'POST /api/devices/:id/school-link': {
-    action: 'device.school_link',
-    readsBody: true,
-    look: (call, sources) => sources.device(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-      before: { backendId: field(seen.looked, 'backendId') ?? null },
-      after: seen.ok ? { backendId: field(seen.response, 'backendId') ?? null } : undefined,
-      input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
-    }),
-  },
-  'POST /api/discovery/activate': {
-    action: 'device.activate',
-    readsBody: true,
-    describe: (call) => {
-      // the new admin password is never recorded: only where it was set
-      const address = { host: str(field(call.body, 'host')), port: field(call.body, 'port') }
-      return {
-        target: {
-          type: 'device',
-          id: null,
-          label: address.host ? `${address.host}:${String(address.port)}` : null,
-        },
-        after: address,
-      }
+export const DESCRIBERS: ReadonlyMap<RouteDeclaration, RouteDescriber> = new Map<
+  RouteDeclaration,
+  RouteDescriber
+>([
+  [
+    routes.createDevice,
+    {
+      readsBody: true,
+      describe: (call, seen, sources) => ({
+        target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
+        after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+      }),
     },
-  },
-  'POST /api/devices/:id/time/sync': deviceAction('device.time.sync', clockSnapshot),
-  'POST /api/devices/:id/webhook/apply': deviceAction('device.webhook.apply', webhookSnapshot),
-  'PUT /api/devices/:id/settings/ntp': {
-    action: 'device.settings.ntp',
-    readsBody: true,
-    describe: (call, seen, sources) => {
-      // a write the device did not keep answers its snapshot and read-back under the error's details
-      const result = seen.ok ? seen.response : field(seen.error?.details, 'actual') && seen.error?.details
-      return {
-        target: deviceTarget(call.params.id ?? null, sources),
-        before: ntpSettingsSnapshot(field(result, 'before')) ?? undefined,
-        after: seen.ok
-          ? ntpSettingsSnapshot(field(result, 'after'))
-          : ntpSettingsSnapshot(field(result, 'actual')),
-        input: { deviceId: call.params.id, ...ntpWriteSnapshot(call.body) },
-      }
+  ],
+  [
+    routes.updateDevice,
+    {
+      readsBody: true,
+      look: (call, sources) => sources.device(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+        before: deviceSnapshot(seen.looked),
+        after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+      }),
     },
-  },
-  'POST /api/devices/:id/door/open': deviceAction('device.door.open', doorOpenSnapshot),
-  'PUT /api/devices/:id/settings/network': {
-    action: 'device.settings.network',
-    readsBody: true,
-    describe: (call, seen, sources) => {
-      // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
-      const details = seen.ok ? seen.response : seen.error?.details
-      const previous =
-        field(details, 'previousAddress') ?? pick(sources.device(call.params.id ?? ''), ['host', 'port'])
-      const after = seen.ok
-        ? ipv4Snapshot(field(details, 'after'), field(details, 'address'))
-        : (ipv4Snapshot(field(details, 'actual')) ??
-          ipv4Snapshot(field(details, 'expected'), field(details, 'newAddress')))
-      return {
-        target: deviceTarget(call.params.id ?? null, sources),
-        before: ipv4Snapshot(field(details, 'before'), previous) ?? {
-          address: pick(previous, ['host', 'port']),
-        },
-        after: after ?? undefined,
-        input: { deviceId: call.params.id, ...networkWriteSnapshot(call.body) },
-      }
+  ],
+  [
+    routes.deleteDevice,
+    {
+      look: (call, sources) => sources.device(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+        before: deviceSnapshot(seen.looked),
+      }),
     },
-  },
-  'PUT /api/devices/:id/settings/door': verifiedWrite(
-    'device.settings.door',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/face': verifiedWrite(
-    'device.settings.face',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/events': verifiedWrite(
-    'device.settings.events',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/expert': verifiedWrite(
-    'device.settings.expert',
-    expertDocumentSnapshot,
-    (body) => ({
-      path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
-    }),
-  ),
-  'POST /api/webhooks/apply': {
-    action: 'webhooks.apply-all',
-    describe: (_call, seen) => ({
-      target: { type: 'devices', id: null, label: null },
-      after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
-      input: {},
-    }),
-  },
-  'DELETE /api/devices/:id/users/:employeeNo': {
-    action: 'device-user.delete',
-    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-    describe: (call, seen, sources) => {
-      const device = sources.device(call.params.id ?? '')
-      const registered = seen.looked as { student: unknown } | undefined
-      return {
-        target: {
-          type: 'device-user',
-          id: call.params.employeeNo ?? null,
-          label: [studentName(registered?.student), device?.name].filter(Boolean).join(' — ') || null,
-        },
-        before: {
-          deviceId: call.params.id,
-          deviceName: device?.name ?? null,
-          employeeNo: call.params.employeeNo,
-        },
-        input: { deviceId: call.params.id, employeeNo: call.params.employeeNo },
-      }
+  ],
+  [routes.testDevice, deviceAction(deviceTestSnapshot)],
+  [
+    routes.linkToSchool,
+    {
+      readsBody: true,
+      look: (call, sources) => sources.device(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+        before: { backendId: field(seen.looked, 'backendId') ?? null },
+        after: seen.ok ? { backendId: field(seen.response, 'backendId') ?? null } : undefined,
+        input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
+      }),
     },
-  },
-  'POST /api/registrations': {
-    action: 'registration.create',
-    readsBody: true,
-    describe: (call, seen) => {
-      const registration = registrationOf(seen)
-      const student = field(call.body, 'student')
-      const employeeNo = str(field(registration, 'employeeNo')) ?? str(field(student, 'employeeNo'))
-      const label = studentName(student) ?? str(field(registration, 'name'))
-      return {
-        target: registrationTarget(employeeNo, label),
-        after: {
-          ...(student ? { student: studentSnapshot(student) } : {}),
-          ...registrationSnapshot(registration),
-          deviceIds: field(call.body, 'deviceIds') ?? null,
-          // the tablet's face check: passed, overridden by the operator (and which check), or off
-          ...(field(call.body, 'faceCheck') ? { faceCheck: field(call.body, 'faceCheck') } : {}),
-        },
-      }
-    },
-  },
-  'PUT /api/registrations/:employeeNo': {
-    action: 'registration.update',
-    readsBody: true,
-    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-    describe: (call, seen, sources) => {
-      const employeeNo = call.params.employeeNo ?? null
-      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
-      const now = employeeNo ? sources.registration(employeeNo) : undefined
-      const photoChanged = isObject(call.body) ? typeof call.body.face === 'string' : undefined
-      return {
-        target: registrationTarget(employeeNo, studentName(now?.student ?? stored?.student)),
-        before: storedRegistrationSnapshot(stored),
-        after: {
-          ...storedRegistrationSnapshot(now),
-          ...registrationSnapshot(registrationOf(seen)),
-          ...(photoChanged ? { photoChanged } : {}),
-        },
-      }
-    },
-  },
-  'DELETE /api/registrations/:employeeNo': {
-    action: 'registration.delete',
-    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-    describe: (call, seen, sources) => {
-      const employeeNo = call.params.employeeNo ?? null
-      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
-      const deviceIds = call.query.deviceIds
-      return {
-        target: registrationTarget(employeeNo, studentName(stored?.student)),
-        before: storedRegistrationSnapshot(stored),
-        after: {
-          ...storedRegistrationSnapshot(employeeNo ? sources.registration(employeeNo) : undefined),
-          ...registrationSnapshot(registrationOf(seen)),
-        },
-        input: { employeeNo, ...(deviceIds ? { deviceIds: deviceIds.split(',').filter(Boolean) } : {}) },
-      }
-    },
-  },
-  'POST /api/live-check': {
-    action: 'live-check.run',
-    describe: () => ({ target: null, skip: true }),
-  },
-  'POST /api/live-check/fix': {
-    action: 'live-check.fix',
-    readsBody: true,
-    describe: (call, seen) => {
-      const student = field(seen.response, 'student')
-      const actions = field(seen.response, 'actions')
-      return {
-        target: registrationTarget(
-          str(field(call.body, 'employeeNo')) ?? str(field(student, 'employeeNo')),
-          str(field(student, 'name')),
-        ),
-        after: seen.ok
-          ? {
-              actions: Array.isArray(actions)
-                ? actions.map((action) => ({
-                    ...pick(action, ['deviceId', 'wrote']),
-                    ...(isObject(action) && action.error
-                      ? { error: pick(action.error, ['code', 'message']) }
-                      : {}),
-                  }))
-                : [],
-            }
-          : pick(call.body, ['employeeNo', 'deviceIds']),
-        input: pick(call.body, ['employeeNo', 'deviceIds', 'studentId']),
-        ...partialFrom(
-          Array.isArray(actions) ? actions.filter((action) => isObject(action) && action.error) : [],
-          (failed) => `${failed} device(s) still lack what was written`,
-        ),
-      }
-    },
-  },
-  'POST /api/device-import/preview': {
-    action: 'device-import.preview',
-    describe: () => ({ target: null, skip: true }),
-  },
-  'POST /api/device-import/report.csv': {
-    action: 'device-import.report',
-    describe: () => ({ target: null, skip: true }),
-  },
-  'POST /api/device-import/commit': importCommit('device-import.commit'),
-  'POST /api/device-import/retry': importCommit('device-import.retry'),
-  'POST /api/students/:id/photo': {
-    action: 'student.photo',
-    describe: (call, seen) => ({
-      target: {
-        type: 'student',
-        id: str(field(seen.response, 'employeeNo')) ?? call.params.id ?? null,
-        label: null,
+  ],
+  [
+    routes.activateTerminal,
+    {
+      readsBody: true,
+      describe: (call) => {
+        // the new admin password is never recorded: only where it was set
+        const address = { host: str(field(call.body, 'host')), port: field(call.body, 'port') }
+        return {
+          target: {
+            type: 'device',
+            id: null,
+            label: address.host ? `${address.host}:${String(address.port)}` : null,
+          },
+          after: address,
+        }
       },
-      after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
-    }),
-  },
-  'POST /api/students': {
-    action: 'student.save',
-    readsBody: true,
-    describe: (call, seen) => {
-      const student = field(call.body, 'student')
-      return {
-        target: registrationTarget(str(field(seen.response, 'employeeNo')), studentName(student)),
-        after: {
-          ...(student ? { student: studentSnapshot(student) } : {}),
-          ...pick(seen.response, ['employeeNo', 'backend']),
-        },
-      }
     },
-  },
-  'POST /api/classes': {
-    action: 'class.create',
-    readsBody: true,
-    describe: (call, seen) => ({
-      target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
-      after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
-    }),
-  },
-  'POST /api/jobs': {
-    action: 'job.start',
-    readsBody: true,
-    describe: (call, seen, sources) => {
-      const targetDeviceId =
-        str(field(seen.response, 'targetDeviceId')) ?? str(field(call.body, 'targetDeviceId'))
-      return {
+  ],
+  [routes.syncDeviceClock, deviceAction(clockSnapshot)],
+  [routes.applyDeviceWebhook, deviceAction(webhookSnapshot)],
+  [
+    routes.writeNtpSettings,
+    {
+      readsBody: true,
+      describe: (call, seen, sources) => {
+        // a write the device did not keep answers its snapshot and read-back under the error's details
+        const result = seen.ok ? seen.response : field(seen.error?.details, 'actual') && seen.error?.details
+        return {
+          target: deviceTarget(call.params.id ?? null, sources),
+          before: ntpSettingsSnapshot(field(result, 'before')) ?? undefined,
+          after: seen.ok
+            ? ntpSettingsSnapshot(field(result, 'after'))
+            : ntpSettingsSnapshot(field(result, 'actual')),
+          input: { deviceId: call.params.id, ...ntpWriteSnapshot(call.body) },
+        }
+      },
+    },
+  ],
+  [routes.openDoor, deviceAction(doorOpenSnapshot)],
+  [
+    routes.writeNetworkSettings,
+    {
+      readsBody: true,
+      describe: (call, seen, sources) => {
+        // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
+        const details = seen.ok ? seen.response : seen.error?.details
+        const previous =
+          field(details, 'previousAddress') ?? pick(sources.device(call.params.id ?? ''), ['host', 'port'])
+        const after = seen.ok
+          ? ipv4Snapshot(field(details, 'after'), field(details, 'address'))
+          : (ipv4Snapshot(field(details, 'actual')) ??
+            ipv4Snapshot(field(details, 'expected'), field(details, 'newAddress')))
+        return {
+          target: deviceTarget(call.params.id ?? null, sources),
+          before: ipv4Snapshot(field(details, 'before'), previous) ?? {
+            address: pick(previous, ['host', 'port']),
+          },
+          after: after ?? undefined,
+          input: { deviceId: call.params.id, ...networkWriteSnapshot(call.body) },
+        }
+      },
+    },
+  ],
+  [routes.writeDoorSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
+  [routes.writeFaceSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
+  [routes.writeEventSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
+  [
+    routes.writeExpertDocument,
+    verifiedWrite(expertDocumentSnapshot, (body) => ({
+      path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
+    })),
+  ],
+  [
+    routes.applyAllWebhooks,
+    {
+      describe: (_call, seen) => ({
+        target: { type: 'devices', id: null, label: null },
+        after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
+        input: {},
+      }),
+    },
+  ],
+  [
+    routes.deleteDeviceUser,
+    {
+      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+      describe: (call, seen, sources) => {
+        const device = sources.device(call.params.id ?? '')
+        const registered = seen.looked as { student: unknown } | undefined
+        return {
+          target: {
+            type: 'device-user',
+            id: call.params.employeeNo ?? null,
+            label: [studentName(registered?.student), device?.name].filter(Boolean).join(' — ') || null,
+          },
+          before: {
+            deviceId: call.params.id,
+            deviceName: device?.name ?? null,
+            employeeNo: call.params.employeeNo,
+          },
+          input: { deviceId: call.params.id, employeeNo: call.params.employeeNo },
+        }
+      },
+    },
+  ],
+  [
+    routes.register,
+    {
+      readsBody: true,
+      describe: (call, seen) => {
+        const registration = registrationOf(seen)
+        const student = field(call.body, 'student')
+        const employeeNo = str(field(registration, 'employeeNo')) ?? str(field(student, 'employeeNo'))
+        const label = studentName(student) ?? str(field(registration, 'name'))
+        return {
+          target: registrationTarget(employeeNo, label),
+          after: {
+            ...(student ? { student: studentSnapshot(student) } : {}),
+            ...registrationSnapshot(registration),
+            deviceIds: field(call.body, 'deviceIds') ?? null,
+            // the tablet's face check: passed, overridden by the operator (and which check), or off
+            ...(field(call.body, 'faceCheck') ? { faceCheck: field(call.body, 'faceCheck') } : {}),
+          },
+        }
+      },
+    },
+  ],
+  [
+    routes.editRegistration,
+    {
+      readsBody: true,
+      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+      describe: (call, seen, sources) => {
+        const employeeNo = call.params.employeeNo ?? null
+        const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+        const now = employeeNo ? sources.registration(employeeNo) : undefined
+        const photoChanged = isObject(call.body) ? typeof call.body.face === 'string' : undefined
+        return {
+          target: registrationTarget(employeeNo, studentName(now?.student ?? stored?.student)),
+          before: storedRegistrationSnapshot(stored),
+          after: {
+            ...storedRegistrationSnapshot(now),
+            ...registrationSnapshot(registrationOf(seen)),
+            ...(photoChanged ? { photoChanged } : {}),
+          },
+        }
+      },
+    },
+  ],
+  [
+    routes.removeRegistration,
+    {
+      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+      describe: (call, seen, sources) => {
+        const employeeNo = call.params.employeeNo ?? null
+        const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+        const deviceIds = call.query.deviceIds
+        return {
+          target: registrationTarget(employeeNo, studentName(stored?.student)),
+          before: storedRegistrationSnapshot(stored),
+          after: {
+            ...storedRegistrationSnapshot(employeeNo ? sources.registration(employeeNo) : undefined),
+            ...registrationSnapshot(registrationOf(seen)),
+          },
+          input: { employeeNo, ...(deviceIds ? { deviceIds: deviceIds.split(',').filter(Boolean) } : {}) },
+        }
+      },
+    },
+  ],
+  [
+    routes.runLiveCheck,
+    {
+      describe: () => ({ target: null, skip: true }),
+    },
+  ],
+  [
+    routes.fixLiveCheck,
+    {
+      readsBody: true,
+      describe: (call, seen) => {
+        const student = field(seen.response, 'student')
+        const actions = field(seen.response, 'actions')
+        return {
+          target: registrationTarget(
+            str(field(call.body, 'employeeNo')) ?? str(field(student, 'employeeNo')),
+            str(field(student, 'name')),
+          ),
+          after: seen.ok
+            ? {
+                actions: Array.isArray(actions)
+                  ? actions.map((action) => ({
+                      ...pick(action, ['deviceId', 'wrote']),
+                      ...(isObject(action) && action.error
+                        ? { error: pick(action.error, ['code', 'message']) }
+                        : {}),
+                    }))
+                  : [],
+              }
+            : pick(call.body, ['employeeNo', 'deviceIds']),
+          input: pick(call.body, ['employeeNo', 'deviceIds', 'studentId']),
+          ...partialFrom(
+            Array.isArray(actions) ? actions.filter((action) => isObject(action) && action.error) : [],
+            (failed) => `${failed} device(s) still lack what was written`,
+          ),
+        }
+      },
+    },
+  ],
+  [
+    routes.previewDeviceImport,
+    {
+      describe: () => ({ target: null, skip: true }),
+    },
+  ],
+  [
+    routes.deviceImportReport,
+    {
+      describe: () => ({ target: null, skip: true }),
+    },
+  ],
+  [routes.commitDeviceImport, importCommit()],
+  [routes.retryDeviceImport, importCommit()],
+  [
+    routes.uploadStudentPhoto,
+    {
+      describe: (call, seen) => ({
         target: {
-          type: 'job',
-          id: str(field(seen.response, 'id')),
-          label: deviceTarget(targetDeviceId, sources).label,
+          type: 'student',
+          id: str(field(seen.response, 'employeeNo')) ?? call.params.id ?? null,
+          label: null,
         },
-        after: seen.ok
-          ? jobSnapshot(seen.response)
-          : pick(call.body, ['type', 'sourceDeviceId', 'targetDeviceId']),
-      }
+        after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
+      }),
     },
-  },
-  'POST /api/jobs/:id/cancel': {
-    action: 'job.cancel',
-    look: (call, sources) => sources.job(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: jobTarget(call.params.id ?? null, seen.looked, sources),
-      before: jobSnapshot(seen.looked),
-      after: seen.ok ? jobSnapshot(seen.response) : undefined,
-    }),
-  },
-  'PUT /api/events/relay/mode': {
-    action: 'events.relay.mode',
-    readsBody: true,
-    describe: (call, seen) => ({
-      target: { type: 'devices', id: null, label: null },
-      input: pick(call.body, ['mode']),
-      after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
-    }),
-  },
-  'POST /api/events/relay/search': {
-    action: 'events.relay.search',
-    describe: (_call, seen) => ({
-      target: { type: 'devices', id: null, label: null },
-      after: seen.ok ? seen.response : undefined,
-    }),
-  },
-  'POST /api/events/relay/retry': {
-    action: 'events.relay.retry',
-    describe: (_call, seen) => ({
-      target: { type: 'events', id: null, label: null },
-      after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
-    }),
-  },
-  'POST /api/outbox/flush': {
-    action: 'outbox.flush',
-    describe: (_call, seen) => ({
-      target: { type: 'outbox', id: null, label: null },
-      after: seen.ok ? pick(seen.response, ['pending']) : undefined,
-    }),
-  },
-  'POST /api/outbox/:id/retry': {
-    action: 'outbox.retry',
-    describe: (call, seen) => ({
-      target: { type: 'report', id: call.params.id ?? null, label: null },
-      after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
-    }),
-  },
-  'POST /api/pairing-codes': {
-    action: 'pairing.code.create',
-    readsBody: true,
-    describe: (call, seen) => ({
-      target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
-      // the code itself is a secret until used: only its role and expiry are kept
-      after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
-    }),
-  },
-  'POST /api/pair': {
-    action: 'pairing.pair',
-    readsBody: true,
-    describe: (call, seen) => {
-      // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
-      // paired screen's name is kept marked as claimed, so the admin never takes it for a checked name.
-      if (!seen.ok) {
-        return { target: { type: 'token', id: null, label: null }, actor: NEW_SCREEN }
-      }
-      const name = str(field(call.body, 'name'))
-      const tokenId = str(field(seen.response, 'tokenId'))
-      const role = str(field(seen.response, 'role')) ?? 'unknown'
-      return {
-        target: { type: 'token', id: tokenId, label: name },
-        actor: name ? { name, role, tokenId, claimed: true } : { ...NEW_SCREEN, role, tokenId },
-        after: { tokenId, role, name },
-      }
+  ],
+  [
+    routes.saveStudent,
+    {
+      readsBody: true,
+      describe: (call, seen) => {
+        const student = field(call.body, 'student')
+        return {
+          target: registrationTarget(str(field(seen.response, 'employeeNo')), studentName(student)),
+          after: {
+            ...(student ? { student: studentSnapshot(student) } : {}),
+            ...pick(seen.response, ['employeeNo', 'backend']),
+          },
+        }
+      },
     },
-  },
-  'PATCH /api/tokens/:id': {
-    action: 'token.rename',
-    readsBody: true,
-    look: (call, sources) => sources.token(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: tokenTarget(call.params.id ?? null, seen.looked),
-      before: tokenSnapshot(seen.looked),
-      after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
-    }),
-  },
-  'DELETE /api/tokens/:id': {
-    action: 'token.revoke',
-    look: (call, sources) => sources.token(call.params.id ?? ''),
-    describe: (call, seen, sources) => ({
-      target: tokenTarget(call.params.id ?? null, seen.looked),
-      before: tokenSnapshot(seen.looked),
-      after: tokenSnapshot(sources.token(call.params.id ?? '')),
-    }),
-  },
+  ],
+  [
+    routes.createClass,
+    {
+      readsBody: true,
+      describe: (call, seen) => ({
+        target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
+        after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
+      }),
+    },
+  ],
+  [
+    routes.startJob,
+    {
+      readsBody: true,
+      describe: (call, seen, sources) => {
+        const targetDeviceId =
+          str(field(seen.response, 'targetDeviceId')) ?? str(field(call.body, 'targetDeviceId'))
+        return {
+          target: {
+            type: 'job',
+            id: str(field(seen.response, 'id')),
+            label: deviceTarget(targetDeviceId, sources).label,
+          },
+          after: seen.ok
+            ? jobSnapshot(seen.response)
+            : pick(call.body, ['type', 'sourceDeviceId', 'targetDeviceId']),
+        }
+      },
+    },
+  ],
+  [
+    routes.cancelJob,
+    {
+      look: (call, sources) => sources.job(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: jobTarget(call.params.id ?? null, seen.looked, sources),
+        before: jobSnapshot(seen.looked),
+        after: seen.ok ? jobSnapshot(seen.response) : undefined,
+      }),
+    },
+  ],
+  [
+    routes.setEventRelayMode,
+    {
+      readsBody: true,
+      describe: (call, seen) => ({
+        target: { type: 'devices', id: null, label: null },
+        input: pick(call.body, ['mode']),
+        after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
+      }),
+    },
+  ],
+  [
+    routes.searchEventRelay,
+    {
+      describe: (_call, seen) => ({
+        target: { type: 'devices', id: null, label: null },
+        after: seen.ok ? seen.response : undefined,
+      }),
+    },
+  ],
+  [
+    routes.retryEventRelay,
+    {
+      describe: (_call, seen) => ({
+        target: { type: 'events', id: null, label: null },
+        after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
+      }),
+    },
+  ],
+  [
+    routes.flushOutbox,
+    {
+      describe: (_call, seen) => ({
+        target: { type: 'outbox', id: null, label: null },
+        after: seen.ok ? pick(seen.response, ['pending']) : undefined,
+      }),
+    },
+  ],
+  [
+    routes.retryOutboxItem,
+    {
+      describe: (call, seen) => ({
+        target: { type: 'report', id: call.params.id ?? null, label: null },
+        after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
+      }),
+    },
+  ],
+  [
+    routes.createPairingCode,
+    {
+      readsBody: true,
+      describe: (call, seen) => ({
+        target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
+        // the code itself is a secret until used: only its role and expiry are kept
+        after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
+      }),
+    },
+  ],
+  [
+    routes.pair,
+    {
+      readsBody: true,
+      describe: (call, seen) => {
+        // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
+        // paired screen's name is kept marked as claimed, so the admin never takes it for a checked name.
+        if (!seen.ok) {
+          return { target: { type: 'token', id: null, label: null }, actor: NEW_SCREEN }
+        }
+        const name = str(field(call.body, 'name'))
+        const tokenId = str(field(seen.response, 'tokenId'))
+        const role = str(field(seen.response, 'role')) ?? 'unknown'
+        return {
+          target: { type: 'token', id: tokenId, label: name },
+          actor: name ? { name, role, tokenId, claimed: true } : { ...NEW_SCREEN, role, tokenId },
+          after: { tokenId, role, name },
+        }
+      },
+    },
+  ],
+  [
+    routes.renameToken,
+    {
+      readsBody: true,
+      look: (call, sources) => sources.token(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: tokenTarget(call.params.id ?? null, seen.looked),
+        before: tokenSnapshot(seen.looked),
+        after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
+      }),
+    },
+  ],
+  [
+    routes.revokeToken,
+    {
+      look: (call, sources) => sources.token(call.params.id ?? ''),
+      describe: (call, seen, sources) => ({
+        target: tokenTarget(call.params.id ?? null, seen.looked),
+        before: tokenSnapshot(seen.looked),
+        after: tokenSnapshot(sources.token(call.params.id ?? '')),
+      }),
+    },
+  ],
   // the password is never recorded: the body is not read, and the answer names only the account
-  'POST /api/school-account/sign-in': {
-    action: 'school_account.sign_in',
-    describe: (call, seen) => ({
-      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
-      after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
-    }),
-  },
-  'POST /api/school-account/sign-out': {
-    action: 'school_account.sign_out',
-    describe: (call) => ({
-      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
-      before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
-    }),
-  },
-  'PUT /api/settings': {
-    action: 'settings.update',
-    look: (_call, sources) => sources.settings(),
-    describe: (_call, seen, sources) => ({
-      target: { type: 'settings', id: null, label: null },
-      before: pick(seen.looked, ['auditRetentionDays']),
-      after: pick(sources.settings(), ['auditRetentionDays']),
-    }),
-  },
-  'POST /api/audit/:id/retry': {
-    // recorded as the action it repeated, on the same target, linked to the entry it retried
-    action: 'audit.retry',
-    look: (call, sources) => sources.entry(Number(call.params.id)),
-    describe: (call, seen) => describeRetry(call, seen),
-  },
-}
+  [
+    routes.signInToSchool,
+    {
+      describe: (call, seen) => ({
+        target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+        after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
+      }),
+    },
+  ],
+  [
+    routes.signOutOfSchool,
+    {
+      describe: (call) => ({
+        target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+        before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
+      }),
+    },
+  ],
+  [
+    routes.updateSettings,
+    {
+      look: (_call, sources) => sources.settings(),
+      describe: (_call, seen, sources) => ({
+        target: { type: 'settings', id: null, label: null },
+        before: pick(seen.looked, ['auditRetentionDays']),
+        after: pick(sources.settings(), ['auditRetentionDays']),
+      }),
+    },
+  ],
+  [
+    routes.retryAuditEntry,
+    {
+      // recorded as the action it repeated, on the same target, linked to the entry it retried
+      look: (call, sources) => sources.entry(Number(call.params.id)),
+      describe: (call, seen) => describeRetry(call, seen),
+    },
+  ],
+])
 
 const IMPORT_ROW: readonly string[] = [
   'employeeNo',
@@ -532,9 +590,8 @@ const NOT_IMPORTED = new Set(['failed', 'photo_failed'])
  * rows were not imported the entry counts as failed and keeps those rows (as typed, for the retry only:
  * `input` is never shown), with the school's student id for a row whose photo alone is missing.
  */
-function importCommit(action: string): Describer {
+function importCommit(): RouteDescriber {
   return {
-    action,
     readsBody: true,
     describe: (call, seen, sources) => {
       const deviceId = str(field(call.body, 'deviceId'))
@@ -595,7 +652,7 @@ function tokenTarget(id: string | null, token: unknown): AuditTargetRecord {
 }
 
 function describeRetry(call: AuditCall, seen: AuditSeen): Description {
-  const original = seen.looked as import('../../store/audit-repo').AuditRecord | undefined
+  const original = seen.looked as AuditRecord | undefined
   const id = Number(call.params.id)
   if (!original) return { target: { type: 'audit', id: call.params.id ?? null, label: null } }
   const repeated = actionDescribers().get(original.action)
@@ -611,11 +668,7 @@ function describeRetry(call: AuditCall, seen: AuditSeen): Description {
 }
 
 /** The repeated action's own `after`, as if its route had answered with the retry's result. */
-function describeRepeated(
-  describer: Describer,
-  original: import('../../store/audit-repo').AuditRecord,
-  result: unknown,
-): unknown {
+function describeRepeated(describer: RouteDescriber, original: AuditRecord, result: unknown): unknown {
   const input = isObject(original.input) ? original.input : {}
   const params = Object.fromEntries(
     Object.entries({ id: input.deviceId, employeeNo: input.employeeNo }).filter(
@@ -642,10 +695,19 @@ function describeRepeated(
   return describer.describe(call, seen, noSources).after
 }
 
-let byAction: Map<string, Describer> | undefined
-function actionDescribers(): Map<string, Describer> {
-  byAction ??= new Map(Object.values(DESCRIBERS).map((describer) => [describer.action, describer]))
+let byAction: Map<string, RouteDescriber> | undefined
+function actionDescribers(): Map<string, RouteDescriber> {
+  byAction ??= new Map(
+    [...DESCRIBERS].flatMap(([route, describer]) => (route.audit ? [[route.audit, describer] as const] : [])),
+  )
   return byAction
+}
+
+const DECLARED = new Map(ROUTES.map((route) => [routeKey(route), route]))
+
+/** The declaration of a mounted route pattern, e.g. `POST` `/api/devices`. */
+export function declaredRoute(method: string, route: string): RouteDeclaration | undefined {
+  return DECLARED.get(`${method} ${route}`)
 }
 
 /**
@@ -698,14 +760,21 @@ const fallbackDescriber = (method: string, route: string): Describer => ({
   },
 })
 
+/** The declared route's own describer, with the action its declaration names. */
+function declaredDescriber(method: string, route: string): Describer | undefined {
+  const declared = declaredRoute(method, route)
+  const own = declared && DESCRIBERS.get(declared)
+  return declared?.audit && own ? { action: declared.audit, ...own } : undefined
+}
+
 /** True when a route has a describer of its own (or is an import route, described by the import rule). */
 export function isDescribed(method: string, route: string): boolean {
-  return `${method} ${route}` in DESCRIBERS || IMPORT_ROUTE.test(route)
+  return declaredDescriber(method, route) !== undefined || IMPORT_ROUTE.test(route)
 }
 
 export function describerFor(method: string, route: string): Describer {
   return (
-    DESCRIBERS[`${method} ${route}`] ??
+    declaredDescriber(method, route) ??
     (IMPORT_ROUTE.test(route) ? importDescriber : fallbackDescriber)(method, route)
   )
 }
