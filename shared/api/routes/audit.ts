@@ -1,4 +1,11 @@
-import { AuditPage, AuditQuery, AuditRetryResult, ServerLogPage, ServerLogQuery } from '../audit'
+import {
+  AuditPage,
+  AuditQuery,
+  AuditRetryRequest,
+  AuditRetryResult,
+  ServerLogPage,
+  ServerLogQuery,
+} from '../audit'
 import type { RouteDeclaration } from './route'
 
 export const listAudit = {
@@ -27,6 +34,7 @@ export const retryAuditEntry = {
   access: 'admin',
   what: 'repeat a failed clock set, event-host write, device test or removal; others → 409 `conflict`; the retry is audited, linked to the entry',
   status: 200,
+  body: AuditRetryRequest,
   answer: AuditRetryResult,
   audit: 'audit.retry',
 } as const satisfies RouteDeclaration
