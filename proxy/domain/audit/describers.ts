@@ -84,494 +84,395 @@ function verifiedWrite(
 /** The values a door, face or events write asked for. */
 const valuesInput = (body: unknown) => ({ values: settingValuesSnapshot(field(body, 'values')) })
 
+/** The name of every declared route that records an audit entry (shared/api/routes). */
+type AuditedRoute = {
+  [Name in keyof typeof routes]: (typeof routes)[Name] extends { audit: string } ? Name : never
+}[keyof typeof routes]
+
 /**
- * How the entry of each mutating route is described, by its declaration (shared/api/routes), which names
- * the action. A route missing here is still recorded (see `describerFor`), but only by its pattern;
- * tests/unit/proxy/audit makes sure each declared mutating route has its own.
+ * How the entry of each audited route is described, by the name of its declaration, which names the action:
+ * a declared route with an action and no describer here does not compile.
  */
-export const DESCRIBERS: ReadonlyMap<RouteDeclaration, RouteDescriber> = new Map<
-  RouteDeclaration,
-  RouteDescriber
->([
-  [
-    routes.createDevice,
-    {
-      readsBody: true,
-      describe: (call, seen, sources) => ({
-        target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
-        after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
-      }),
-    },
-  ],
-  [
-    routes.updateDevice,
-    {
-      readsBody: true,
-      look: (call, sources) => sources.device(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-        before: deviceSnapshot(seen.looked),
-        after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
-      }),
-    },
-  ],
-  [
-    routes.deleteDevice,
-    {
-      look: (call, sources) => sources.device(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-        before: deviceSnapshot(seen.looked),
-      }),
-    },
-  ],
-  [routes.testDevice, deviceAction(deviceTestSnapshot)],
-  [
-    routes.linkToSchool,
-    {
-      readsBody: true,
-      look: (call, sources) => sources.device(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: deviceTarget(call.params.id ?? null, sources, seen.looked),
-        before: { backendId: field(seen.looked, 'backendId') ?? null },
-        after: seen.ok ? { backendId: field(seen.response, 'backendId') ?? null } : undefined,
-        input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
-      }),
-    },
-  ],
-  [
-    routes.activateTerminal,
-    {
-      readsBody: true,
-      describe: (call) => {
-        // the new admin password is never recorded: only where it was set
-        const address = { host: str(field(call.body, 'host')), port: field(call.body, 'port') }
-        return {
-          target: {
-            type: 'device',
-            id: null,
-            label: address.host ? `${address.host}:${String(address.port)}` : null,
-          },
-          after: address,
-        }
-      },
-    },
-  ],
-  [routes.syncDeviceClock, deviceAction(clockSnapshot)],
-  [routes.applyDeviceWebhook, deviceAction(webhookSnapshot)],
-  [
-    routes.writeNtpSettings,
-    {
-      readsBody: true,
-      describe: (call, seen, sources) => {
-        // a write the device did not keep answers its snapshot and read-back under the error's details
-        const result = seen.ok ? seen.response : field(seen.error?.details, 'actual') && seen.error?.details
-        return {
-          target: deviceTarget(call.params.id ?? null, sources),
-          before: ntpSettingsSnapshot(field(result, 'before')) ?? undefined,
-          after: seen.ok
-            ? ntpSettingsSnapshot(field(result, 'after'))
-            : ntpSettingsSnapshot(field(result, 'actual')),
-          input: { deviceId: call.params.id, ...ntpWriteSnapshot(call.body) },
-        }
-      },
-    },
-  ],
-  [routes.openDoor, deviceAction(doorOpenSnapshot)],
-  [
-    routes.writeNetworkSettings,
-    {
-      readsBody: true,
-      describe: (call, seen, sources) => {
-        // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
-        const details = seen.ok ? seen.response : seen.error?.details
-        const previous =
-          field(details, 'previousAddress') ?? pick(sources.device(call.params.id ?? ''), ['host', 'port'])
-        const after = seen.ok
-          ? ipv4Snapshot(field(details, 'after'), field(details, 'address'))
-          : (ipv4Snapshot(field(details, 'actual')) ??
-            ipv4Snapshot(field(details, 'expected'), field(details, 'newAddress')))
-        return {
-          target: deviceTarget(call.params.id ?? null, sources),
-          before: ipv4Snapshot(field(details, 'before'), previous) ?? {
-            address: pick(previous, ['host', 'port']),
-          },
-          after: after ?? undefined,
-          input: { deviceId: call.params.id, ...networkWriteSnapshot(call.body) },
-        }
-      },
-    },
-  ],
-  [routes.writeDoorSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
-  [routes.writeFaceSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
-  [routes.writeEventSettings, verifiedWrite(settingValuesSnapshot, valuesInput)],
-  [
-    routes.writeExpertDocument,
-    verifiedWrite(expertDocumentSnapshot, (body) => ({
-      path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
-    })),
-  ],
-  [
-    routes.applyAllWebhooks,
-    {
-      describe: (_call, seen) => ({
-        target: { type: 'devices', id: null, label: null },
-        after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
-        input: {},
-      }),
-    },
-  ],
-  [
-    routes.deleteDeviceUser,
-    {
-      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-      describe: (call, seen, sources) => {
-        const device = sources.device(call.params.id ?? '')
-        const registered = seen.looked as { student: unknown } | undefined
-        return {
-          target: {
-            type: 'device-user',
-            id: call.params.employeeNo ?? null,
-            label: [studentName(registered?.student), device?.name].filter(Boolean).join(' — ') || null,
-          },
-          before: {
-            deviceId: call.params.id,
-            deviceName: device?.name ?? null,
-            employeeNo: call.params.employeeNo,
-          },
-          input: { deviceId: call.params.id, employeeNo: call.params.employeeNo },
-        }
-      },
-    },
-  ],
-  [
-    routes.register,
-    {
-      readsBody: true,
-      describe: (call, seen) => {
-        const registration = registrationOf(seen)
-        const student = field(call.body, 'student')
-        const employeeNo = str(field(registration, 'employeeNo')) ?? str(field(student, 'employeeNo'))
-        const label = studentName(student) ?? str(field(registration, 'name'))
-        return {
-          target: registrationTarget(employeeNo, label),
-          after: {
-            ...(student ? { student: studentSnapshot(student) } : {}),
-            ...registrationSnapshot(registration),
-            deviceIds: field(call.body, 'deviceIds') ?? null,
-            // the tablet's face check: passed, overridden by the operator (and which check), or off
-            ...(field(call.body, 'faceCheck') ? { faceCheck: field(call.body, 'faceCheck') } : {}),
-          },
-        }
-      },
-    },
-  ],
-  [
-    routes.editRegistration,
-    {
-      readsBody: true,
-      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-      describe: (call, seen, sources) => {
-        const employeeNo = call.params.employeeNo ?? null
-        const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
-        const now = employeeNo ? sources.registration(employeeNo) : undefined
-        const photoChanged = isObject(call.body) ? typeof call.body.face === 'string' : undefined
-        return {
-          target: registrationTarget(employeeNo, studentName(now?.student ?? stored?.student)),
-          before: storedRegistrationSnapshot(stored),
-          after: {
-            ...storedRegistrationSnapshot(now),
-            ...registrationSnapshot(registrationOf(seen)),
-            ...(photoChanged ? { photoChanged } : {}),
-          },
-        }
-      },
-    },
-  ],
-  [
-    routes.removeRegistration,
-    {
-      look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
-      describe: (call, seen, sources) => {
-        const employeeNo = call.params.employeeNo ?? null
-        const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
-        const deviceIds = call.query.deviceIds
-        return {
-          target: registrationTarget(employeeNo, studentName(stored?.student)),
-          before: storedRegistrationSnapshot(stored),
-          after: {
-            ...storedRegistrationSnapshot(employeeNo ? sources.registration(employeeNo) : undefined),
-            ...registrationSnapshot(registrationOf(seen)),
-          },
-          input: { employeeNo, ...(deviceIds ? { deviceIds: deviceIds.split(',').filter(Boolean) } : {}) },
-        }
-      },
-    },
-  ],
-  [
-    routes.runLiveCheck,
-    {
-      describe: () => ({ target: null, skip: true }),
-    },
-  ],
-  [
-    routes.fixLiveCheck,
-    {
-      readsBody: true,
-      describe: (call, seen) => {
-        const student = field(seen.response, 'student')
-        const actions = field(seen.response, 'actions')
-        return {
-          target: registrationTarget(
-            str(field(call.body, 'employeeNo')) ?? str(field(student, 'employeeNo')),
-            str(field(student, 'name')),
-          ),
-          after: seen.ok
-            ? {
-                actions: Array.isArray(actions)
-                  ? actions.map((action) => ({
-                      ...pick(action, ['deviceId', 'wrote']),
-                      ...(isObject(action) && action.error
-                        ? { error: pick(action.error, ['code', 'message']) }
-                        : {}),
-                    }))
-                  : [],
-              }
-            : pick(call.body, ['employeeNo', 'deviceIds']),
-          input: pick(call.body, ['employeeNo', 'deviceIds', 'studentId']),
-          ...partialFrom(
-            Array.isArray(actions) ? actions.filter((action) => isObject(action) && action.error) : [],
-            (failed) => `${failed} device(s) still lack what was written`,
-          ),
-        }
-      },
-    },
-  ],
-  [
-    routes.previewDeviceImport,
-    {
-      describe: () => ({ target: null, skip: true }),
-    },
-  ],
-  [
-    routes.deviceImportReport,
-    {
-      describe: () => ({ target: null, skip: true }),
-    },
-  ],
-  [routes.commitDeviceImport, importCommit()],
-  [routes.retryDeviceImport, importCommit()],
-  [
-    routes.uploadStudentPhoto,
-    {
-      describe: (call, seen) => ({
+const BY_ROUTE: { [Name in AuditedRoute]: RouteDescriber } = {
+  createDevice: {
+    readsBody: true,
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
+      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+    }),
+  },
+  updateDevice: {
+    readsBody: true,
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: deviceSnapshot(seen.looked),
+      after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
+    }),
+  },
+  deleteDevice: {
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: deviceSnapshot(seen.looked),
+    }),
+  },
+  testDevice: deviceAction(deviceTestSnapshot),
+  linkToSchool: {
+    readsBody: true,
+    look: (call, sources) => sources.device(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: deviceTarget(call.params.id ?? null, sources, seen.looked),
+      before: { backendId: field(seen.looked, 'backendId') ?? null },
+      after: seen.ok ? { backendId: field(seen.response, 'backendId') ?? null } : undefined,
+      input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
+    }),
+  },
+  activateTerminal: {
+    readsBody: true,
+    describe: (call) => {
+      // the new admin password is never recorded: only where it was set
+      const address = { host: str(field(call.body, 'host')), port: field(call.body, 'port') }
+      return {
         target: {
-          type: 'student',
-          id: str(field(seen.response, 'employeeNo')) ?? call.params.id ?? null,
-          label: null,
+          type: 'device',
+          id: null,
+          label: address.host ? `${address.host}:${String(address.port)}` : null,
         },
-        after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
-      }),
+        after: address,
+      }
     },
-  ],
-  [
-    routes.saveStudent,
-    {
-      readsBody: true,
-      describe: (call, seen) => {
-        const student = field(call.body, 'student')
-        return {
-          target: registrationTarget(str(field(seen.response, 'employeeNo')), studentName(student)),
-          after: {
-            ...(student ? { student: studentSnapshot(student) } : {}),
-            ...pick(seen.response, ['employeeNo', 'backend']),
-          },
-        }
+  },
+  syncDeviceClock: deviceAction(clockSnapshot),
+  applyDeviceWebhook: deviceAction(webhookSnapshot),
+  writeNtpSettings: {
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      // a write the device did not keep answers its snapshot and read-back under the error's details
+      const result = seen.ok ? seen.response : field(seen.error?.details, 'actual') && seen.error?.details
+      return {
+        target: deviceTarget(call.params.id ?? null, sources),
+        before: ntpSettingsSnapshot(field(result, 'before')) ?? undefined,
+        after: seen.ok
+          ? ntpSettingsSnapshot(field(result, 'after'))
+          : ntpSettingsSnapshot(field(result, 'actual')),
+        input: { deviceId: call.params.id, ...ntpWriteSnapshot(call.body) },
+      }
+    },
+  },
+  openDoor: deviceAction(doorOpenSnapshot),
+  writeNetworkSettings: {
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
+      const details = seen.ok ? seen.response : seen.error?.details
+      const previous =
+        field(details, 'previousAddress') ?? pick(sources.device(call.params.id ?? ''), ['host', 'port'])
+      const after = seen.ok
+        ? ipv4Snapshot(field(details, 'after'), field(details, 'address'))
+        : (ipv4Snapshot(field(details, 'actual')) ??
+          ipv4Snapshot(field(details, 'expected'), field(details, 'newAddress')))
+      return {
+        target: deviceTarget(call.params.id ?? null, sources),
+        before: ipv4Snapshot(field(details, 'before'), previous) ?? {
+          address: pick(previous, ['host', 'port']),
+        },
+        after: after ?? undefined,
+        input: { deviceId: call.params.id, ...networkWriteSnapshot(call.body) },
+      }
+    },
+  },
+  writeDoorSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeFaceSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeEventSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeExpertDocument: verifiedWrite(expertDocumentSnapshot, (body) => ({
+    path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
+  })),
+  applyAllWebhooks: {
+    describe: (_call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
+      input: {},
+    }),
+  },
+  deleteDeviceUser: {
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const device = sources.device(call.params.id ?? '')
+      const registered = seen.looked as { student: unknown } | undefined
+      return {
+        target: {
+          type: 'device-user',
+          id: call.params.employeeNo ?? null,
+          label: [studentName(registered?.student), device?.name].filter(Boolean).join(' — ') || null,
+        },
+        before: {
+          deviceId: call.params.id,
+          deviceName: device?.name ?? null,
+          employeeNo: call.params.employeeNo,
+        },
+        input: { deviceId: call.params.id, employeeNo: call.params.employeeNo },
+      }
+    },
+  },
+  register: {
+    readsBody: true,
+    describe: (call, seen) => {
+      const registration = registrationOf(seen)
+      const student = field(call.body, 'student')
+      const employeeNo = str(field(registration, 'employeeNo')) ?? str(field(student, 'employeeNo'))
+      const label = studentName(student) ?? str(field(registration, 'name'))
+      return {
+        target: registrationTarget(employeeNo, label),
+        after: {
+          ...(student ? { student: studentSnapshot(student) } : {}),
+          ...registrationSnapshot(registration),
+          deviceIds: field(call.body, 'deviceIds') ?? null,
+          // the tablet's face check: passed, overridden by the operator (and which check), or off
+          ...(field(call.body, 'faceCheck') ? { faceCheck: field(call.body, 'faceCheck') } : {}),
+        },
+      }
+    },
+  },
+  editRegistration: {
+    readsBody: true,
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const employeeNo = call.params.employeeNo ?? null
+      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+      const now = employeeNo ? sources.registration(employeeNo) : undefined
+      const photoChanged = isObject(call.body) ? typeof call.body.face === 'string' : undefined
+      return {
+        target: registrationTarget(employeeNo, studentName(now?.student ?? stored?.student)),
+        before: storedRegistrationSnapshot(stored),
+        after: {
+          ...storedRegistrationSnapshot(now),
+          ...registrationSnapshot(registrationOf(seen)),
+          ...(photoChanged ? { photoChanged } : {}),
+        },
+      }
+    },
+  },
+  removeRegistration: {
+    look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
+    describe: (call, seen, sources) => {
+      const employeeNo = call.params.employeeNo ?? null
+      const stored = seen.looked as Parameters<typeof storedRegistrationSnapshot>[0]
+      const deviceIds = call.query.deviceIds
+      return {
+        target: registrationTarget(employeeNo, studentName(stored?.student)),
+        before: storedRegistrationSnapshot(stored),
+        after: {
+          ...storedRegistrationSnapshot(employeeNo ? sources.registration(employeeNo) : undefined),
+          ...registrationSnapshot(registrationOf(seen)),
+        },
+        input: { employeeNo, ...(deviceIds ? { deviceIds: deviceIds.split(',').filter(Boolean) } : {}) },
+      }
+    },
+  },
+  runLiveCheck: {
+    describe: () => ({ target: null, skip: true }),
+  },
+  fixLiveCheck: {
+    readsBody: true,
+    describe: (call, seen) => {
+      const student = field(seen.response, 'student')
+      const actions = field(seen.response, 'actions')
+      return {
+        target: registrationTarget(
+          str(field(call.body, 'employeeNo')) ?? str(field(student, 'employeeNo')),
+          str(field(student, 'name')),
+        ),
+        after: seen.ok
+          ? {
+              actions: Array.isArray(actions)
+                ? actions.map((action) => ({
+                    ...pick(action, ['deviceId', 'wrote']),
+                    ...(isObject(action) && action.error
+                      ? { error: pick(action.error, ['code', 'message']) }
+                      : {}),
+                  }))
+                : [],
+            }
+          : pick(call.body, ['employeeNo', 'deviceIds']),
+        input: pick(call.body, ['employeeNo', 'deviceIds', 'studentId']),
+        ...partialFrom(
+          Array.isArray(actions) ? actions.filter((action) => isObject(action) && action.error) : [],
+          (failed) => `${failed} device(s) still lack what was written`,
+        ),
+      }
+    },
+  },
+  previewDeviceImport: {
+    describe: () => ({ target: null, skip: true }),
+  },
+  deviceImportReport: {
+    describe: () => ({ target: null, skip: true }),
+  },
+  commitDeviceImport: importCommit(),
+  retryDeviceImport: importCommit(),
+  uploadStudentPhoto: {
+    describe: (call, seen) => ({
+      target: {
+        type: 'student',
+        id: str(field(seen.response, 'employeeNo')) ?? call.params.id ?? null,
+        label: null,
       },
+      after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
+    }),
+  },
+  saveStudent: {
+    readsBody: true,
+    describe: (call, seen) => {
+      const student = field(call.body, 'student')
+      return {
+        target: registrationTarget(str(field(seen.response, 'employeeNo')), studentName(student)),
+        after: {
+          ...(student ? { student: studentSnapshot(student) } : {}),
+          ...pick(seen.response, ['employeeNo', 'backend']),
+        },
+      }
     },
-  ],
-  [
-    routes.createClass,
-    {
-      readsBody: true,
-      describe: (call, seen) => ({
-        target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
-        after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
-      }),
+  },
+  createClass: {
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
+      after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
+    }),
+  },
+  startJob: {
+    readsBody: true,
+    describe: (call, seen, sources) => {
+      const targetDeviceId =
+        str(field(seen.response, 'targetDeviceId')) ?? str(field(call.body, 'targetDeviceId'))
+      return {
+        target: {
+          type: 'job',
+          id: str(field(seen.response, 'id')),
+          label: deviceTarget(targetDeviceId, sources).label,
+        },
+        after: seen.ok
+          ? jobSnapshot(seen.response)
+          : pick(call.body, ['type', 'sourceDeviceId', 'targetDeviceId']),
+      }
     },
-  ],
-  [
-    routes.startJob,
-    {
-      readsBody: true,
-      describe: (call, seen, sources) => {
-        const targetDeviceId =
-          str(field(seen.response, 'targetDeviceId')) ?? str(field(call.body, 'targetDeviceId'))
-        return {
-          target: {
-            type: 'job',
-            id: str(field(seen.response, 'id')),
-            label: deviceTarget(targetDeviceId, sources).label,
-          },
-          after: seen.ok
-            ? jobSnapshot(seen.response)
-            : pick(call.body, ['type', 'sourceDeviceId', 'targetDeviceId']),
-        }
-      },
+  },
+  cancelJob: {
+    look: (call, sources) => sources.job(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: jobTarget(call.params.id ?? null, seen.looked, sources),
+      before: jobSnapshot(seen.looked),
+      after: seen.ok ? jobSnapshot(seen.response) : undefined,
+    }),
+  },
+  setEventRelayMode: {
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      input: pick(call.body, ['mode']),
+      after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
+    }),
+  },
+  searchEventRelay: {
+    describe: (_call, seen) => ({
+      target: { type: 'devices', id: null, label: null },
+      after: seen.ok ? seen.response : undefined,
+    }),
+  },
+  retryEventRelay: {
+    describe: (_call, seen) => ({
+      target: { type: 'events', id: null, label: null },
+      after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
+    }),
+  },
+  flushOutbox: {
+    describe: (_call, seen) => ({
+      target: { type: 'outbox', id: null, label: null },
+      after: seen.ok ? pick(seen.response, ['pending']) : undefined,
+    }),
+  },
+  retryOutboxItem: {
+    describe: (call, seen) => ({
+      target: { type: 'report', id: call.params.id ?? null, label: null },
+      after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
+    }),
+  },
+  createPairingCode: {
+    readsBody: true,
+    describe: (call, seen) => ({
+      target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
+      // the code itself is a secret until used: only its role and expiry are kept
+      after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
+    }),
+  },
+  pair: {
+    readsBody: true,
+    describe: (call, seen) => {
+      // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
+      // paired screen's name is kept marked as claimed, so the admin never takes it for a checked name.
+      if (!seen.ok) {
+        return { target: { type: 'token', id: null, label: null }, actor: NEW_SCREEN }
+      }
+      const name = str(field(call.body, 'name'))
+      const tokenId = str(field(seen.response, 'tokenId'))
+      const role = str(field(seen.response, 'role')) ?? 'unknown'
+      return {
+        target: { type: 'token', id: tokenId, label: name },
+        actor: name ? { name, role, tokenId, claimed: true } : { ...NEW_SCREEN, role, tokenId },
+        after: { tokenId, role, name },
+      }
     },
-  ],
-  [
-    routes.cancelJob,
-    {
-      look: (call, sources) => sources.job(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: jobTarget(call.params.id ?? null, seen.looked, sources),
-        before: jobSnapshot(seen.looked),
-        after: seen.ok ? jobSnapshot(seen.response) : undefined,
-      }),
-    },
-  ],
-  [
-    routes.setEventRelayMode,
-    {
-      readsBody: true,
-      describe: (call, seen) => ({
-        target: { type: 'devices', id: null, label: null },
-        input: pick(call.body, ['mode']),
-        after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
-      }),
-    },
-  ],
-  [
-    routes.searchEventRelay,
-    {
-      describe: (_call, seen) => ({
-        target: { type: 'devices', id: null, label: null },
-        after: seen.ok ? seen.response : undefined,
-      }),
-    },
-  ],
-  [
-    routes.retryEventRelay,
-    {
-      describe: (_call, seen) => ({
-        target: { type: 'events', id: null, label: null },
-        after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
-      }),
-    },
-  ],
-  [
-    routes.flushOutbox,
-    {
-      describe: (_call, seen) => ({
-        target: { type: 'outbox', id: null, label: null },
-        after: seen.ok ? pick(seen.response, ['pending']) : undefined,
-      }),
-    },
-  ],
-  [
-    routes.retryOutboxItem,
-    {
-      describe: (call, seen) => ({
-        target: { type: 'report', id: call.params.id ?? null, label: null },
-        after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
-      }),
-    },
-  ],
-  [
-    routes.createPairingCode,
-    {
-      readsBody: true,
-      describe: (call, seen) => ({
-        target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
-        // the code itself is a secret until used: only its role and expiry are kept
-        after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
-      }),
-    },
-  ],
-  [
-    routes.pair,
-    {
-      readsBody: true,
-      describe: (call, seen) => {
-        // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
-        // paired screen's name is kept marked as claimed, so the admin never takes it for a checked name.
-        if (!seen.ok) {
-          return { target: { type: 'token', id: null, label: null }, actor: NEW_SCREEN }
-        }
-        const name = str(field(call.body, 'name'))
-        const tokenId = str(field(seen.response, 'tokenId'))
-        const role = str(field(seen.response, 'role')) ?? 'unknown'
-        return {
-          target: { type: 'token', id: tokenId, label: name },
-          actor: name ? { name, role, tokenId, claimed: true } : { ...NEW_SCREEN, role, tokenId },
-          after: { tokenId, role, name },
-        }
-      },
-    },
-  ],
-  [
-    routes.renameToken,
-    {
-      readsBody: true,
-      look: (call, sources) => sources.token(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: tokenTarget(call.params.id ?? null, seen.looked),
-        before: tokenSnapshot(seen.looked),
-        after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
-      }),
-    },
-  ],
-  [
-    routes.revokeToken,
-    {
-      look: (call, sources) => sources.token(call.params.id ?? ''),
-      describe: (call, seen, sources) => ({
-        target: tokenTarget(call.params.id ?? null, seen.looked),
-        before: tokenSnapshot(seen.looked),
-        after: tokenSnapshot(sources.token(call.params.id ?? '')),
-      }),
-    },
-  ],
+  },
+  renameToken: {
+    readsBody: true,
+    look: (call, sources) => sources.token(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: tokenTarget(call.params.id ?? null, seen.looked),
+      before: tokenSnapshot(seen.looked),
+      after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
+    }),
+  },
+  revokeToken: {
+    look: (call, sources) => sources.token(call.params.id ?? ''),
+    describe: (call, seen, sources) => ({
+      target: tokenTarget(call.params.id ?? null, seen.looked),
+      before: tokenSnapshot(seen.looked),
+      after: tokenSnapshot(sources.token(call.params.id ?? '')),
+    }),
+  },
   // the password is never recorded: the body is not read, and the answer names only the account
-  [
-    routes.signInToSchool,
-    {
-      describe: (call, seen) => ({
-        target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
-        after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
-      }),
-    },
-  ],
-  [
-    routes.signOutOfSchool,
-    {
-      describe: (call) => ({
-        target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
-        before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
-      }),
-    },
-  ],
-  [
-    routes.updateSettings,
-    {
-      look: (_call, sources) => sources.settings(),
-      describe: (_call, seen, sources) => ({
-        target: { type: 'settings', id: null, label: null },
-        before: pick(seen.looked, ['auditRetentionDays']),
-        after: pick(sources.settings(), ['auditRetentionDays']),
-      }),
-    },
-  ],
-  [
-    routes.retryAuditEntry,
-    {
-      // recorded as the action it repeated, on the same target, linked to the entry it retried
-      look: (call, sources) => sources.entry(Number(call.params.id)),
-      describe: (call, seen) => describeRetry(call, seen),
-    },
-  ],
-])
+  signInToSchool: {
+    describe: (call, seen) => ({
+      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+      after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
+    }),
+  },
+  signOutOfSchool: {
+    describe: (call) => ({
+      target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
+      before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
+    }),
+  },
+  updateSettings: {
+    look: (_call, sources) => sources.settings(),
+    describe: (_call, seen, sources) => ({
+      target: { type: 'settings', id: null, label: null },
+      before: pick(seen.looked, ['auditRetentionDays']),
+      after: pick(sources.settings(), ['auditRetentionDays']),
+    }),
+  },
+  retryAuditEntry: {
+    // recorded as the action it repeated, on the same target, linked to the entry it retried
+    look: (call, sources) => sources.entry(Number(call.params.id)),
+    describe: (call, seen) => describeRetry(call, seen),
+  },
+}
+
+/** The describers by declaration: the audit middleware finds a request's declaration by its route pattern. */
+export const DESCRIBERS: ReadonlyMap<RouteDeclaration, RouteDescriber> = new Map(
+  Object.entries(BY_ROUTE).map(([name, describer]) => [routes[name as AuditedRoute], describer]),
+)
 
 const IMPORT_ROW: readonly string[] = [
   'employeeNo',
