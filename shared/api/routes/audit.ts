@@ -50,4 +50,4 @@ export const listProvisioningLogs = {
 } as const satisfies RouteDeclaration
 
 /** The audit routes, in the order the API doc lists them. */
-export const auditRoutes = [listAudit, exportAudit, retryAuditEntry, listProvisioningLogs] as const
+export const auditGroup = [listAudit, exportAudit, retryAuditEntry, listProvisioningLogs] as const

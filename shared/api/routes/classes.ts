@@ -23,4 +23,4 @@ export const createClass = {
 } as const satisfies RouteDeclaration
 
 /** The classes routes, in the order the API doc lists them. */
-export const classesRoutes = [listClasses, createClass] as const
+export const classesGroup = [listClasses, createClass] as const

@@ -62,7 +62,7 @@ export const deviceImportReport = {
 } as const satisfies RouteDeclaration
 
 /** The device-import routes, in the order the API doc lists them. */
-export const deviceImportRoutes = [
+export const deviceImportGroup = [
   listImportCandidates,
   previewDeviceImport,
   commitDeviceImport,

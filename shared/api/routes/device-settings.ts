@@ -120,7 +120,7 @@ export const openDoor = {
 } as const satisfies RouteDeclaration
 
 /** The device-settings routes, in the order the API doc lists them. */
-export const deviceSettingsRoutes = [
+export const deviceSettingsGroup = [
   readDeviceSettings,
   writeNtpSettings,
   writeNetworkSettings,

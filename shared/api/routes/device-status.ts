@@ -29,4 +29,4 @@ export const readDeviceStatus = {
 } as const satisfies RouteDeclaration
 
 /** The device-status routes, in the order the API doc lists them. */
-export const deviceStatusRoutes = [listDeviceStatus, streamDeviceStatus, readDeviceStatus] as const
+export const deviceStatusGroup = [listDeviceStatus, streamDeviceStatus, readDeviceStatus] as const

@@ -21,4 +21,4 @@ export const syncDeviceClock = {
 } as const satisfies RouteDeclaration
 
 /** The device-time routes, in the order the API doc lists them. */
-export const deviceTimeRoutes = [readDeviceClock, syncDeviceClock] as const
+export const deviceTimeGroup = [readDeviceClock, syncDeviceClock] as const

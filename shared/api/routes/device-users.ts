@@ -39,7 +39,7 @@ export const deleteDeviceUser = {
 } as const satisfies RouteDeclaration
 
 /** The device-users routes, in the order the API doc lists them. */
-export const deviceUsersRoutes = [
+export const deviceUsersGroup = [
   listDeviceUsers,
   readDeviceUser,
   readDeviceUserFace,

@@ -53,4 +53,4 @@ export const testDevice = {
 } as const satisfies RouteDeclaration
 
 /** The devices routes, in the order the API doc lists them. */
-export const devicesRoutes = [listDevices, createDevice, updateDevice, deleteDevice, testDevice] as const
+export const devicesGroup = [listDevices, createDevice, updateDevice, deleteDevice, testDevice] as const

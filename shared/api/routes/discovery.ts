@@ -22,4 +22,4 @@ export const activateTerminal = {
 } as const satisfies RouteDeclaration
 
 /** The discovery routes, in the order the API doc lists them. */
-export const discoveryRoutes = [discover, activateTerminal] as const
+export const discoveryGroup = [discover, activateTerminal] as const

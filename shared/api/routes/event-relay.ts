@@ -42,9 +42,4 @@ export const retryEventRelay = {
 } as const satisfies RouteDeclaration
 
 /** The event-relay routes, in the order the API doc lists them. */
-export const eventRelayRoutes = [
-  readEventRelay,
-  setEventRelayMode,
-  searchEventRelay,
-  retryEventRelay,
-] as const
+export const eventRelayGroup = [readEventRelay, setEventRelayMode, searchEventRelay, retryEventRelay] as const

@@ -11,4 +11,4 @@ export const health = {
 } as const satisfies RouteDeclaration
 
 /** The health routes, in the order the API doc lists them. */
-export const healthRoutes = [health] as const
+export const healthGroup = [health] as const

@@ -1,26 +1,26 @@
-import { healthRoutes } from './health'
-import { pairingRoutes } from './pairing'
-import { tokensRoutes } from './tokens'
-import { settingsRoutes } from './settings'
-import { auditRoutes } from './audit'
-import { devicesRoutes } from './devices'
-import { schoolLinkRoutes } from './school-link'
-import { schoolAccountRoutes } from './school-account'
-import { discoveryRoutes } from './discovery'
-import { deviceStatusRoutes } from './device-status'
-import { deviceTimeRoutes } from './device-time'
-import { deviceSettingsRoutes } from './device-settings'
-import { deviceUsersRoutes } from './device-users'
-import { webhooksRoutes } from './webhooks'
-import { registrationsRoutes } from './registrations'
-import { jobsRoutes } from './jobs'
-import { liveCheckRoutes } from './live-check'
-import { outboxRoutes } from './outbox'
-import { studentsRoutes } from './students'
-import { studentExportRoutes } from './student-export'
-import { deviceImportRoutes } from './device-import'
-import { classesRoutes } from './classes'
-import { eventRelayRoutes } from './event-relay'
+import { healthGroup } from './health'
+import { pairingGroup } from './pairing'
+import { tokensGroup } from './tokens'
+import { settingsGroup } from './settings'
+import { auditGroup } from './audit'
+import { devicesGroup } from './devices'
+import { schoolLinkGroup } from './school-link'
+import { schoolAccountGroup } from './school-account'
+import { discoveryGroup } from './discovery'
+import { deviceStatusGroup } from './device-status'
+import { deviceTimeGroup } from './device-time'
+import { deviceSettingsGroup } from './device-settings'
+import { deviceUsersGroup } from './device-users'
+import { webhooksGroup } from './webhooks'
+import { registrationsGroup } from './registrations'
+import { jobsGroup } from './jobs'
+import { liveCheckGroup } from './live-check'
+import { outboxGroup } from './outbox'
+import { studentsGroup } from './students'
+import { studentExportGroup } from './student-export'
+import { deviceImportGroup } from './device-import'
+import { classesGroup } from './classes'
+import { eventRelayGroup } from './event-relay'
 import type { RouteDeclaration } from './route'
 
 export * from './route'
@@ -53,27 +53,27 @@ export * from './event-relay'
  * in its group's file and listed in that file's own list; nothing else names it.
  */
 export const ROUTES: readonly RouteDeclaration[] = [
-  ...healthRoutes,
-  ...pairingRoutes,
-  ...tokensRoutes,
-  ...settingsRoutes,
-  ...auditRoutes,
-  ...devicesRoutes,
-  ...schoolLinkRoutes,
-  ...schoolAccountRoutes,
-  ...discoveryRoutes,
-  ...deviceStatusRoutes,
-  ...deviceTimeRoutes,
-  ...deviceSettingsRoutes,
-  ...deviceUsersRoutes,
-  ...webhooksRoutes,
-  ...registrationsRoutes,
-  ...jobsRoutes,
-  ...liveCheckRoutes,
-  ...outboxRoutes,
-  ...studentsRoutes,
-  ...studentExportRoutes,
-  ...deviceImportRoutes,
-  ...classesRoutes,
-  ...eventRelayRoutes,
+  ...healthGroup,
+  ...pairingGroup,
+  ...tokensGroup,
+  ...settingsGroup,
+  ...auditGroup,
+  ...devicesGroup,
+  ...schoolLinkGroup,
+  ...schoolAccountGroup,
+  ...discoveryGroup,
+  ...deviceStatusGroup,
+  ...deviceTimeGroup,
+  ...deviceSettingsGroup,
+  ...deviceUsersGroup,
+  ...webhooksGroup,
+  ...registrationsGroup,
+  ...jobsGroup,
+  ...liveCheckGroup,
+  ...outboxGroup,
+  ...studentsGroup,
+  ...studentExportGroup,
+  ...deviceImportGroup,
+  ...classesGroup,
+  ...eventRelayGroup,
 ]

@@ -78,7 +78,7 @@ export const streamJob = {
 } as const satisfies RouteDeclaration
 
 /** The jobs routes, in the order the API doc lists them. */
-export const jobsRoutes = [
+export const jobsGroup = [
   startJob,
   listJobs,
   checkJobCapacity,

@@ -24,4 +24,4 @@ export const fixLiveCheck = {
 } as const satisfies RouteDeclaration
 
 /** The live-check routes, in the order the API doc lists them. */
-export const liveCheckRoutes = [runLiveCheck, fixLiveCheck] as const
+export const liveCheckGroup = [runLiveCheck, fixLiveCheck] as const

@@ -31,4 +31,4 @@ export const retryOutboxItem = {
 } as const satisfies RouteDeclaration
 
 /** The outbox routes, in the order the API doc lists them. */
-export const outboxRoutes = [readOutbox, flushOutbox, retryOutboxItem] as const
+export const outboxGroup = [readOutbox, flushOutbox, retryOutboxItem] as const

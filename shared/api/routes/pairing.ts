@@ -33,4 +33,4 @@ export const me = {
 } as const satisfies RouteDeclaration
 
 /** The pairing routes, in the order the API doc lists them. */
-export const pairingRoutes = [pair, createPairingCode, me] as const
+export const pairingGroup = [pair, createPairingCode, me] as const

@@ -51,4 +51,4 @@ export const removeRegistration = {
 } as const satisfies RouteDeclaration
 
 /** The registrations routes, in the order the API doc lists them. */
-export const registrationsRoutes = [register, readStudentSheet, editRegistration, removeRegistration] as const
+export const registrationsGroup = [register, readStudentSheet, editRegistration, removeRegistration] as const

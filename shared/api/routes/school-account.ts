@@ -32,4 +32,4 @@ export const signOutOfSchool = {
 } as const satisfies RouteDeclaration
 
 /** The school-account routes, in the order the API doc lists them. */
-export const schoolAccountRoutes = [readSchoolAccount, signInToSchool, signOutOfSchool] as const
+export const schoolAccountGroup = [readSchoolAccount, signInToSchool, signOutOfSchool] as const

@@ -23,4 +23,4 @@ export const linkToSchool = {
 } as const satisfies RouteDeclaration
 
 /** The school-link routes, in the order the API doc lists them. */
-export const schoolLinkRoutes = [readSchoolLink, linkToSchool] as const
+export const schoolLinkGroup = [readSchoolLink, linkToSchool] as const

@@ -22,4 +22,4 @@ export const updateSettings = {
 } as const satisfies RouteDeclaration
 
 /** The settings routes, in the order the API doc lists them. */
-export const settingsRoutes = [readSettings, updateSettings] as const
+export const settingsGroup = [readSettings, updateSettings] as const

@@ -12,4 +12,4 @@ export const exportStudents = {
 } as const satisfies RouteDeclaration
 
 /** The student-export routes, in the order the API doc lists them. */
-export const studentExportRoutes = [exportStudents] as const
+export const studentExportGroup = [exportStudents] as const

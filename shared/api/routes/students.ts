@@ -53,7 +53,7 @@ export const uploadStudentPhoto = {
 } as const satisfies RouteDeclaration
 
 /** The students routes, in the order the API doc lists them. */
-export const studentsRoutes = [
+export const studentsGroup = [
   listStudents,
   saveStudent,
   listUnlinkedPeople,

@@ -32,4 +32,4 @@ export const revokeToken = {
 } as const satisfies RouteDeclaration
 
 /** The tokens routes, in the order the API doc lists them. */
-export const tokensRoutes = [listTokens, renameToken, revokeToken] as const
+export const tokensGroup = [listTokens, renameToken, revokeToken] as const

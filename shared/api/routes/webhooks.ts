@@ -40,7 +40,7 @@ export const applyDeviceWebhook = {
 } as const satisfies RouteDeclaration
 
 /** The webhooks routes, in the order the API doc lists them. */
-export const webhooksRoutes = [
+export const webhooksGroup = [
   listWebhookUrls,
   applyAllWebhooks,
   readDeviceWebhook,
