@@ -1,10 +1,10 @@
-import { Registration, StudentSheet, type StudentEdit } from '../../shared/api'
+import type { Registration, StudentEdit, StudentSheet } from '../../shared/api'
+import { editRegistration, readStudentSheet, removeRegistration } from '../../shared/api/routes/registrations'
+import { callRoute } from './call'
 import type { ApiClient } from './client'
 
 /** A face upload, a write and a read-back on every terminal holding the person. */
 const PERSON_WRITE_TIMEOUT_MS = 120_000
-
-const personPath = (employeeNo: string) => `/api/registrations/${encodeURIComponent(employeeNo)}`
 
 export interface PersonEdit {
   /** the same on a retry, so the proxy answers the first result instead of writing twice */
@@ -18,11 +18,12 @@ export interface PersonEdit {
 
 /** `PUT /api/registrations/:employeeNo`: the person as the terminals (and the school server) will hold them. */
 export function editPerson(api: ApiClient, employeeNo: string, edit: PersonEdit): Promise<Registration> {
-  return api.request('PUT', personPath(employeeNo), {
-    schema: Registration,
-    body: edit,
-    timeoutMs: PERSON_WRITE_TIMEOUT_MS,
-  })
+  return callRoute(
+    api,
+    editRegistration,
+    { params: { employeeNo }, body: edit },
+    { timeoutMs: PERSON_WRITE_TIMEOUT_MS },
+  )
 }
 
 /**
@@ -34,11 +35,15 @@ export function removePerson(
   employeeNo: string,
   options: { deleteOnSchoolServer: boolean },
 ): Promise<Registration> {
-  return api.request('DELETE', personPath(employeeNo), {
-    schema: Registration,
-    query: options.deleteOnSchoolServer ? { deleteOnSchoolServer: 'true' } : {},
-    timeoutMs: PERSON_WRITE_TIMEOUT_MS,
-  })
+  return callRoute(
+    api,
+    removeRegistration,
+    {
+      params: { employeeNo },
+      query: options.deleteOnSchoolServer ? { deleteOnSchoolServer: 'true' } : {},
+    },
+    { timeoutMs: PERSON_WRITE_TIMEOUT_MS },
+  )
 }
 
 /** `GET /api/registrations/:employeeNo`: the sheet of anyone on a terminal or on the school server. */
@@ -47,5 +52,5 @@ export function studentSheet(
   employeeNo: string,
   signal?: AbortSignal,
 ): Promise<StudentSheet> {
-  return api.request('GET', personPath(employeeNo), { schema: StudentSheet, ...(signal ? { signal } : {}) })
+  return callRoute(api, readStudentSheet, { params: { employeeNo } }, signal ? { signal } : {})
 }

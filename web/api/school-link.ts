@@ -1,12 +1,11 @@
-import { Device } from '../../shared/api/devices'
-import { SchoolLinkView, type SchoolLinkRequest } from '../../shared/api/school-link'
+import type { Device } from '../../shared/api/devices'
+import { linkToSchool, readSchoolLink } from '../../shared/api/routes/school-link'
+import type { SchoolLinkRequest, SchoolLinkView } from '../../shared/api/school-link'
+import { callRoute } from './call'
 import type { ApiClient } from './client'
 
 export function schoolLinkView(api: ApiClient, deviceId: string): Promise<SchoolLinkView> {
-  return api.request('GET', `/api/devices/${encodeURIComponent(deviceId)}/school-link`, {
-    schema: SchoolLinkView,
-    timeoutMs: 30_000,
-  })
+  return callRoute(api, readSchoolLink, { params: { id: deviceId } }, { timeoutMs: 30_000 })
 }
 
 export function linkToSchoolServer(
@@ -14,9 +13,5 @@ export function linkToSchoolServer(
   deviceId: string,
   body: SchoolLinkRequest,
 ): Promise<Device> {
-  return api.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/school-link`, {
-    schema: Device,
-    body,
-    timeoutMs: 30_000,
-  })
+  return callRoute(api, linkToSchool, { params: { id: deviceId }, body }, { timeoutMs: 30_000 })
 }

@@ -60,11 +60,15 @@ export interface Description {
   skip?: boolean
 }
 
-export interface Describer {
-  action: string
+/** How a declared route's entry is described; its action is the one its declaration names. */
+export interface RouteDescriber {
   /** the JSON body is read (after the handler, from Hono's cache) only when asked: photo bodies are large */
   readsBody?: boolean
   /** runs before the change, e.g. the device before a PATCH */
   look?(call: AuditCall, sources: AuditSources): unknown
   describe(call: AuditCall, seen: AuditSeen, sources: AuditSources): Description
+}
+
+export interface Describer extends RouteDescriber {
+  action: string
 }

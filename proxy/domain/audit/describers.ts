@@ -1,5 +1,7 @@
-import type { AuditTargetRecord } from '../../store/audit-repo'
-import type { AuditCall, AuditSeen, AuditSources, Describer, Description } from './describer'
+import * as routes from '../../../shared/api/routes'
+import { ROUTES, routeKey, type RouteDeclaration } from '../../../shared/api/routes'
+import type { AuditRecord, AuditTargetRecord } from '../../store/audit-repo'
+import type { AuditCall, AuditSeen, AuditSources, Describer, Description, RouteDescriber } from './describer'
 import {
   clockSnapshot,
   deviceInputSnapshot,
@@ -47,9 +49,8 @@ function registrationTarget(employeeNo: string | null, label: string | null): Au
 }
 
 /** A device-bound action whose only input is the device (test, clock, event host): retryable by id. */
-function deviceAction(action: string, after: (response: unknown) => unknown): Describer {
+function deviceAction(after: (response: unknown) => unknown): RouteDescriber {
   return {
-    action,
     describe: (call, seen, sources) => ({
       target: deviceTarget(call.params.id ?? null, sources),
       after: seen.ok ? after(seen.response) : undefined,
@@ -63,12 +64,10 @@ function deviceAction(action: string, after: (response: unknown) => unknown): De
  * device did not keep it, from the error's details (`before`, `actual`).
  */
 function verifiedWrite(
-  action: string,
   snapshot: (state: unknown) => unknown,
   input: (body: unknown) => unknown,
-): Describer {
+): RouteDescriber {
   return {
-    action,
     readsBody: true,
     describe: (call, seen, sources) => {
       const details = seen.ok ? seen.response : seen.error?.details
@@ -85,21 +84,24 @@ function verifiedWrite(
 /** The values a door, face or events write asked for. */
 const valuesInput = (body: unknown) => ({ values: settingValuesSnapshot(field(body, 'values')) })
 
+/** The name of every declared route that records an audit entry (shared/api/routes). */
+type AuditedRoute = {
+  [Name in keyof typeof routes]: (typeof routes)[Name] extends { audit: string } ? Name : never
+}[keyof typeof routes]
+
 /**
- * Every mutating /api route, by "METHOD pattern" as mounted. A route missing here is still recorded (see
- * `describerFor`), but only by its pattern; tests/unit/proxy/audit makes sure each route has its own.
+ * How the entry of each audited route is described, by the name of its declaration, which names the action:
+ * a declared route with an action and no describer here does not compile.
  */
-export const DESCRIBERS: Readonly<Record<string, Describer>> = {
-  'POST /api/devices': {
-    action: 'device.create',
+const BY_ROUTE: { [Name in AuditedRoute]: RouteDescriber } = {
+  createDevice: {
     readsBody: true,
     describe: (call, seen, sources) => ({
       target: deviceTarget(str(field(seen.response, 'id')), sources, seen.ok ? seen.response : call.body),
       after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
     }),
   },
-  'PATCH /api/devices/:id': {
-    action: 'device.update',
+  updateDevice: {
     readsBody: true,
     look: (call, sources) => sources.device(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
@@ -108,17 +110,15 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? deviceSnapshot(seen.response) : deviceInputSnapshot(call.body),
     }),
   },
-  'DELETE /api/devices/:id': {
-    action: 'device.delete',
+  deleteDevice: {
     look: (call, sources) => sources.device(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
       target: deviceTarget(call.params.id ?? null, sources, seen.looked),
       before: deviceSnapshot(seen.looked),
     }),
   },
-  'POST /api/devices/:id/test': deviceAction('device.test', deviceTestSnapshot),
-  'POST /api/devices/:id/school-link': {
-    action: 'device.school_link',
+  testDevice: deviceAction(deviceTestSnapshot),
+  linkToSchool: {
     readsBody: true,
     look: (call, sources) => sources.device(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
@@ -128,8 +128,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       input: { deviceId: call.params.id, ...(isObject(call.body) ? call.body : {}) },
     }),
   },
-  'POST /api/discovery/activate': {
-    action: 'device.activate',
+  activateTerminal: {
     readsBody: true,
     describe: (call) => {
       // the new admin password is never recorded: only where it was set
@@ -144,10 +143,9 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/devices/:id/time/sync': deviceAction('device.time.sync', clockSnapshot),
-  'POST /api/devices/:id/webhook/apply': deviceAction('device.webhook.apply', webhookSnapshot),
-  'PUT /api/devices/:id/settings/ntp': {
-    action: 'device.settings.ntp',
+  syncDeviceClock: deviceAction(clockSnapshot),
+  applyDeviceWebhook: deviceAction(webhookSnapshot),
+  writeNtpSettings: {
     readsBody: true,
     describe: (call, seen, sources) => {
       // a write the device did not keep answers its snapshot and read-back under the error's details
@@ -162,9 +160,8 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/devices/:id/door/open': deviceAction('device.door.open', doorOpenSnapshot),
-  'PUT /api/devices/:id/settings/network': {
-    action: 'device.settings.network',
+  openDoor: deviceAction(doorOpenSnapshot),
+  writeNetworkSettings: {
     readsBody: true,
     describe: (call, seen, sources) => {
       // the old address stays in the trail whatever happened: it is how an admin finds a lost terminal
@@ -185,38 +182,20 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'PUT /api/devices/:id/settings/door': verifiedWrite(
-    'device.settings.door',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/face': verifiedWrite(
-    'device.settings.face',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/events': verifiedWrite(
-    'device.settings.events',
-    settingValuesSnapshot,
-    valuesInput,
-  ),
-  'PUT /api/devices/:id/settings/expert': verifiedWrite(
-    'device.settings.expert',
-    expertDocumentSnapshot,
-    (body) => ({
-      path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
-    }),
-  ),
-  'POST /api/webhooks/apply': {
-    action: 'webhooks.apply-all',
+  writeDoorSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeFaceSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeEventSettings: verifiedWrite(settingValuesSnapshot, valuesInput),
+  writeExpertDocument: verifiedWrite(expertDocumentSnapshot, (body) => ({
+    path: typeof field(body, 'path') === 'string' ? field(body, 'path') : null,
+  })),
+  applyAllWebhooks: {
     describe: (_call, seen) => ({
       target: { type: 'devices', id: null, label: null },
       after: seen.ok ? webhookApplyAllSnapshot(seen.response) : undefined,
       input: {},
     }),
   },
-  'DELETE /api/devices/:id/users/:employeeNo': {
-    action: 'device-user.delete',
+  deleteDeviceUser: {
     look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
     describe: (call, seen, sources) => {
       const device = sources.device(call.params.id ?? '')
@@ -236,8 +215,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/registrations': {
-    action: 'registration.create',
+  register: {
     readsBody: true,
     describe: (call, seen) => {
       const registration = registrationOf(seen)
@@ -256,8 +234,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'PUT /api/registrations/:employeeNo': {
-    action: 'registration.update',
+  editRegistration: {
     readsBody: true,
     look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
     describe: (call, seen, sources) => {
@@ -276,8 +253,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'DELETE /api/registrations/:employeeNo': {
-    action: 'registration.delete',
+  removeRegistration: {
     look: (call, sources) => sources.registration(call.params.employeeNo ?? ''),
     describe: (call, seen, sources) => {
       const employeeNo = call.params.employeeNo ?? null
@@ -294,12 +270,10 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/live-check': {
-    action: 'live-check.run',
+  runLiveCheck: {
     describe: () => ({ target: null, skip: true }),
   },
-  'POST /api/live-check/fix': {
-    action: 'live-check.fix',
+  fixLiveCheck: {
     readsBody: true,
     describe: (call, seen) => {
       const student = field(seen.response, 'student')
@@ -329,18 +303,15 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/device-import/preview': {
-    action: 'device-import.preview',
+  previewDeviceImport: {
     describe: () => ({ target: null, skip: true }),
   },
-  'POST /api/device-import/report.csv': {
-    action: 'device-import.report',
+  deviceImportReport: {
     describe: () => ({ target: null, skip: true }),
   },
-  'POST /api/device-import/commit': importCommit('device-import.commit'),
-  'POST /api/device-import/retry': importCommit('device-import.retry'),
-  'POST /api/students/:id/photo': {
-    action: 'student.photo',
+  commitDeviceImport: importCommit(),
+  retryDeviceImport: importCommit(),
+  uploadStudentPhoto: {
     describe: (call, seen) => ({
       target: {
         type: 'student',
@@ -350,8 +321,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? pick(seen.response, ['studentId', 'employeeNo', 'devices', 'status']) : undefined,
     }),
   },
-  'POST /api/students': {
-    action: 'student.save',
+  saveStudent: {
     readsBody: true,
     describe: (call, seen) => {
       const student = field(call.body, 'student')
@@ -364,16 +334,14 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/classes': {
-    action: 'class.create',
+  createClass: {
     readsBody: true,
     describe: (call, seen) => ({
       target: { type: 'class', id: str(field(seen.response, 'id')), label: str(field(call.body, 'name')) },
       after: pick(seen.ok ? seen.response : call.body, ['id', 'name', 'gradeLevel']),
     }),
   },
-  'POST /api/jobs': {
-    action: 'job.start',
+  startJob: {
     readsBody: true,
     describe: (call, seen, sources) => {
       const targetDeviceId =
@@ -390,8 +358,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'POST /api/jobs/:id/cancel': {
-    action: 'job.cancel',
+  cancelJob: {
     look: (call, sources) => sources.job(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
       target: jobTarget(call.params.id ?? null, seen.looked, sources),
@@ -399,8 +366,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? jobSnapshot(seen.response) : undefined,
     }),
   },
-  'PUT /api/events/relay/mode': {
-    action: 'events.relay.mode',
+  setEventRelayMode: {
     readsBody: true,
     describe: (call, seen) => ({
       target: { type: 'devices', id: null, label: null },
@@ -408,36 +374,31 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? webhookApplyAllSnapshot(field(seen.response, 'devices')) : undefined,
     }),
   },
-  'POST /api/events/relay/search': {
-    action: 'events.relay.search',
+  searchEventRelay: {
     describe: (_call, seen) => ({
       target: { type: 'devices', id: null, label: null },
       after: seen.ok ? seen.response : undefined,
     }),
   },
-  'POST /api/events/relay/retry': {
-    action: 'events.relay.retry',
+  retryEventRelay: {
     describe: (_call, seen) => ({
       target: { type: 'events', id: null, label: null },
       after: seen.ok ? pick(seen.response, ['requeued']) : undefined,
     }),
   },
-  'POST /api/outbox/flush': {
-    action: 'outbox.flush',
+  flushOutbox: {
     describe: (_call, seen) => ({
       target: { type: 'outbox', id: null, label: null },
       after: seen.ok ? pick(seen.response, ['pending']) : undefined,
     }),
   },
-  'POST /api/outbox/:id/retry': {
-    action: 'outbox.retry',
+  retryOutboxItem: {
     describe: (call, seen) => ({
       target: { type: 'report', id: call.params.id ?? null, label: null },
       after: seen.ok ? pick(seen.response, ['id', 'kind', 'state', 'attempts']) : undefined,
     }),
   },
-  'POST /api/pairing-codes': {
-    action: 'pairing.code.create',
+  createPairingCode: {
     readsBody: true,
     describe: (call, seen) => ({
       target: { type: 'pairing-code', id: null, label: str(field(seen.response, 'role')) },
@@ -445,8 +406,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: pick(seen.ok ? seen.response : call.body, ['role', 'expiresAt']),
     }),
   },
-  'POST /api/pair': {
-    action: 'pairing.pair',
+  pair: {
     readsBody: true,
     describe: (call, seen) => {
       // The caller has no token yet: its name is its own words. A refused pairing keeps none of them; a
@@ -464,8 +424,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       }
     },
   },
-  'PATCH /api/tokens/:id': {
-    action: 'token.rename',
+  renameToken: {
     readsBody: true,
     look: (call, sources) => sources.token(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
@@ -474,8 +433,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: seen.ok ? tokenSnapshot(seen.response) : tokenSnapshot(sources.token(call.params.id ?? '')),
     }),
   },
-  'DELETE /api/tokens/:id': {
-    action: 'token.revoke',
+  revokeToken: {
     look: (call, sources) => sources.token(call.params.id ?? ''),
     describe: (call, seen, sources) => ({
       target: tokenTarget(call.params.id ?? null, seen.looked),
@@ -484,22 +442,19 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
     }),
   },
   // the password is never recorded: the body is not read, and the answer names only the account
-  'POST /api/school-account/sign-in': {
-    action: 'school_account.sign_in',
+  signInToSchool: {
     describe: (call, seen) => ({
       target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
       after: seen.ok ? { account: field(field(seen.response, 'account'), 'email') ?? null } : undefined,
     }),
   },
-  'POST /api/school-account/sign-out': {
-    action: 'school_account.sign_out',
+  signOutOfSchool: {
     describe: (call) => ({
       target: { type: 'token', id: call.caller?.tokenId ?? null, label: call.caller?.name ?? null },
       before: call.caller?.schoolAccount ? { account: call.caller.schoolAccount } : undefined,
     }),
   },
-  'PUT /api/settings': {
-    action: 'settings.update',
+  updateSettings: {
     look: (_call, sources) => sources.settings(),
     describe: (_call, seen, sources) => ({
       target: { type: 'settings', id: null, label: null },
@@ -507,13 +462,17 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
       after: pick(sources.settings(), ['auditRetentionDays']),
     }),
   },
-  'POST /api/audit/:id/retry': {
+  retryAuditEntry: {
     // recorded as the action it repeated, on the same target, linked to the entry it retried
-    action: 'audit.retry',
     look: (call, sources) => sources.entry(Number(call.params.id)),
     describe: (call, seen) => describeRetry(call, seen),
   },
 }
+
+/** The describers by declaration: the audit middleware finds a request's declaration by its route pattern. */
+export const DESCRIBERS: ReadonlyMap<RouteDeclaration, RouteDescriber> = new Map(
+  Object.entries(BY_ROUTE).map(([name, describer]) => [routes[name as AuditedRoute], describer]),
+)
 
 const IMPORT_ROW: readonly string[] = [
   'employeeNo',
@@ -532,9 +491,8 @@ const NOT_IMPORTED = new Set(['failed', 'photo_failed'])
  * rows were not imported the entry counts as failed and keeps those rows (as typed, for the retry only:
  * `input` is never shown), with the school's student id for a row whose photo alone is missing.
  */
-function importCommit(action: string): Describer {
+function importCommit(): RouteDescriber {
   return {
-    action,
     readsBody: true,
     describe: (call, seen, sources) => {
       const deviceId = str(field(call.body, 'deviceId'))
@@ -595,7 +553,7 @@ function tokenTarget(id: string | null, token: unknown): AuditTargetRecord {
 }
 
 function describeRetry(call: AuditCall, seen: AuditSeen): Description {
-  const original = seen.looked as import('../../store/audit-repo').AuditRecord | undefined
+  const original = seen.looked as AuditRecord | undefined
   const id = Number(call.params.id)
   if (!original) return { target: { type: 'audit', id: call.params.id ?? null, label: null } }
   const repeated = actionDescribers().get(original.action)
@@ -611,11 +569,7 @@ function describeRetry(call: AuditCall, seen: AuditSeen): Description {
 }
 
 /** The repeated action's own `after`, as if its route had answered with the retry's result. */
-function describeRepeated(
-  describer: Describer,
-  original: import('../../store/audit-repo').AuditRecord,
-  result: unknown,
-): unknown {
+function describeRepeated(describer: RouteDescriber, original: AuditRecord, result: unknown): unknown {
   const input = isObject(original.input) ? original.input : {}
   const params = Object.fromEntries(
     Object.entries({ id: input.deviceId, employeeNo: input.employeeNo }).filter(
@@ -642,10 +596,19 @@ function describeRepeated(
   return describer.describe(call, seen, noSources).after
 }
 
-let byAction: Map<string, Describer> | undefined
-function actionDescribers(): Map<string, Describer> {
-  byAction ??= new Map(Object.values(DESCRIBERS).map((describer) => [describer.action, describer]))
+let byAction: Map<string, RouteDescriber> | undefined
+function actionDescribers(): Map<string, RouteDescriber> {
+  byAction ??= new Map(
+    [...DESCRIBERS].flatMap(([route, describer]) => (route.audit ? [[route.audit, describer] as const] : [])),
+  )
   return byAction
+}
+
+const DECLARED = new Map(ROUTES.map((route) => [routeKey(route), route]))
+
+/** The declaration of a mounted route pattern, e.g. `POST` `/api/devices`. */
+export function declaredRoute(method: string, route: string): RouteDeclaration | undefined {
+  return DECLARED.get(`${method} ${route}`)
 }
 
 /**
@@ -698,14 +661,21 @@ const fallbackDescriber = (method: string, route: string): Describer => ({
   },
 })
 
+/** The declared route's own describer, with the action its declaration names. */
+function declaredDescriber(method: string, route: string): Describer | undefined {
+  const declared = declaredRoute(method, route)
+  const own = declared && DESCRIBERS.get(declared)
+  return declared?.audit && own ? { action: declared.audit, ...own } : undefined
+}
+
 /** True when a route has a describer of its own (or is an import route, described by the import rule). */
 export function isDescribed(method: string, route: string): boolean {
-  return `${method} ${route}` in DESCRIBERS || IMPORT_ROUTE.test(route)
+  return declaredDescriber(method, route) !== undefined || IMPORT_ROUTE.test(route)
 }
 
 export function describerFor(method: string, route: string): Describer {
   return (
-    DESCRIBERS[`${method} ${route}`] ??
+    declaredDescriber(method, route) ??
     (IMPORT_ROUTE.test(route) ? importDescriber : fallbackDescriber)(method, route)
   )
 }

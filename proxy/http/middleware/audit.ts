@@ -12,8 +12,9 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
  * Records every mutating /api request in the audit trail, by the route pattern it matched: a new route is
- * audited without anyone remembering to. The route's describer (proxy/domain/audit/describers.ts) names the
- * action and target and takes allow-listed snapshots before and after. Requests that match no route (404)
+ * audited without anyone remembering to. The route's declaration (shared/api/routes) names the action; its
+ * describer (proxy/domain/audit/describers.ts) names the target and takes allow-listed snapshots before and
+ * after. Requests that match no route (404)
  * and callers without a valid token (refused before this runs) change nothing and are not recorded.
  *
  * A request refused before anything was attempted (a 4xx: role, validation, a missing target) is kept as a

@@ -1,12 +1,20 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import type { Role } from '../../../shared/api/pairing'
+import { ROUTES, routeKey } from '../../../shared/api/routes'
 import { AppError } from '../../../shared/errors'
 import { secretHash } from '../../store/secret-hash'
 import type { AppContext, AppEnv, Caller } from '../context'
 
-/** The only /api routes a stranger may call: a liveness probe and trading a pairing code for a token. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'HEAD /api/health', 'POST /api/pair'])
+/**
+ * The only /api routes a stranger may call, as declared (a liveness probe and trading a pairing code for a
+ * token); a public GET answers HEAD too.
+ */
+const PUBLIC_ROUTES = new Set(
+  ROUTES.filter((route) => route.access === 'public').flatMap((route) =>
+    route.method === 'GET' ? [routeKey(route), `HEAD ${route.path}`] : [routeKey(route)],
+  ),
+)
 
 /**
  * Every other /api route needs `Authorization: Bearer <token>`: SR_ADMIN_TOKEN (admin), or a paired

@@ -1,31 +1,19 @@
-import { Hono } from 'hono'
-import {
-  AuditQuery,
-  AuditRetryRequest,
-  ServerLogQuery,
-  type AuditPage,
-  type AuditRetryResult,
-  type ServerLogPage,
-} from '../../../shared/api/audit'
+import * as routes from '../../../shared/api/routes/audit'
 import { auditCsvHeader, auditCsvLine } from '../../domain/audit/csv'
 import { retryEntry } from '../../domain/audit/retry'
 import { serverLogs } from '../../domain/audit/server-logs'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 const CSV_LINES_PER_CHUNK = 500
 
 /** The audit trail (read, export, retry a failed action) and the school server's provisioning logs: admins. */
-export function auditRoutes(ctx: AppContext): Hono<AppEnv> {
+export function auditRoutes(ctx: AppContext) {
   const { audit } = ctx.services
-  return new Hono<AppEnv>()
-    .use('/audit', requireRole('admin'))
-    .use('/audit/*', requireRole('admin'))
-    .use('/provisioning-logs', requireRole('admin'))
-    .get('/audit', (c) => c.json<AuditPage>(audit.log.list(AuditQuery.parse(c.req.query()))))
-    .get('/audit/export.csv', (c) => {
-      const { page: _page, limit: _limit, ...filters } = AuditQuery.parse(c.req.query())
+  return routeGroup(
+    handle(routes.listAudit, (_c, input) => audit.log.list(input.query())),
+    handle(routes.exportAudit, (c, input) => {
+      const { page: _page, limit: _limit, ...filters } = input.query()
       const entries = audit.log.entries(filters)
       const encoder = new TextEncoder()
       let header = true
@@ -50,15 +38,14 @@ export function auditRoutes(ctx: AppContext): Hono<AppEnv> {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="audit-${day}.csv"`,
       })
-    })
-    .post('/audit/:id/retry', async (c) => {
-      const id = Number(c.req.param('id'))
+    }),
+    handle(routes.retryAuditEntry, async (c, input) => {
+      const id = Number(input.params.id)
       const record = Number.isInteger(id) ? audit.log.get(id) : undefined
-      const { confirm } = await readJson(c, AuditRetryRequest)
+      const { confirm } = await input.body()
       const result = await retryEntry(record, id, audit.retries, { caller: c.get('caller'), confirm })
-      return c.json<AuditRetryResult>({ retryOf: id, action: record?.action ?? '', result })
-    })
-    .get('/provisioning-logs', async (c) =>
-      c.json<ServerLogPage>(await serverLogs(audit.serverLogs, ServerLogQuery.parse(c.req.query()))),
-    )
+      return { retryOf: id, action: record?.action ?? '', result }
+    }),
+    handle(routes.listProvisioningLogs, async (_c, input) => serverLogs(audit.serverLogs, input.query())),
+  )
 }

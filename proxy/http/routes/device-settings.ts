@@ -1,87 +1,69 @@
-import { Hono, type Context } from 'hono'
-import {
-  DoorOpenRequest,
-  ExpertWrite,
-  FieldsWrite,
-  NetworkWrite,
-  NtpSettingsWrite,
-  type DeviceSettings,
-  type DoorOpenResult,
-  type ExpertDocument,
-  type ExpertResourceList,
-  type ExpertWriteResult,
-  type FieldsSectionName,
-  type FieldsWriteResult,
-  type NetworkWriteResult,
-  type NtpSettingsResult,
-} from '../../../shared/api/device-settings'
+import type { Context } from 'hono'
+import type { FieldsSectionName } from '../../../shared/api/device-settings'
+import * as routes from '../../../shared/api/routes/device-settings'
 import { AppError } from '../../../shared/errors'
 import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import { handle, routeGroup, type RouteInput } from '../declared-routes'
+
+type FieldsWriteRoute =
+  typeof routes.writeDoorSettings | typeof routes.writeFaceSettings | typeof routes.writeEventSettings
 
 /**
  * A device's settings page, for admins only: an operator screen enrolls, checks and looks up students, and
  * has no business with a terminal's configuration, not even to read its network setup.
  */
-export function deviceSettingsRoutes(ctx: AppContext): Hono<AppEnv> {
+export function deviceSettingsRoutes(ctx: AppContext) {
   const settings = ctx.services.deviceSettings
-  const writeFields = async (c: Context<AppEnv>, section: FieldsSectionName) => {
-    const result = await settings.writeFields(
-      c.req.param('id') ?? '',
-      section,
-      await readJson(c, FieldsWrite),
-    )
-    ctx.logger.info(
-      { deviceId: c.req.param('id'), section, keys: Object.keys(result.after) },
-      'device settings written and read back',
-    )
-    return c.json<FieldsWriteResult>(result)
-  }
-  return new Hono<AppEnv>()
-    .get('/devices/:id/settings', requireRole('admin'), async (c) =>
-      c.json<DeviceSettings>(await settings.read(c.req.param('id'))),
-    )
-    .put('/devices/:id/settings/ntp', requireRole('admin'), async (c) => {
-      const result = await settings.writeNtp(c.req.param('id'), await readJson(c, NtpSettingsWrite))
+  const writeFields =
+    (section: FieldsSectionName) => async (_c: Context<AppEnv>, input: RouteInput<FieldsWriteRoute>) => {
+      const result = await settings.writeFields(input.params.id, section, await input.body())
       ctx.logger.info(
-        { deviceId: c.req.param('id'), server: result.after.server.server, timeMode: result.after.timeMode },
+        { deviceId: input.params.id, section, keys: Object.keys(result.after) },
+        'device settings written and read back',
+      )
+      return result
+    }
+  return routeGroup(
+    handle(routes.readDeviceSettings, (_c, { params }) => settings.read(params.id)),
+    handle(routes.writeNtpSettings, async (_c, input) => {
+      const result = await settings.writeNtp(input.params.id, await input.body())
+      ctx.logger.info(
+        { deviceId: input.params.id, server: result.after.server.server, timeMode: result.after.timeMode },
         'device NTP settings written and read back',
       )
-      return c.json<NtpSettingsResult>(result)
-    })
-    .put('/devices/:id/settings/network', requireRole('admin'), async (c) => {
-      const result = await settings.writeNetwork(c.req.param('id'), await readJson(c, NetworkWrite))
+      return result
+    }),
+    handle(routes.writeNetworkSettings, async (_c, input) => {
+      const result = await settings.writeNetwork(input.params.id, await input.body())
       ctx.logger.info(
-        { deviceId: c.req.param('id'), from: result.previousAddress.host, to: result.address.host },
+        { deviceId: input.params.id, from: result.previousAddress.host, to: result.address.host },
         'device network settings written, device found at its new address',
       )
-      return c.json<NetworkWriteResult>(result)
-    })
-    .put('/devices/:id/settings/door', requireRole('admin'), (c) => writeFields(c, 'door'))
-    .put('/devices/:id/settings/face', requireRole('admin'), (c) => writeFields(c, 'face'))
-    .put('/devices/:id/settings/events', requireRole('admin'), (c) => writeFields(c, 'events'))
-    .get('/devices/:id/settings/expert', requireRole('admin'), async (c) =>
-      c.json<ExpertResourceList>(await settings.expertList(c.req.param('id'))),
-    )
-    .get('/devices/:id/settings/expert/document', requireRole('admin'), async (c) => {
+      return result
+    }),
+    handle(routes.writeDoorSettings, writeFields('door')),
+    handle(routes.writeFaceSettings, writeFields('face')),
+    handle(routes.writeEventSettings, writeFields('events')),
+    handle(routes.listExpertResources, (_c, { params }) => settings.expertList(params.id)),
+    handle(routes.readExpertDocument, (c, { params }) => {
       const path = c.req.query('path')
       if (!path) throw new AppError('validation_failed', 'Give the resource path', { field: 'path' })
-      return c.json<ExpertDocument>(await settings.expertRead(c.req.param('id'), path))
-    })
-    .put('/devices/:id/settings/expert', requireRole('admin'), async (c) => {
-      const result = await settings.expertWrite(c.req.param('id'), await readJson(c, ExpertWrite))
+      return settings.expertRead(params.id, path)
+    }),
+    handle(routes.writeExpertDocument, async (_c, input) => {
+      const result = await settings.expertWrite(input.params.id, await input.body())
       ctx.logger.info(
-        { deviceId: c.req.param('id'), path: result.path },
+        { deviceId: input.params.id, path: result.path },
         'device resource written and read back',
       )
-      return c.json<ExpertWriteResult>(result)
-    })
-    .post('/devices/:id/door/open', requireRole('admin'), async (c) => {
+      return result
+    }),
+    handle(routes.openDoor, async (c, input) => {
       // the body is optional: no body means door 1
-      const body = (await c.req.text()).trim() === '' ? {} : await readJson(c, DoorOpenRequest)
-      const result = await settings.openDoor(c.req.param('id'), body)
-      ctx.logger.info({ deviceId: c.req.param('id'), doorId: result.doorId }, 'door open command sent')
-      return c.json<DoorOpenResult>(result)
-    })
+      const body = (await c.req.text()).trim() === '' ? {} : await input.body()
+      const result = await settings.openDoor(input.params.id, body)
+      ctx.logger.info({ deviceId: input.params.id, doorId: result.doorId }, 'door open command sent')
+      return result
+    }),
+  )
 }

@@ -1,12 +1,8 @@
-import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import {
-  STATUS_DONE_EVENT,
-  STATUS_EVENT,
-  type DeviceStatusList,
-  type DeviceStatusReport,
-} from '../../../shared/api/status'
-import type { AppContext, AppEnv } from '../context'
+import * as routes from '../../../shared/api/routes/device-status'
+import { STATUS_DONE_EVENT, STATUS_EVENT } from '../../../shared/api/status'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 import { isRefresh } from '../refresh-query'
 
 /**
@@ -14,13 +10,11 @@ import { isRefresh } from '../refresh-query'
  * unreachable device is `online:false` in a 200 answer; only an unknown id is an error. The stream sends
  * each device's report as Server-Sent Events the moment it is ready (`event: status`), then `event: done`.
  */
-export function deviceStatusRoutes(ctx: AppContext): Hono<AppEnv> {
+export function deviceStatusRoutes(ctx: AppContext) {
   const { status } = ctx.services.checks
-  return new Hono<AppEnv>()
-    .get('/devices/status', async (c) =>
-      c.json<DeviceStatusList>(await status.all({ refresh: isRefresh(c.req.query('refresh')) })),
-    )
-    .get('/devices/status/stream', (c) => {
+  return routeGroup(
+    handle(routes.listDeviceStatus, (c) => status.all({ refresh: isRefresh(c.req.query('refresh')) })),
+    handle(routes.streamDeviceStatus, (c) => {
       const opts = { refresh: isRefresh(c.req.query('refresh')) }
       return streamSSE(c, async (stream) => {
         const closed = new AbortController()
@@ -30,10 +24,9 @@ export function deviceStatusRoutes(ctx: AppContext): Hono<AppEnv> {
         }
         if (!closed.signal.aborted) await stream.writeSSE({ event: STATUS_DONE_EVENT, data: '{}' })
       })
-    })
-    .get('/devices/:id/status', async (c) =>
-      c.json<DeviceStatusReport>(
-        await status.one(c.req.param('id'), { refresh: isRefresh(c.req.query('refresh')) }),
-      ),
-    )
+    }),
+    handle(routes.readDeviceStatus, (c, { params }) =>
+      status.one(params.id, { refresh: isRefresh(c.req.query('refresh')) }),
+    ),
+  )
 }

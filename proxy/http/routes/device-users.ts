@@ -1,31 +1,24 @@
-import { Hono } from 'hono'
-import type { DeviceUser, DeviceUsersPage } from '../../../shared/api/devices'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
+import * as routes from '../../../shared/api/routes/device-users'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /** The people on one device: pages (30 per device search), one person, the face photo, and delete. */
-export function deviceUserRoutes(ctx: AppContext): Hono<AppEnv> {
+export function deviceUserRoutes(ctx: AppContext) {
   const { deviceUsers } = ctx.services.domain
-  return new Hono<AppEnv>()
-    .get('/devices/:id/users', async (c) =>
-      c.json<DeviceUsersPage>(await deviceUsers.list(c.req.param('id'), c.req.query())),
-    )
-    .get('/devices/:id/users/:employeeNo', async (c) =>
-      c.json<DeviceUser>(await deviceUsers.get(c.req.param('id'), c.req.param('employeeNo'))),
-    )
-    .get('/devices/:id/users/:employeeNo/face', async (c) => {
-      const jpeg = await deviceUsers.face(c.req.param('id'), c.req.param('employeeNo'))
+  return routeGroup(
+    // the query is checked by the domain, which pages the device with it
+    handle(routes.listDeviceUsers, (c, { params }) => deviceUsers.list(params.id, c.req.query())),
+    handle(routes.readDeviceUser, (_c, { params }) => deviceUsers.get(params.id, params.employeeNo)),
+    handle(routes.readDeviceUserFace, async (c, { params }) => {
+      const jpeg = await deviceUsers.face(params.id, params.employeeNo)
       return c.body(new Uint8Array(jpeg), 200, {
         'content-type': 'image/jpeg',
         'cache-control': 'private, max-age=60',
       })
-    })
-    .delete('/devices/:id/users/:employeeNo', requireRole('admin'), async (c) => {
-      await deviceUsers.remove(c.req.param('id'), c.req.param('employeeNo'))
-      ctx.logger.info(
-        { deviceId: c.req.param('id'), employeeNo: c.req.param('employeeNo') },
-        'person deleted',
-      )
-      return c.body(null, 204)
-    })
+    }),
+    handle(routes.deleteDeviceUser, async (_c, { params }) => {
+      await deviceUsers.remove(params.id, params.employeeNo)
+      ctx.logger.info({ deviceId: params.id, employeeNo: params.employeeNo }, 'person deleted')
+    }),
+  )
 }

@@ -1,22 +1,17 @@
-import { Hono } from 'hono'
-import {
-  ActivateTerminal,
-  type ActivateTerminalResult,
-  type DiscoveryResult,
-} from '../../../shared/api/discovery'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import * as routes from '../../../shared/api/routes/discovery'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /** "Search the network" and the activation of a new terminal: both admin only, like adding a device. */
-export function discoveryRoutes(ctx: AppContext): Hono<AppEnv> {
+export function discoveryRoutes(ctx: AppContext) {
   const { discovery } = ctx.services
-  return new Hono<AppEnv>()
-    .get('/discovery', requireRole('admin'), async (c) => c.json<DiscoveryResult>(await discovery.search()))
-    .post('/discovery/activate', requireRole('admin'), async (c) => {
-      const input = await readJson(c, ActivateTerminal)
-      await discovery.activate(input)
-      ctx.logger.info({ host: input.host, port: input.port }, 'terminal activated')
-      return c.json<ActivateTerminalResult>({ activated: true })
-    })
+  return routeGroup(
+    handle(routes.discover, () => discovery.search()),
+    handle(routes.activateTerminal, async (_c, input) => {
+      const terminal = await input.body()
+      await discovery.activate(terminal)
+      ctx.logger.info({ host: terminal.host, port: terminal.port }, 'terminal activated')
+      return { activated: true } as const
+    }),
+  )
 }

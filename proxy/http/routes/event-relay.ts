@@ -1,13 +1,6 @@
-import { Hono } from 'hono'
-import {
-  RelayModeBody,
-  type RelayModeResult,
-  type RelaySearchResult,
-  type RelayView,
-} from '../../../shared/api/event-relay'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import * as routes from '../../../shared/api/routes/event-relay'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /**
  * The attendance relay on the Check page: what each terminal sent and what still waits (everyone); for
@@ -15,20 +8,17 @@ import { readJson } from '../validate'
  * every device's webhook), a search of the terminals' own logs now (it may rewrite a lost webhook), and
  * refused events sent again.
  */
-export function eventRelayRoutes(ctx: AppContext): Hono<AppEnv> {
+export function eventRelayRoutes(ctx: AppContext) {
   const { eventRelay } = ctx.services
-  return new Hono<AppEnv>()
-    .get('/events/relay', (c) => c.json<RelayView>(eventRelay.view()))
-    .put('/events/relay/mode', requireRole('admin'), async (c) => {
-      const { mode } = await readJson(c, RelayModeBody)
+  return routeGroup(
+    handle(routes.readEventRelay, () => eventRelay.view()),
+    handle(routes.setEventRelayMode, async (_c, input) => {
+      const { mode } = await input.body()
       const devices = await eventRelay.setMode(mode)
       ctx.logger.info({ mode, devices: devices.length }, 'event relay mode switched')
-      return c.json<RelayModeResult>({ mode, devices })
-    })
-    .post('/events/relay/search', requireRole('admin'), async (c) =>
-      c.json<RelaySearchResult>(await eventRelay.sweep()),
-    )
-    .post('/events/relay/retry', requireRole('admin'), (c) =>
-      c.json<{ requeued: number }>({ requeued: eventRelay.retryRefused() }),
-    )
+      return { mode, devices }
+    }),
+    handle(routes.searchEventRelay, () => eventRelay.sweep()),
+    handle(routes.retryEventRelay, (c) => c.json({ requeued: eventRelay.retryRefused() })),
+  )
 }

@@ -1,41 +1,32 @@
-import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import {
-  JOB_EVENT,
-  JobCreate,
-  type Job,
-  type JobCapacityCheck,
-  type JobReport,
-} from '../../../shared/api/jobs'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import { JOB_EVENT } from '../../../shared/api/jobs'
+import * as routes from '../../../shared/api/routes/jobs'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /**
  * Clone jobs: start (admins), watch, cancel (admins), the report (as codes for the app to word, or as a CSV
  * of codes for tools). Progress streams as Server-Sent
  * Events (`event: job`, the Job as JSON); the stream ends after the job's final state.
  */
-export function jobRoutes(ctx: AppContext): Hono<AppEnv> {
+export function jobRoutes(ctx: AppContext) {
   const { jobs } = ctx.services
-  return new Hono<AppEnv>()
-    .post('/jobs', requireRole('admin'), async (c) => {
-      return c.json<Job>(await jobs.create(await readJson(c, JobCreate)), 202)
-    })
-    .get('/jobs', (c) => c.json<Job[]>(jobs.list()))
-    .get('/jobs/capacity', async (c) => c.json<JobCapacityCheck>(await jobs.capacity(c.req.query())))
-    .get('/jobs/:id', (c) => c.json<Job>(jobs.get(c.req.param('id'))))
-    .post('/jobs/:id/cancel', requireRole('admin'), (c) => c.json<Job>(jobs.cancel(c.req.param('id'))))
-    .get('/jobs/:id/report', (c) => c.json<JobReport>(jobs.reportRows(c.req.param('id'))))
-    .get('/jobs/:id/report.csv', (c) => {
-      const id = c.req.param('id')
-      const csv = jobs.report(id)
+  return routeGroup(
+    handle(routes.startJob, async (_c, input) => jobs.create(await input.body())),
+    handle(routes.listJobs, () => jobs.list()),
+    // the query is checked by the job runner, which also answers it
+    handle(routes.checkJobCapacity, (c) => jobs.capacity(c.req.query())),
+    handle(routes.readJob, (_c, { params }) => jobs.get(params.id)),
+    handle(routes.cancelJob, (_c, { params }) => jobs.cancel(params.id)),
+    handle(routes.readJobReport, (_c, { params }) => jobs.reportRows(params.id)),
+    handle(routes.downloadJobReport, (c, { params }) => {
+      const csv = jobs.report(params.id)
       c.header('Content-Type', 'text/csv; charset=utf-8')
-      c.header('Content-Disposition', `attachment; filename="job-${id}.csv"`)
+      c.header('Content-Disposition', `attachment; filename="job-${params.id}.csv"`)
       return c.body(csv)
-    })
-    .get('/jobs/:id/events', (c) => {
-      const id = c.req.param('id')
+    }),
+    handle(routes.streamJob, (c, { params }) => {
+      const id = params.id
       jobs.get(id)
       const tokenId = c.get('caller').tokenId
       return streamSSE(c, async (stream) => {
@@ -52,5 +43,6 @@ export function jobRoutes(ctx: AppContext): Hono<AppEnv> {
           else await stream.writeSSE({ event: JOB_EVENT, id: String(++seq), data: JSON.stringify(job) })
         }
       })
-    })
+    }),
+  )
 }

@@ -1,22 +1,15 @@
-import { Hono } from 'hono'
-import {
-  PairRequest,
-  PairingCodeRequest,
-  type MeResponse,
-  type PairingCodeResponse,
-} from '../../../shared/api/pairing'
+import * as routes from '../../../shared/api/routes/pairing'
 import { AppError } from '../../../shared/errors'
-import { requireRole } from '../middleware/auth'
 import { clientIp } from '../client-ip'
-import type { AppContext, AppEnv } from '../context'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 import { lanOrigin } from '../../net/origin'
-import { readJson } from '../validate'
 
 /** Pairing a screen: an admin makes a one-time code, the new screen trades it for its own token. */
-export function pairingRoutes(ctx: AppContext): Hono<AppEnv> {
+export function pairingRoutes(ctx: AppContext) {
   const { pairing, pairingFailures } = ctx.services
-  return new Hono<AppEnv>()
-    .post('/pair', async (c) => {
+  return routeGroup(
+    handle(routes.pair, async (c, input) => {
       const client = clientIp(c)
       const wait = pairingFailures.retryAfterSec(client)
       if (wait > 0) {
@@ -25,7 +18,7 @@ export function pairingRoutes(ctx: AppContext): Hono<AppEnv> {
           retryAfterSec: wait,
         })
       }
-      const request = await readJson(c, PairRequest)
+      const request = await input.body()
       // People copy codes as "123 456" or "123-456".
       const paired = pairing.pair(request.code.replace(/[\s-]/g, ''), request.name)
       if (!paired) {
@@ -35,21 +28,21 @@ export function pairingRoutes(ctx: AppContext): Hono<AppEnv> {
         })
       }
       ctx.logger.info({ tokenId: paired.tokenId, role: paired.role }, 'screen paired')
-      return c.json(paired)
-    })
-    .post('/pairing-codes', requireRole('admin'), async (c) => {
-      const { role } = await readJson(c, PairingCodeRequest)
+      return paired
+    }),
+    handle(routes.createPairingCode, async (c, input) => {
+      const { role } = await input.body()
       const issued = pairing.issueCode(role)
-      const body: PairingCodeResponse = {
+      return {
         code: issued.code,
         expiresAt: issued.expiresAt as string,
         url: `${lanOrigin(c.req.url, ctx.config.host)}/`,
         role,
       }
-      return c.json(body, 201)
-    })
-    .get('/me', (c) => {
+    }),
+    handle(routes.me, (c) => {
       const { tokenId, name, role } = c.get('caller')
-      return c.json<MeResponse>({ tokenId, name, role })
-    })
+      return { tokenId, name, role }
+    }),
+  )
 }

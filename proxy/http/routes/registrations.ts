@@ -1,14 +1,9 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
-import {
-  RegistrationEmployeeNo,
-  RegistrationRemoveQuery,
-  type Registration,
-} from '../../../shared/api/registrations'
-import { StudentSheetQuery, type StudentSheet } from '../../../shared/api/student-sheet'
+import { RegistrationEmployeeNo } from '../../../shared/api/registrations'
+import * as routes from '../../../shared/api/routes/registrations'
 import { AppError } from '../../../shared/errors'
 import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
+import { handle, routeGroup } from '../declared-routes'
 import { imageBodyLimit } from '../middleware/body-limit'
 import { bodyKind } from '../media-type'
 
@@ -18,40 +13,48 @@ import { bodyKind } from '../media-type'
  * or multipart with a `face` file part and a `data` JSON part; photo bodies get the image size limit.
  * A failed registration answers the status of its first failure with the Registration under `details`.
  */
-export function registrationRoutes(ctx: AppContext): Hono<AppEnv> {
+export function registrationRoutes(ctx: AppContext) {
   const { registrations, registry, book } = ctx.services.domain
   const { sheets, registrations: stored } = ctx.services
   const devicesOf = (employeeNo: string) =>
     [...new Set([...stored.deviceIds(employeeNo), ...book.holding(employeeNo)])].filter((id) =>
       registry.has(id),
     )
-  return new Hono<AppEnv>()
-    .get('/registrations/:employeeNo', async (c) => {
-      const employeeNo = RegistrationEmployeeNo.parse(c.req.param('employeeNo'))
-      const { check } = StudentSheetQuery.parse(c.req.query())
-      return c.json<StudentSheet>(await sheets.get(employeeNo, { check }))
-    })
-    .post('/registrations', imageBodyLimit, async (c) => {
-      const { data, face } = await readBody(c)
-      const body = face === undefined ? data : { ...(data as object), face }
-      return c.json<Registration>(await registrations.register(body), 201)
-    })
-    .put('/registrations/:employeeNo', imageBodyLimit, async (c) => {
-      const { data, face } = await readBody(c)
-      const fields = (data ?? {}) as Record<string, unknown>
-      const { face: jsonFace, ...rest } = fields
-      refuseOperatorRemoval(c, devicesOf, rest.deviceIds)
-      const photo = face ?? (typeof jsonFace === 'string' ? jsonFace : undefined)
-      return c.json<Registration>(await registrations.edit(c.req.param('employeeNo'), rest, photo))
-    })
-    .delete('/registrations/:employeeNo', requireRole('admin'), async (c) => {
-      const query = RegistrationRemoveQuery.parse(c.req.query())
-      return c.json<Registration>(
-        await registrations.remove(c.req.param('employeeNo'), query.deviceIds, {
-          deleteOnSchoolServer: query.deleteOnSchoolServer,
-        }),
-      )
-    })
+  return routeGroup(
+    handle(routes.readStudentSheet, async (_c, input) => {
+      const employeeNo = RegistrationEmployeeNo.parse(input.params.employeeNo)
+      const { check } = input.query()
+      return sheets.get(employeeNo, { check })
+    }),
+    // the body is JSON or multipart (the photo as a file part): read here, checked by the domain
+    handle(
+      routes.register,
+      async (c) => {
+        const { data, face } = await readBody(c)
+        const body = face === undefined ? data : { ...(data as object), face }
+        return registrations.register(body)
+      },
+      { before: [imageBodyLimit] },
+    ),
+    handle(
+      routes.editRegistration,
+      async (c, { params }) => {
+        const { data, face } = await readBody(c)
+        const fields = (data ?? {}) as Record<string, unknown>
+        const { face: jsonFace, ...rest } = fields
+        refuseOperatorRemoval(c, devicesOf, rest.deviceIds)
+        const photo = face ?? (typeof jsonFace === 'string' ? jsonFace : undefined)
+        return registrations.edit(params.employeeNo, rest, photo)
+      },
+      { before: [imageBodyLimit] },
+    ),
+    handle(routes.removeRegistration, async (_c, input) => {
+      const query = input.query()
+      return registrations.remove(input.params.employeeNo, query.deviceIds, {
+        deleteOnSchoolServer: query.deleteOnSchoolServer,
+      })
+    }),
+  )
 }
 
 /**

@@ -1,23 +1,19 @@
-import { Hono } from 'hono'
-import type { Device } from '../../../shared/api/devices'
-import { SchoolLinkRequest, type SchoolLinkView } from '../../../shared/api/school-link'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import * as routes from '../../../shared/api/routes/school-link'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /** Which school-server device a terminal is: admins pick it or create it there. */
-export function schoolLinkRoutes(ctx: AppContext): Hono<AppEnv> {
+export function schoolLinkRoutes(ctx: AppContext) {
   const { schoolLink } = ctx.services
-  return new Hono<AppEnv>()
-    .get('/devices/:id/school-link', requireRole('admin'), async (c) =>
-      c.json<SchoolLinkView>(await schoolLink.view(c.req.param('id'))),
-    )
-    .post('/devices/:id/school-link', requireRole('admin'), async (c) => {
-      const device = await schoolLink.link(c.req.param('id'), await readJson(c, SchoolLinkRequest))
+  return routeGroup(
+    handle(routes.readSchoolLink, (_c, { params }) => schoolLink.view(params.id)),
+    handle(routes.linkToSchool, async (_c, input) => {
+      const device = await schoolLink.link(input.params.id, await input.body())
       ctx.logger.info(
         { deviceId: device.id, backendId: device.backendId },
         'device linked to the school server',
       )
-      return c.json<Device>(device)
-    })
+      return device
+    }),
+  )
 }

@@ -1,19 +1,17 @@
-import { Hono } from 'hono'
-import { SettingsUpdate, type Settings } from '../../../shared/api/settings'
-import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
-import { readJson } from '../validate'
+import * as routes from '../../../shared/api/routes/settings'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /** The proxy's settings changed from the app (admins); a shorter audit retention takes effect at once. */
-export function settingsRoutes(ctx: AppContext): Hono<AppEnv> {
+export function settingsRoutes(ctx: AppContext) {
   const { audit } = ctx.services
-  return new Hono<AppEnv>()
-    .use('/settings', requireRole('admin'))
-    .get('/settings', (c) => c.json<Settings>(audit.settings.get()))
-    .put('/settings', async (c) => {
-      const settings = audit.settings.update(await readJson(c, SettingsUpdate))
+  return routeGroup(
+    handle(routes.readSettings, () => audit.settings.get()),
+    handle(routes.updateSettings, async (_c, input) => {
+      const settings = audit.settings.update(await input.body())
       audit.log.prune()
       ctx.logger.info(settings, 'settings changed')
-      return c.json<Settings>(settings)
-    })
+      return settings
+    }),
+  )
 }

@@ -1,20 +1,12 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
-import { StudentListQuery, type StudentListResponse } from '../../../shared/api/backend'
-import type { UnlinkedPeople } from '../../../shared/api/student-sheet'
-import {
-  StudentIdParams,
-  StudentSave,
-  type StudentPhotoResult,
-  type StudentSaveResult,
-} from '../../../shared/api/students'
+import * as routes from '../../../shared/api/routes/students'
+import { StudentIdParams } from '../../../shared/api/students'
 import { AppError } from '../../../shared/errors'
 import { photoFromBase64 } from '../../images/base64'
 import type { AppContext, AppEnv } from '../context'
-import { requireRole } from '../middleware/auth'
+import { handle, routeGroup } from '../declared-routes'
 import { imageBodyLimit } from '../middleware/body-limit'
 import { bodyKind } from '../media-type'
-import { readJson } from '../validate'
 
 /**
  * The school's students (50 a page, with their state on every terminal as the proxy knows it), a student
@@ -22,20 +14,16 @@ import { readJson } from '../validate'
  * the proxy's disk cache with an ETag, and a new photo sent to the school server. A photo upload is JSON
  * (`{"photo": "<base64>"}`), multipart (a `photo` or `face` file part) or the image itself (`image/*`).
  */
-export function studentRoutes(ctx: AppContext): Hono<AppEnv> {
+export function studentRoutes(ctx: AppContext) {
   const { directory, photos } = ctx.services.students
   const { registrations } = ctx.services.domain
-  return new Hono<AppEnv>()
-    .get('/students', async (c) =>
-      c.json<StudentListResponse>(await directory.list(StudentListQuery.parse(c.req.query()))),
-    )
-    .post('/students', imageBodyLimit, async (c) =>
-      c.json<StudentSaveResult>(await registrations.saveToSchool(await readJson(c, StudentSave)), 201),
-    )
-    .get('/students/not-in-school', requireRole('admin'), async (c) =>
-      c.json<UnlinkedPeople>(await ctx.services.unlinkedPeople()),
-    )
-    .get('/students/:id/photo', async (c) => {
+  return routeGroup(
+    handle(routes.listStudents, (_c, input) => directory.list(input.query())),
+    handle(routes.saveStudent, async (_c, input) => registrations.saveToSchool(await input.body()), {
+      before: [imageBodyLimit],
+    }),
+    handle(routes.listUnlinkedPeople, () => ctx.services.unlinkedPeople()),
+    handle(routes.readStudentPhoto, async (c) => {
       const photo = await photos.get(StudentIdParams.parse(c.req.param()).id)
       const headers = {
         etag: photo.etag,
@@ -44,14 +32,18 @@ export function studentRoutes(ctx: AppContext): Hono<AppEnv> {
       }
       if (c.req.header('if-none-match') === photo.etag) return c.body(null, 304, headers)
       return c.body(new Uint8Array(photo.bytes), 200, { ...headers, 'content-type': photo.contentType })
-    })
-    .post('/students/:id/photo', imageBodyLimit, async (c) => {
-      const { id } = StudentIdParams.parse(c.req.param())
-      const upload = await readPhoto(c)
-      const employeeNo = upload.employeeNo ?? c.req.query('employeeNo')
-      const result = await photos.upload(id, upload.bytes, employeeNo || undefined)
-      return c.json<StudentPhotoResult>(result)
-    })
+    }),
+    handle(
+      routes.uploadStudentPhoto,
+      async (c) => {
+        const { id } = StudentIdParams.parse(c.req.param())
+        const upload = await readPhoto(c)
+        const employeeNo = upload.employeeNo ?? c.req.query('employeeNo')
+        return photos.upload(id, upload.bytes, employeeNo || undefined)
+      },
+      { before: [imageBodyLimit] },
+    ),
+  )
 }
 
 interface PhotoUpload {

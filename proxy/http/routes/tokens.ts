@@ -1,29 +1,26 @@
-import { Hono } from 'hono'
-import { TokenPatch, type TokenInfo } from '../../../shared/api/pairing'
+import type { TokenInfo } from '../../../shared/api/pairing'
+import * as routes from '../../../shared/api/routes/tokens'
 import { AppError } from '../../../shared/errors'
-import { requireRole } from '../middleware/auth'
-import type { AppContext, AppEnv } from '../context'
-import { readJson } from '../validate'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 
 /** The admin's list of paired screens: rename one, or revoke a lost tablet's token. */
-export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
+export function tokenRoutes(ctx: AppContext) {
   const { tokens } = ctx.services
   const found = (id: string): TokenInfo => {
     const info = tokens.get(id)
     if (!info) throw new AppError('not_found', `No paired screen with id ${id}`)
     return info
   }
-  return new Hono<AppEnv>()
-    .use('/tokens', requireRole('admin'))
-    .use('/tokens/*', requireRole('admin'))
-    .get('/tokens', (c) => c.json<TokenInfo[]>(tokens.list()))
-    .patch('/tokens/:id', async (c) => {
-      const id = found(c.req.param('id')).id
-      const { name } = await readJson(c, TokenPatch)
-      return c.json<TokenInfo>(tokens.rename(id, name) as TokenInfo)
-    })
-    .delete('/tokens/:id', (c) => {
-      const id = found(c.req.param('id')).id
+  return routeGroup(
+    handle(routes.listTokens, () => tokens.list()),
+    handle(routes.renameToken, async (_c, input) => {
+      const id = found(input.params.id).id
+      const { name } = await input.body()
+      return tokens.rename(id, name) as TokenInfo
+    }),
+    handle(routes.revokeToken, (_c, { params }) => {
+      const id = found(params.id).id
       if (tokens.isLastAdmin(id)) {
         throw new AppError(
           'conflict',
@@ -33,6 +30,6 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
       }
       tokens.revoke(id)
       ctx.logger.info({ tokenId: id }, 'token revoked')
-      return c.body(null, 204)
-    })
+    }),
+  )
 }

@@ -1,6 +1,6 @@
-import { Hono } from 'hono'
-import type { DeviceWebhook, WebhookApplyAll, WebhookUrls } from '../../../shared/api/webhooks'
-import type { AppContext, AppEnv } from '../context'
+import * as routes from '../../../shared/api/routes/webhooks'
+import type { AppContext } from '../context'
+import { handle, routeGroup } from '../declared-routes'
 import { isRefresh } from '../refresh-query'
 
 /**
@@ -10,26 +10,25 @@ import { isRefresh } from '../refresh-query'
  * secret: only an admin gets it (middleware/operator-secrets.ts), and the app shows it masked even then.
  * `GET /devices/:id/webhook?refresh=1` asks the backend again, as the status check's refresh does.
  */
-export function webhookRoutes(ctx: AppContext): Hono<AppEnv> {
+export function webhookRoutes(ctx: AppContext) {
   const { directory, webhooks } = ctx.services.checks
-  return new Hono<AppEnv>()
-    .get('/webhooks', async (c) => c.json<WebhookUrls>(await directory.current()))
-    .post('/webhooks/apply', async (c) => {
+  return routeGroup(
+    handle(routes.listWebhookUrls, () => directory.current()),
+    handle(routes.applyAllWebhooks, async () => {
       const results = await webhooks.applyAll()
       ctx.logger.info(
         { devices: results.length, inSync: results.filter((r) => r.inSync).length },
         'webhooks written to all devices',
       )
-      return c.json<WebhookApplyAll>(results)
-    })
-    .get('/devices/:id/webhook', async (c) =>
-      c.json<DeviceWebhook>(
-        await webhooks.read(c.req.param('id'), undefined, { refresh: isRefresh(c.req.query('refresh')) }),
-      ),
-    )
-    .post('/devices/:id/webhook/apply', async (c) => {
-      const view = await webhooks.apply(c.req.param('id'))
-      ctx.logger.info({ deviceId: c.req.param('id'), slotId: view.slotId }, 'webhook written to device')
-      return c.json<DeviceWebhook>(view)
-    })
+      return results
+    }),
+    handle(routes.readDeviceWebhook, (c, { params }) =>
+      webhooks.read(params.id, undefined, { refresh: isRefresh(c.req.query('refresh')) }),
+    ),
+    handle(routes.applyDeviceWebhook, async (_c, { params }) => {
+      const view = await webhooks.apply(params.id)
+      ctx.logger.info({ deviceId: params.id, slotId: view.slotId }, 'webhook written to device')
+      return view
+    }),
+  )
 }

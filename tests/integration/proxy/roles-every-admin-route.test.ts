@@ -1,4 +1,4 @@
-// One list decides who may call what: tests/tools/api-docs/route-table.ts. Every route in it is tried here
+// One list decides who may call what: the route declarations in shared/api/routes. Every route in it is tried here
 // against the real app (in process, real SQLite, simulated terminals on loopback), so a route added without
 // a guard, or with the guard after its own validation or lookup, fails here.
 import { randomUUID } from 'node:crypto'
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
+import { ROUTES, type RouteDeclaration as RouteDoc } from '../../../shared/api/routes'
 import { loadConfig } from '../../../proxy/config'
 import { createApp } from '../../../proxy/http/app'
 import type { AppEnv } from '../../../proxy/http/context'
@@ -14,7 +15,6 @@ import { createLogger } from '../../../proxy/log'
 import { createServices, type Services } from '../../../proxy/services'
 import { openMemoryDatabase, type Db } from '../../../proxy/store/db'
 import { startTerminal, type Terminal } from '../../sim/terminal'
-import { ROUTES, type RouteDoc } from '../../tools/api-docs/route-table'
 import { eventually, photo } from '../registration/rig'
 
 const ADMIN_ENV_TOKEN = `roles-test-admin-${randomUUID()}`

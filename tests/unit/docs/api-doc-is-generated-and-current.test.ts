@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../proxy/config'
+import { ROUTES } from '../../../shared/api/routes'
 import { createApp } from '../../../proxy/http/app'
 import { createLogger } from '../../../proxy/log'
 import { createServices } from '../../../proxy/services'
 import { openMemoryDatabase } from '../../../proxy/store/db'
 import { renderApiDoc } from '../../tools/api-docs/render'
-import { ROUTES } from '../../tools/api-docs/route-table'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sr-api-doc-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -28,12 +28,12 @@ function mountedRoutes(): string[] {
 }
 
 describe('docs/api.md', () => {
-  it('describes exactly the routes proxy/http/app.ts mounts', () => {
+  it('lists exactly the declared routes, which are exactly the routes proxy/http/app.ts mounts', () => {
     const documented = ROUTES.map((route) => `${route.method} ${route.path}`).sort()
     expect(documented).toEqual(mountedRoutes())
   })
 
-  it('is what tests/tools/gen-api-docs.ts makes from the shared schemas now (run it after changing them)', () => {
+  it('is what tests/tools/gen-api-docs.ts makes from the route declarations now (run it after changing them)', () => {
     const committed = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8')
     expect(
       committed === renderApiDoc(),

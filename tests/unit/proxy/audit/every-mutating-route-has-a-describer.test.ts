@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../../proxy/config'
-import { DESCRIBERS, isDescribed } from '../../../../proxy/domain/audit/describers'
+import { DESCRIBERS, declaredRoute, isDescribed } from '../../../../proxy/domain/audit/describers'
 import { createApp } from '../../../../proxy/http/app'
 import { createLogger } from '../../../../proxy/log'
 import { createServices } from '../../../../proxy/services'
 import { openMemoryDatabase } from '../../../../proxy/store/db'
+import { ROUTES, routeKey } from '../../../../shared/api/routes'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sr-audit-routes-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -32,6 +33,20 @@ function mountedMutatingRoutes(): string[] {
 describe('the audit trail', () => {
   const mounted = mountedMutatingRoutes()
 
+  it('knows every mutating route the app mounts by its declaration (shared/api/routes)', () => {
+    const undeclared = mounted.filter((route) => {
+      const [method = '', path = ''] = route.split(' ')
+      return !declaredRoute(method, path)
+    })
+    expect(undeclared).toEqual([])
+  })
+
+  it('has an action in the declaration of every mutating route, and none on a read', () => {
+    const mutating = ROUTES.filter((route) => MUTATING.has(route.method))
+    expect(mutating.filter((route) => !route.audit).map(routeKey)).toEqual([])
+    expect(ROUTES.filter((route) => !MUTATING.has(route.method) && route.audit).map(routeKey)).toEqual([])
+  })
+
   it('has a describer for every mutating route the app mounts (add one in proxy/domain/audit/describers.ts)', () => {
     const missing = mounted.filter((route) => {
       const [method = '', path = ''] = route.split(' ')
@@ -41,11 +56,11 @@ describe('the audit trail', () => {
   })
 
   it('describes no route the app does not mount', () => {
-    expect(Object.keys(DESCRIBERS).filter((route) => !mounted.includes(route))).toEqual([])
+    expect([...DESCRIBERS.keys()].map(routeKey).filter((route) => !mounted.includes(route))).toEqual([])
   })
 
   it('names each described action once, so a retry finds the describer of the action it repeats', () => {
-    const actions = Object.values(DESCRIBERS).map((describer) => describer.action)
+    const actions = [...DESCRIBERS.keys()].map((route) => route.audit)
     expect(new Set(actions).size).toBe(actions.length)
   })
 })
