@@ -94,9 +94,11 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const connections = new BackendConnections()
   const client = backendClientFor(config, connections)
   const schoolServer = new BackendAccess(client)
+  // secret.key, read once with the first secret sealed or opened
+  const secrets = SecretBox.lazy(config.dataDir)
   const schoolAccounts = new SchoolAccounts({
     repo: repos.schoolAccounts,
-    secrets: SecretBox.lazy(config.dataDir),
+    secrets,
     login: config.backend ? screenLoginFor(config.backend, connections) : null,
     // the outbox is made next, with these accounts; both refer to each other only through these calls
     reports: {
@@ -108,7 +110,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts })
   // an unpaired screen's reports go with the shared account rather than wait for a screen that is gone
   tokens.onRevoke((tokenId) => schoolAccounts.signOut(tokenId))
-  const domain = createDomain({ config, db, repos, logger, outbox, backend: client })
+  const domain = createDomain({ config, db, repos, logger, outbox, backend: client, secrets })
   const students = createStudents({
     config,
     settings,
@@ -117,7 +119,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     book: domain.book,
     seen: (listed) => domain.schoolNumbers.remember(listed),
   })
-  const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
+  const sealedSettings = new SealedSettings(settings, secrets, [WEBHOOK_INFO_KEY])
   sealedSettings.sealExisting()
   const relayAddress = new RelayAddress({
     settings,
