@@ -9,6 +9,7 @@ import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { SchoolLink } from './domain/school-link/school-link'
 import { SchoolAccounts } from './domain/school-accounts/school-accounts'
+import { postAttendance } from './backend/attendance-webhook'
 import { BackendConnections } from './backend/backend-connections'
 import { backendClientFor } from './backend/for-config'
 import { screenLoginFor } from './backend/screen-login'
@@ -146,6 +147,8 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     address: relayAddress,
     picturesMaxBytes: config.eventRelay.picturesMaxBytes,
     searchEveryMs: config.eventRelay.searchEveryMs,
+    // through the proxy's own connections to the school server, closed when it stops
+    post: async (post) => postAttendance(post, { dispatcher: await connections.dispatcher() }),
     log: logger,
   })
   const jobs = createJobs({ repos, logger, domain, directory: client })
