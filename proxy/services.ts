@@ -108,7 +108,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       pendingOf: (screen) => outbox.pendingOf(screen),
     },
   })
-  const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts })
+  const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts, repo: repos.outbox })
   // an unpaired screen's reports go with the shared account rather than wait for a screen that is gone
   tokens.onRevoke((tokenId) => schoolAccounts.signOut(tokenId))
   const domain = createDomain({ config, db, repos, logger, outbox, backend: client, secrets })
