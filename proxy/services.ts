@@ -9,6 +9,7 @@ import { DeviceSettings } from './domain/device-settings/device-settings'
 import { Discovery } from './domain/discovery'
 import { SchoolLink } from './domain/school-link/school-link'
 import { SchoolAccounts } from './domain/school-accounts/school-accounts'
+import { postAttendance } from './backend/attendance-webhook'
 import { BackendConnections } from './backend/backend-connections'
 import { backendClientFor } from './backend/for-config'
 import { screenLoginFor } from './backend/screen-login'
@@ -94,9 +95,11 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
   const connections = new BackendConnections()
   const client = backendClientFor(config, connections)
   const schoolServer = new BackendAccess(client)
+  // secret.key, read once with the first secret sealed or opened
+  const secrets = SecretBox.lazy(config.dataDir)
   const schoolAccounts = new SchoolAccounts({
     repo: repos.schoolAccounts,
-    secrets: SecretBox.lazy(config.dataDir),
+    secrets,
     login: config.backend ? screenLoginFor(config.backend, connections) : null,
     // the outbox is made next, with these accounts; both refer to each other only through these calls
     reports: {
@@ -105,10 +108,10 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
       pendingOf: (screen) => outbox.pendingOf(screen),
     },
   })
-  const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts })
+  const outbox = createOutbox(config, db, logger, { client, accounts: schoolAccounts, repo: repos.outbox })
   // an unpaired screen's reports go with the shared account rather than wait for a screen that is gone
   tokens.onRevoke((tokenId) => schoolAccounts.signOut(tokenId))
-  const domain = createDomain({ config, db, repos, logger, outbox, backend: client })
+  const domain = createDomain({ config, db, repos, logger, outbox, backend: client, secrets })
   const students = createStudents({
     config,
     settings,
@@ -117,7 +120,7 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     book: domain.book,
     seen: (listed) => domain.schoolNumbers.remember(listed),
   })
-  const sealedSettings = new SealedSettings(settings, SecretBox.lazy(config.dataDir), [WEBHOOK_INFO_KEY])
+  const sealedSettings = new SealedSettings(settings, secrets, [WEBHOOK_INFO_KEY])
   sealedSettings.sealExisting()
   const relayAddress = new RelayAddress({
     settings,
@@ -144,6 +147,8 @@ export function createServices(config: Config, db: Db, logger: Logger): Services
     address: relayAddress,
     picturesMaxBytes: config.eventRelay.picturesMaxBytes,
     searchEveryMs: config.eventRelay.searchEveryMs,
+    // through the proxy's own connections to the school server, closed when it stops
+    post: async (post) => postAttendance(post, { dispatcher: await connections.dispatcher() }),
     log: logger,
   })
   const jobs = createJobs({ repos, logger, domain, directory: client })

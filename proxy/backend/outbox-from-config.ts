@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Db } from '../store/db'
+import type { OutboxRepo } from '../store/outbox-repo'
 import { backendClientFor } from './for-config'
 import { Outbox, type OutboxOptions } from './outbox'
 import type { ReportAccounts } from './report-account'
@@ -12,6 +13,8 @@ export interface OutboxSetup {
   sender?: OutboxOptions['sender']
   /** screens' own school-server accounts */
   accounts?: ReportAccounts
+  /** the outbox table, made by the composition root */
+  repo?: OutboxRepo
 }
 
 /**
@@ -19,10 +22,12 @@ export interface OutboxSetup {
  * LAN-only mode (reports kept, nothing sent) when no backend is configured.
  */
 export function createOutbox(config: Config, db: Db, logger?: Logger, setup: OutboxSetup = {}): Outbox {
-  if (!config.backend) return new Outbox({ db, backend: null })
+  const repo = setup.repo ? { repo: setup.repo } : {}
+  if (!config.backend) return new Outbox({ db, ...repo, backend: null })
   const backend = setup.client ?? backendClientFor(config)
   return new Outbox({
     db,
+    ...repo,
     backend,
     ...(setup.accounts ? { accounts: setup.accounts } : {}),
     sender: { log: logger, ...setup.sender },

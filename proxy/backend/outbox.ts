@@ -26,6 +26,8 @@ export interface BackendReportStatus {
 
 export interface OutboxOptions {
   db: Db
+  /** the outbox table; by default one on `db` */
+  repo?: OutboxRepo
   /** null or absent: LAN-only mode, reports are kept and nothing is sent */
   backend?: ReportBackend | null
   /** screens' own school-server accounts; absent, every report goes with `backend` */
@@ -46,7 +48,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.db = options.db
-    this.repo = new OutboxRepo(options.db)
+    this.repo = options.repo ?? new OutboxRepo(options.db)
     this.now = options.now ?? options.sender?.now ?? Date.now
     this.sender = options.backend
       ? new OutboxSender({

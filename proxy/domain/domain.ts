@@ -51,8 +51,9 @@ export interface DomainOptions {
   outbox: Outbox
   /** the school server's client (its student lookup), null in LAN-only mode */
   backend: (StudentIdLookup & Partial<SchoolStudents>) | null
-  /** for tests: a secrets box, a clock, device timeouts, a recovery interval */
+  /** the box device passwords are sealed with; by default one on the data dir's secret.key */
   secrets?: Pick<SecretBox, 'seal' | 'open'>
+  /** for tests: a clock, device timeouts, a recovery interval */
   now?: () => Date
   timeouts?: Partial<IsapiTimeouts>
   recoveryIntervalMs?: number

@@ -4,6 +4,7 @@ import { DevicesRepo } from './devices-repo'
 import { EmployeeNumbersRepo } from './employee-numbers-repo'
 import { EventsRepo } from './events-repo'
 import { JobsRepo } from './jobs-repo'
+import { OutboxRepo } from './outbox-repo'
 import { PairingCodesRepo } from './pairing-codes-repo'
 import { RegistrationsRepo } from './registrations-repo'
 import { SagasRepo } from './sagas-repo'
@@ -26,6 +27,7 @@ export interface Repositories {
   jobs: JobsRepo
   audit: AuditRepo
   events: EventsRepo
+  outbox: OutboxRepo
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -42,5 +44,6 @@ export function createRepositories(db: Db): Repositories {
     jobs: new JobsRepo(db),
     audit: new AuditRepo(db),
     events: new EventsRepo(db),
+    outbox: new OutboxRepo(db),
   }
 }

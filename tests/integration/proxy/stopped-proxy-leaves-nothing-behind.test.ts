@@ -20,6 +20,14 @@ import { startTerminal, type Terminal } from '../../sim/terminal'
  */
 const KEPT_ALIVE = new Set(['Timeout', 'TCPWRAP', 'TCPSERVERWRAP', 'UDPWRAP', 'PIPEWRAP', 'FSEVENTWRAP'])
 
+/**
+ * Timers node makes for itself while it works for the proxy, which belong to no part of it:
+ * AbortSignal.timeout's belongs to the signal (cleared when the signal is collected, it reaches nothing of
+ * the proxy), and utcDate's is node's one-second cache of the HTTP Date header, shared by every server in
+ * the process. Neither keeps the process alive.
+ */
+const NODE_OWN = ['AbortSignal.timeout', 'utcDate']
+
 interface Created {
   type: string
   stack: string
@@ -54,9 +62,7 @@ function watchTheProxy() {
       // node delivers destroy hooks from its own queue at the next turn of the event loop; no clock involved
       for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve))
       hook.disable()
-      // AbortSignal.timeout's timer belongs to the signal, not to the proxy: node clears it when the signal
-      // is collected, it never keeps the process alive, and it reaches nothing of the proxy
-      return [...alive.values()].filter((made) => !made.stack.includes('AbortSignal.timeout'))
+      return [...alive.values()].filter((made) => !NODE_OWN.some((mark) => made.stack.includes(mark)))
     },
   }
 }
