@@ -92,7 +92,7 @@ async function measureAll(): Promise<BenchRow[]> {
         value: round(js.allBytes / 1024),
       },
       ratio: js.bytes / js.allBytes,
-      target: '≤ 150 KB',
+      target: '≤ 110 KB',
     },
   ]
 }
