@@ -9,7 +9,7 @@ import {
 } from '../../shared/api'
 import { dayStartIn } from '../i18n/schoolTime'
 import { useSchoolZoneStore } from '../stores/schoolZone'
-import { saveFile } from './saveFile'
+import { saveCsv } from './saveFile'
 import { useApi } from './useApi'
 
 export const AUDIT_PAGE_SIZE = 25
@@ -135,7 +135,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
         if (answer.data.length < EXPORT_PAGE_SIZE || next * EXPORT_PAGE_SIZE >= answer.total) break
       }
       const newestFirst = [...found.values()].sort((a, b) => b.id - a.id)
-      saveFile(new Blob([write(newestFirst)], { type: 'text/csv;charset=utf-8' }), fileName)
+      saveCsv(write(newestFirst), fileName)
     } catch (failure) {
       exportError.value = failure
     } finally {

@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
-import { deviceImportReportCsv, type DeviceImportCommitResult } from '../../../shared/api'
-import type { DeviceImportApi } from './deviceImportApi'
+import { deviceImportReportCsv, type DeviceImportCommitResult } from '../../shared/api'
+import type { DeviceImportApi } from '../api/device-import'
 import {
   batches,
   editableRow,
@@ -9,7 +9,7 @@ import {
   missingFields,
   requestRow,
   type EditableRow,
-} from './importRows'
+} from './deviceImportRows'
 
 /** rows per commit request: each batch is one request, and the progress bar moves between them */
 export const COMMIT_BATCH = 10
