@@ -1,11 +1,11 @@
 import { useI18n } from 'vue-i18n'
-import type { AuditEntry } from '../../../shared/api'
-import { spreadsheetCsv } from '../../../shared/csv'
-import { useErrorText } from '../../composables/useErrorText'
-import { spreadsheetTimeText, wallClockIn } from '../../i18n/schoolTime'
-import { useSchoolZoneStore } from '../../stores/schoolZone'
-import { useAuditChangeLines } from './auditChangeLines'
-import { useAuditWords } from './auditWords'
+import type { AuditEntry } from '../../shared/api'
+import { spreadsheetCsv } from '../../shared/csv'
+import { useErrorText } from './useErrorText'
+import { spreadsheetTimeText, wallClockIn } from '../i18n/schoolTime'
+import { useSchoolZoneStore } from '../stores/schoolZone'
+import { useAuditChangeLines } from './useAuditChangeLines'
+import { useAuditWords } from './useAuditWords'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
