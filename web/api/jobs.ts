@@ -21,3 +21,11 @@ export function jobsApi(api: ApiClient) {
       api.request('GET', `/api/jobs/${encodeURIComponent(id)}/report`, { schema: JobReport }),
   }
 }
+
+/** `GET /api/jobs/:id`: the job as it stands now (when its event stream was interrupted). */
+export function jobById(api: ApiClient, id: string, signal?: AbortSignal): Promise<Job> {
+  return api.request('GET', `/api/jobs/${encodeURIComponent(id)}`, {
+    schema: Job,
+    ...(signal ? { signal } : {}),
+  })
+}
