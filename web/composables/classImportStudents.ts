@@ -1,5 +1,6 @@
-import { StudentListResponse, type StudentListItem } from '../../shared/api'
+import type { StudentListItem } from '../../shared/api'
 import type { ApiClient } from '../api/client'
+import { listStudents } from '../api/students'
 import type { CheckContext } from '../import'
 
 type ServerStudent = CheckContext['serverStudents'][number]
@@ -22,11 +23,7 @@ export async function fetchClassStudents(
   const found: ServerStudent[] = []
   for (const classId of new Set(classIds)) {
     for (let page = 1, pages = 1; page <= pages; page += 1) {
-      const answer = await api.request('GET', '/api/students', {
-        schema: StudentListResponse,
-        query: { classId, page },
-        ...(signal ? { signal } : {}),
-      })
+      const answer = await listStudents(api, { classId, page }, signal)
       pages = answer.totalPages
       for (const student of answer.students) found.push(comparable(student, student.classId ?? classId))
     }

@@ -9,3 +9,8 @@ export function saveFile(blob: Blob, name: string): void {
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** A CSV the app wrote (a report, a list) as a file; UTF-8 so Uzbek and Russian names survive. */
+export function saveCsv(text: string, name: string): void {
+  saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), name)
+}

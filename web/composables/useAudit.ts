@@ -1,15 +1,9 @@
 import { computed, onScopeDispose, reactive, ref, shallowRef } from 'vue'
-import {
-  AuditPage,
-  AuditRetryResult,
-  type AuditRetryRequest,
-  ServerLogPage,
-  type AuditEntry,
-  type AuditResult,
-} from '../../shared/api'
+import type { AuditEntry, AuditResult, AuditRetryRequest, ServerLogPage } from '../../shared/api'
+import { auditPage, provisioningLogs, retryAuditEntry } from '../api/audit'
 import { dayStartIn } from '../i18n/schoolTime'
 import { useSchoolZoneStore } from '../stores/schoolZone'
-import { saveFile } from './saveFile'
+import { saveCsv } from './saveFile'
 import { useApi } from './useApi'
 
 export const AUDIT_PAGE_SIZE = 25
@@ -76,11 +70,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
     loading.value = true
     error.value = null
     try {
-      const answer = await api.request('GET', '/api/audit', {
-        schema: AuditPage,
-        query: { ...query(), page: page.value, limit: pageSize },
-        signal: mine.signal,
-      })
+      const answer = await auditPage(api, { ...query(), page: page.value, limit: pageSize }, mine.signal)
       if (controller !== mine) return
       entries.value = answer.data
       total.value = answer.total
@@ -127,15 +117,12 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
     try {
       const found = new Map<number, AuditEntry>()
       for (let next = 1; ; next += 1) {
-        const answer = await api.request('GET', '/api/audit', {
-          schema: AuditPage,
-          query: { ...query(), page: next, limit: EXPORT_PAGE_SIZE },
-        })
+        const answer = await auditPage(api, { ...query(), page: next, limit: EXPORT_PAGE_SIZE })
         for (const entry of answer.data) found.set(entry.id, entry)
         if (answer.data.length < EXPORT_PAGE_SIZE || next * EXPORT_PAGE_SIZE >= answer.total) break
       }
       const newestFirst = [...found.values()].sort((a, b) => b.id - a.id)
-      saveFile(new Blob([write(newestFirst)], { type: 'text/csv;charset=utf-8' }), fileName)
+      saveCsv(write(newestFirst), fileName)
     } catch (failure) {
       exportError.value = failure
     } finally {
@@ -151,7 +138,7 @@ export function useAudit(pageSize = AUDIT_PAGE_SIZE) {
       const body: AuditRetryRequest = {
         confirm: { action: entry.action, targetId: entry.target?.id ?? null },
       }
-      await api.request('POST', `/api/audit/${entry.id}/retry`, { schema: AuditRetryResult, body })
+      await retryAuditEntry(api, entry.id, body)
       retryOutcome.value = { id: entry.id, ok: true }
     } catch (failure) {
       retryOutcome.value = { id: entry.id, ok: false, error: failure }
@@ -209,14 +196,11 @@ export function useServerLogs(pageSize = AUDIT_PAGE_SIZE) {
     loading.value = true
     error.value = null
     try {
-      answer.value = await api.request('GET', '/api/provisioning-logs', {
-        schema: ServerLogPage,
-        query: {
-          page: page.value,
-          limit: pageSize,
-          level: level.value || undefined,
-          q: q.value.trim() || undefined,
-        },
+      answer.value = await provisioningLogs(api, {
+        page: page.value,
+        limit: pageSize,
+        level: level.value || undefined,
+        q: q.value.trim() || undefined,
       })
     } catch (failure) {
       error.value = failure

@@ -1,5 +1,6 @@
 import { ref, shallowRef, type Ref } from 'vue'
-import { LIVE_CHECK_MAX_STUDENTS, LiveCheckResponse, type StudentListItem } from '../../shared/api'
+import { LIVE_CHECK_MAX_STUDENTS, type StudentListItem } from '../../shared/api'
+import { liveCheck } from '../api/live-check'
 import { useApi } from './useApi'
 
 /**
@@ -19,11 +20,11 @@ export function useCheckNow(visible: Ref<readonly StudentListItem[]>, done: () =
     error.value = null
     try {
       for (let start = 0; start < employeeNos.length; start += LIVE_CHECK_MAX_STUDENTS) {
-        await api.request('POST', '/api/live-check', {
-          schema: LiveCheckResponse,
-          body: { employeeNos: employeeNos.slice(start, start + LIVE_CHECK_MAX_STUDENTS) },
-          timeoutMs: 120_000,
-        })
+        await liveCheck(
+          api,
+          { employeeNos: employeeNos.slice(start, start + LIVE_CHECK_MAX_STUDENTS) },
+          120_000,
+        )
       }
       await done()
     } catch (failure) {

@@ -1,5 +1,6 @@
 import { onMounted, ref, shallowRef, watch } from 'vue'
 import { ClassListResponse, type ClassListItem } from '../../shared/api'
+import { listClasses } from '../api/classes'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 import { localCache } from './localCache'
@@ -39,7 +40,7 @@ export function useClasses() {
   async function reload(): Promise<void> {
     if (!session.isPaired) return
     try {
-      const fresh = sortClasses(await api.request('GET', '/api/classes', { schema: ClassListResponse }))
+      const fresh = sortClasses(await listClasses(api))
       cache.write(fresh)
       classes.value = fresh
       fromCache.value = false

@@ -1,16 +1,20 @@
 import { ref, shallowRef, watch } from 'vue'
-import {
+import type {
   DeviceSettings,
-  DoorOpenResult,
-  FieldsWriteResult,
   NetworkWriteResult,
-  NtpSettingsResult,
-  type Device,
-  type FieldsSectionName,
-  type NetworkWrite,
-  type NtpSettingsWrite,
-  type SettingValue,
+  Device,
+  FieldsSectionName,
+  NetworkWrite,
+  NtpSettingsWrite,
+  SettingValue,
 } from '../../shared/api'
+import {
+  deviceSettings,
+  openDoor as openDoorOnce,
+  writeFields,
+  writeNetwork,
+  writeNtp,
+} from '../api/device-settings'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 
@@ -24,11 +28,6 @@ export interface SettingsWrite {
 export interface NetworkWriteState extends SettingsWrite {
   result?: NetworkWriteResult
 }
-
-/** A write reads the device back (and may restore it), so it gets more time than a plain read. */
-const WRITE_TIMEOUT_MS = 60_000
-
-const encode = encodeURIComponent
 
 /**
  * One device's settings page: the settings read from the device (every section probed by the proxy), the
@@ -51,13 +50,7 @@ export function useDeviceSettings(deviceId: () => string) {
     loading.value = true
     const id = deviceId()
     try {
-      const [read, devices] = await Promise.all([
-        api.request('GET', `/api/devices/${encode(id)}/settings`, {
-          schema: DeviceSettings,
-          timeoutMs: WRITE_TIMEOUT_MS,
-        }),
-        api.listDevices(),
-      ])
+      const [read, devices] = await Promise.all([deviceSettings(api, id), api.listDevices()])
       settings.value = read
       device.value = devices.find((d) => d.id === id) ?? null
       error.value = null
@@ -71,11 +64,7 @@ export function useDeviceSettings(deviceId: () => string) {
   async function saveNtp(input: NtpSettingsWrite): Promise<void> {
     ntpWrite.value = { state: 'running' }
     try {
-      await api.request('PUT', `/api/devices/${encode(deviceId())}/settings/ntp`, {
-        schema: NtpSettingsResult,
-        body: input,
-        timeoutMs: WRITE_TIMEOUT_MS,
-      })
+      await writeNtp(api, deviceId(), input)
       ntpWrite.value = { state: 'ok' }
     } catch (failure) {
       ntpWrite.value = { state: 'error', error: failure }
@@ -92,11 +81,7 @@ export function useDeviceSettings(deviceId: () => string) {
     networkWrite.value = { state: 'running' }
     const wait = settings.value?.ipv4.supported ? settings.value.ipv4.moveWaitSec : 60
     try {
-      const result = await api.request('PUT', `/api/devices/${encode(deviceId())}/settings/network`, {
-        schema: NetworkWriteResult,
-        body: input,
-        timeoutMs: WRITE_TIMEOUT_MS + wait * 2_000,
-      })
+      const result = await writeNetwork(api, deviceId(), input, wait * 2_000)
       networkWrite.value = { state: 'ok', result }
     } catch (failure) {
       networkWrite.value = { state: 'error', error: failure }
@@ -109,11 +94,7 @@ export function useDeviceSettings(deviceId: () => string) {
     fieldsWrite.value = { ...fieldsWrite.value, [section]: { state: 'running' } }
     let next: SettingsWrite
     try {
-      await api.request('PUT', `/api/devices/${encode(deviceId())}/settings/${section}`, {
-        schema: FieldsWriteResult,
-        body: { values },
-        timeoutMs: WRITE_TIMEOUT_MS,
-      })
+      await writeFields(api, deviceId(), section, values)
       next = { state: 'ok' }
     } catch (failure) {
       next = { state: 'error', error: failure }
@@ -125,11 +106,7 @@ export function useDeviceSettings(deviceId: () => string) {
   async function openDoor(doorId = 1): Promise<void> {
     doorOpen.value = { state: 'running' }
     try {
-      await api.request('POST', `/api/devices/${encode(deviceId())}/door/open`, {
-        schema: DoorOpenResult,
-        body: { doorId },
-        timeoutMs: WRITE_TIMEOUT_MS,
-      })
+      await openDoorOnce(api, deviceId(), doorId)
       doorOpen.value = { state: 'ok' }
     } catch (failure) {
       doorOpen.value = { state: 'error', error: failure }

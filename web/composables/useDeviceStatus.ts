@@ -1,16 +1,15 @@
 import { computed, onMounted, onUnmounted, reactive, ref, shallowRef, watch } from 'vue'
 import { z } from 'zod'
-import { DeviceTestResult } from '../../shared/api/devices'
 import {
   DeviceStatusList,
-  DeviceStatusReport,
   STATUS_DONE_EVENT,
+  DeviceStatusReport,
   STATUS_EVENT,
-  TimeSyncResult,
   type TimeSyncNtp,
 } from '../../shared/api/status'
-import { DeviceWebhook } from '../../shared/api/webhooks'
+import { freshDeviceStatus, syncDeviceTime, testConnection } from '../api/device-checks'
 import type { SseEvent } from '../api/sse'
+import { applyWebhook as pointEventsHere } from '../api/webhooks'
 import { useSessionStore } from '../stores/session'
 import { localCache } from './localCache'
 import { useApi } from './useApi'
@@ -68,8 +67,6 @@ export function contradicted(action: ActionState | undefined, report: DeviceStat
   if (action.kind === 'sync') return report.clock?.warning === true
   return report.webhookInSync === false
 }
-
-const encode = encodeURIComponent
 
 /**
  * The Check page's data: drawn at once from the state kept on this screen (with its age), then each
@@ -166,10 +163,7 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
   }
 
   async function refreshOne(id: string): Promise<void> {
-    const answer = await api.request('GET', `/api/devices/${encode(id)}/status`, {
-      schema: DeviceStatusReport,
-      query: { refresh: 1 },
-    })
+    const answer = await freshDeviceStatus(api, id)
     put(answer)
     keep()
   }
@@ -194,24 +188,20 @@ export function useDeviceStatus(options: { pollMs?: number } = {}) {
 
   const test = (id: string) =>
     run(id, 'test', async () => {
-      const result = await api.request('POST', `/api/devices/${encode(id)}/test`, {
-        schema: DeviceTestResult,
-      })
+      const result = await testConnection(api, id)
       return { latencyMs: result.latencyMs }
     })
 
   const syncTime = (id: string) =>
     run(id, 'sync', async () => {
-      const result = await api.request('POST', `/api/devices/${encode(id)}/time/sync`, {
-        schema: TimeSyncResult,
-      })
+      const result = await syncDeviceTime(api, id)
       const manual = result.previousTimeMode !== undefined && result.ntp?.status !== 'set'
       return { ...(result.ntp ? { ntp: result.ntp.status } : {}), ...(manual ? { manual } : {}) }
     })
 
   const applyWebhook = (id: string) =>
     run(id, 'apply', async () => {
-      await api.request('POST', `/api/devices/${encode(id)}/webhook/apply`, { schema: DeviceWebhook })
+      await pointEventsHere(api, id)
       return {}
     })
 

@@ -1,6 +1,6 @@
 import { effectScope, watch } from 'vue'
-import { Registration } from '../../shared/api'
 import type { ApiClient } from '../api/client'
+import { register } from '../api/registrations'
 import { useDraftsStore } from '../stores/drafts'
 import { useSessionStore } from '../stores/session'
 import { useWorkStore } from '../stores/work'
@@ -9,8 +9,6 @@ import { createDraftSender } from '../sync/sender'
 import { classIdByName } from './useClasses'
 import type { HealthPoller } from './useProxyHealth'
 
-/** Writing one student to several terminals can take a while; the proxy answers when all are done. */
-const REGISTRATION_TIMEOUT_MS = 120_000
 /** Sent drafts stay on the Queue page this long, then they (and their photos) are forgotten. */
 const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -25,12 +23,7 @@ export function startDraftSender(api: ApiClient, health: HealthPoller): () => vo
   const work = useWorkStore()
   const sender = createDraftSender({
     repo: drafts.repository(),
-    send: (body) =>
-      api.request('POST', '/api/registrations', {
-        schema: Registration,
-        body,
-        timeoutMs: REGISTRATION_TIMEOUT_MS,
-      }),
+    send: (body) => register(api, body),
     canSend: () => session.isPaired,
     classIdByName,
     exclusive: acrossTabs('sr-draft-sender'),

@@ -1,5 +1,5 @@
 import { computed, inject, watch } from 'vue'
-import { StudentListResponse } from '../../shared/api'
+import { listStudents } from '../api/students'
 import { useSessionStore } from '../stores/session'
 import { likelyDuplicates, rememberStudents } from './studentRoster'
 import { apiClientKey } from './useApi'
@@ -27,10 +27,7 @@ export function useDuplicateWarning(candidate: Candidate) {
     const students = []
     try {
       for (let page = 1; page <= CLASS_PAGES_MAX; page += 1) {
-        const answer = await api.request('GET', '/api/students', {
-          schema: StudentListResponse,
-          query: { page, classId },
-        })
+        const answer = await listStudents(api, { page, classId })
         students.push(...answer.students)
         if (page >= answer.totalPages) {
           rememberStudents(students, classId)

@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
-import { LiveCheckFixResponse, type StudentListItem } from '../../shared/api'
+import type { StudentListItem } from '../../shared/api'
+import { fixOnDevices } from '../api/live-check'
 import { isApiError } from '../api/errors'
 import { useApi } from './useApi'
 
@@ -44,10 +45,10 @@ export function useEnrollOnTerminal() {
   async function enrollOne(student: StudentListItem, deviceId: string): Promise<EnrollOnTerminalOutcome> {
     if (!student.employeeNo) return { studentId: student.id, result: 'noNumber', code: null }
     try {
-      const answer = await api.request('POST', '/api/live-check/fix', {
-        schema: LiveCheckFixResponse,
-        timeoutMs: 120_000,
-        body: { employeeNo: student.employeeNo, deviceIds: [deviceId], studentId: student.id },
+      const answer = await fixOnDevices(api, {
+        employeeNo: student.employeeNo,
+        deviceIds: [deviceId],
+        studentId: student.id,
       })
       const refused = answer.actions.find((action) => action.error)?.error?.code
       const cell = answer.student.devices.find((c) => c.deviceId === deviceId)

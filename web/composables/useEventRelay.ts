@@ -1,5 +1,6 @@
 import { onMounted, ref, shallowRef, watch } from 'vue'
-import { RelayModeResult, RelaySearchResult, RelayView, type RelayMode } from '../../shared/api/event-relay'
+import type { RelayMode, RelayView } from '../../shared/api/event-relay'
+import { relayView, searchMissedEvents, setRelayMode } from '../api/event-relay'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 
@@ -19,7 +20,7 @@ export function useEventRelay() {
   async function reload(): Promise<void> {
     if (!session.isPaired) return
     try {
-      view.value = await api.request('GET', '/api/events/relay', { schema: RelayView })
+      view.value = await relayView(api)
       error.value = null
     } catch (failure) {
       error.value = failure
@@ -41,16 +42,13 @@ export function useEventRelay() {
 
   const setMode = (mode: RelayMode) =>
     run('mode', async () => {
-      const result = await api.request('PUT', '/api/events/relay/mode', {
-        schema: RelayModeResult,
-        body: { mode },
-      })
+      const result = await setRelayMode(api, mode)
       notWritten.value = result.devices.filter((d) => !d.inSync).map((d) => d.name ?? d.deviceId)
     })
 
   const search = () =>
     run('search', async () => {
-      await api.request('POST', '/api/events/relay/search', { schema: RelaySearchResult })
+      await searchMissedEvents(api)
     })
 
   onMounted(reload)

@@ -1,9 +1,7 @@
 import { ref, shallowRef } from 'vue'
-import { ExpertDocument, ExpertResourceList, ExpertWriteResult, type ExpertResource } from '../../shared/api'
+import type { ExpertDocument, ExpertResource, ExpertWriteResult } from '../../shared/api'
+import { expertDocument, expertResources, writeExpertDocument } from '../api/device-settings'
 import { useApi } from './useApi'
-
-const encode = encodeURIComponent
-const WRITE_TIMEOUT_MS = 60_000
 
 /**
  * The expert editor of one device: the resources its capabilities list, one opened as text, the snapshot
@@ -18,7 +16,6 @@ export function useExpertEditor(deviceId: () => string) {
   const busy = ref<'list' | 'open' | 'save' | null>(null)
   const error = shallowRef<unknown>(null)
   const saved = shallowRef<ExpertWriteResult | null>(null)
-  const base = () => `/api/devices/${encode(deviceId())}/settings/expert`
 
   async function run(what: 'list' | 'open' | 'save', work: () => Promise<void>): Promise<void> {
     busy.value = what
@@ -34,15 +31,13 @@ export function useExpertEditor(deviceId: () => string) {
 
   const list = () =>
     run('list', async () => {
-      resources.value = (await api.request('GET', base(), { schema: ExpertResourceList })).resources
+      resources.value = (await expertResources(api, deviceId())).resources
     })
 
   const open = (path: string) =>
     run('open', async () => {
       saved.value = null
-      const doc = await api.request('GET', `${base()}/document?path=${encode(path)}`, {
-        schema: ExpertDocument,
-      })
+      const doc = await expertDocument(api, deviceId(), path)
       opened.value = doc
       snapshot.value = doc.text
       text.value = doc.text
@@ -52,11 +47,7 @@ export function useExpertEditor(deviceId: () => string) {
     const doc = opened.value
     if (!doc) return
     await run('save', async () => {
-      const result = await api.request('PUT', base(), {
-        schema: ExpertWriteResult,
-        body: { path: doc.path, text: body },
-        timeoutMs: WRITE_TIMEOUT_MS,
-      })
+      const result = await writeExpertDocument(api, deviceId(), { path: doc.path, text: body })
       saved.value = result
       text.value = result.after
     })

@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
 import { Job, JOB_EVENT } from '../../shared/api/jobs'
+import { jobById } from '../api/jobs'
 import { parseSseBlock, readSse, type SseEvent } from '../api/sse'
 import { useSessionStore } from '../stores/session'
 import { etaSeconds, type PaceStart } from './jobEta'
@@ -50,7 +51,7 @@ export function useJobEvents(jobId: Ref<string | null>) {
       if (isFinalJob(job.value) || signal.aborted) return
       await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS))
       try {
-        accept(await api.request('GET', `/api/jobs/${encodeURIComponent(id)}`, { schema: Job, signal }))
+        accept(await jobById(api, id, signal))
         error.value = null
       } catch (failure) {
         if (!signal.aborted) error.value = failure

@@ -1,13 +1,15 @@
 import { computed, ref, shallowRef } from 'vue'
 import {
   LIVE_STATES,
-  LiveCheckFixResponse,
-  LiveCheckResponse,
+  type LiveCheckFixResponse,
+  type LiveCheckRequest,
+  type LiveCheckResponse,
   type LiveCheckDevice,
   type LiveCheckStudent,
   type LiveState,
 } from '../../shared/api'
 import type { ApiClient } from '../api/client'
+import { fixOnDevices, liveCheck } from '../api/live-check'
 import { useApi } from './useApi'
 
 /** Students per request: one EmployeeNoList search per device per chunk, and a step of the progress bar. */
@@ -92,8 +94,8 @@ export function useLiveCheck(api: ApiClient = useApi()) {
     running.value = false
   }
 
-  function ask(body: Record<string, unknown>): Promise<LiveCheckResponse> {
-    return api.request('POST', '/api/live-check', { schema: LiveCheckResponse, body, timeoutMs: 60_000 })
+  function ask(body: LiveCheckRequest): Promise<LiveCheckResponse> {
+    return liveCheck(api, body)
   }
 
   function take(answer: LiveCheckResponse): void {
@@ -108,11 +110,10 @@ export function useLiveCheck(api: ApiClient = useApi()) {
     const keys = deviceIds.map((id) => cellKey(employeeNo, id))
     setFixing(keys, true)
     try {
-      const answer = await api.request('POST', '/api/live-check/fix', {
-        schema: LiveCheckFixResponse,
-        // a face upload, a read-back and a second check on every device
-        timeoutMs: 120_000,
-        body: { employeeNo, deviceIds, ...(student?.studentId ? { studentId: student.studentId } : {}) },
+      const answer = await fixOnDevices(api, {
+        employeeNo,
+        deviceIds,
+        ...(student?.studentId ? { studentId: student.studentId } : {}),
       })
       replaceCells(employeeNo, answer)
       const errors = new Map(fixErrors.value)

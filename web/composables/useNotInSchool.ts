@@ -1,27 +1,18 @@
-import { ref, shallowRef } from 'vue'
-import { UnlinkedPeople } from '../../shared/api'
+import { shallowRef } from 'vue'
+import type { UnlinkedPeople } from '../../shared/api'
+import { peopleNotInSchool } from '../api/students'
 import { useApi } from './useApi'
+import { useAsyncAction } from './useAsyncAction'
 
 /** The people on the terminals whom the school database lacks (admin): every terminal searched, on request. */
 export function useNotInSchool() {
   const api = useApi()
   const result = shallowRef<UnlinkedPeople | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
+  const { busy: loading, failure: error, run } = useAsyncAction()
 
   async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      result.value = await api.request('GET', '/api/students/not-in-school', {
-        schema: UnlinkedPeople,
-        timeoutMs: 120_000,
-      })
-    } catch (failure) {
-      error.value = failure
-    } finally {
-      loading.value = false
-    }
+    const found = await run(() => peopleNotInSchool(api))
+    if (found) result.value = found
   }
 
   return { result, loading, error, load }

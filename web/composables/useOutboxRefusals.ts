@@ -1,5 +1,6 @@
 import { onMounted, onScopeDispose, shallowRef } from 'vue'
-import { OutboxView, type OutboxItem } from '../../shared/api'
+import type { OutboxItem } from '../../shared/api'
+import { outboxView } from '../api/outbox'
 import { draftRegistration } from '../components/enroll/deviceRows'
 import type { Draft } from '../db/types'
 import { useSessionStore } from '../stores/session'
@@ -26,7 +27,7 @@ export function useOutboxRefusals() {
   async function reload(): Promise<void> {
     if (!session.isPaired) return
     try {
-      const view = await api.request('GET', '/api/outbox', { schema: OutboxView })
+      const view = await outboxView(api)
       refusals.value = new Map(view.failed.map((item) => [item.groupKey, refusalOf(item)]))
     } catch {
       // out of reach: the refusals the drafts carry themselves still show

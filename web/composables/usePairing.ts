@@ -1,9 +1,9 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isApiError } from '../api/errors'
-import { errorMessage } from '../i18n/errorMessage'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
+import { useErrorText } from './useErrorText'
 
 /** Answers that mean "this code is no good", whatever the proxy's exact reason. */
 const REJECTED_CODE = new Set(['unauthorized', 'forbidden', 'not_found', 'validation_failed', 'conflict'])
@@ -12,6 +12,7 @@ export function usePairing() {
   const api = useApi()
   const session = useSessionStore()
   const { t } = useI18n()
+  const words = useErrorText()
   const pairing = ref(false)
   const failure = ref<unknown>(null)
   const succeeded = ref(false)
@@ -20,7 +21,7 @@ export function usePairing() {
     if (failure.value === null) return null
     if (isApiError(failure.value) && REJECTED_CODE.has(failure.value.code))
       return t('settings.pairing.codeRejected')
-    return errorMessage(t, failure.value)
+    return words.errorText(failure.value)
   })
 
   async function pair(code: string, name?: string): Promise<boolean> {

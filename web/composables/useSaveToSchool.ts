@@ -1,8 +1,10 @@
-import { ref, shallowRef } from 'vue'
-import { StudentSaveResult } from '../../shared/api'
+import { shallowRef } from 'vue'
+import type { StudentSaveResult } from '../../shared/api'
+import { saveStudent } from '../api/students'
 import type { EnrollFormValues } from '../components/enroll/enrollForm'
 import { bytesToBase64 } from '../db/photoBytes'
 import { useApi } from './useApi'
+import { useAsyncAction } from './useAsyncAction'
 
 /**
  * A student saved to the school server only, written to no terminal (they are put on one later from the
@@ -10,35 +12,26 @@ import { useApi } from './useApi'
  */
 export function useSaveToSchool() {
   const api = useApi()
-  const saving = ref(false)
   const result = shallowRef<StudentSaveResult | null>(null)
-  const error = shallowRef<unknown>(null)
+  const { busy: saving, failure: error, run } = useAsyncAction()
 
   async function save(values: EnrollFormValues): Promise<void> {
-    saving.value = true
-    error.value = null
     result.value = null
-    try {
-      result.value = await api.request('POST', '/api/students', {
-        schema: StudentSaveResult,
-        timeoutMs: 60_000,
-        body: {
-          clientId: crypto.randomUUID(),
-          student: {
-            firstName: values.firstName.trim(),
-            lastName: values.lastName.trim(),
-            ...(values.fatherName.trim() ? { fatherName: values.fatherName.trim() } : {}),
-            gender: values.gender,
-            classId: values.classId,
-          },
-          ...(values.photo ? { face: bytesToBase64(values.photo.bytes) } : {}),
-        },
-      })
-    } catch (failure) {
-      error.value = failure
-    } finally {
-      saving.value = false
+    // the form names a missing gender before it lets a save through
+    const { gender } = values
+    if (!gender) return
+    const body = {
+      clientId: crypto.randomUUID(),
+      student: {
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        ...(values.fatherName.trim() ? { fatherName: values.fatherName.trim() } : {}),
+        gender,
+        classId: values.classId,
+      },
+      ...(values.photo ? { face: bytesToBase64(values.photo.bytes) } : {}),
     }
+    result.value = (await run(() => saveStudent(api, body))) ?? null
   }
 
   return { saving, result, error, save }

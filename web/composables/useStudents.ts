@@ -1,5 +1,6 @@
 import { onMounted, onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { StudentListResponse } from '../../shared/api'
+import type { StudentListResponse } from '../../shared/api'
+import { listStudents } from '../api/students'
 import { useSessionStore } from '../stores/session'
 import { rememberStudents } from './studentRoster'
 import { useApi } from './useApi'
@@ -29,15 +30,15 @@ export function useStudents() {
     current = controller
     loading.value = true
     try {
-      const answer = await api.request('GET', '/api/students', {
-        schema: StudentListResponse,
-        query: {
+      const answer = await listStudents(
+        api,
+        {
           page: page.value,
           search: search.value.trim() || undefined,
           classId: classId.value || undefined,
         },
-        signal: controller.signal,
-      })
+        controller.signal,
+      )
       if (controller.signal.aborted) return
       const wholeClass = classId.value && !search.value.trim() && answer.totalPages <= 1
       rememberStudents(answer.students, wholeClass ? classId.value : undefined)

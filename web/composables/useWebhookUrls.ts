@@ -1,5 +1,6 @@
 import { onMounted, ref, shallowRef, watch } from 'vue'
-import { WebhookUrls } from '../../shared/api/webhooks'
+import type { WebhookUrls } from '../../shared/api/webhooks'
+import { webhookUrls } from '../api/webhooks'
 import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 
@@ -15,7 +16,7 @@ export function useWebhookUrls() {
     if (!session.isPaired) return
     loading.value = true
     try {
-      urls.value = await api.request('GET', '/api/webhooks', { schema: WebhookUrls })
+      urls.value = await webhookUrls(api)
       error.value = null
     } catch (failure) {
       error.value = failure

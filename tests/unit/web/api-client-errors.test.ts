@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError, createApiClient, isApiError } from '../../../web/api/client'
 import { createAppI18n } from '../../../web/i18n'
+import { deviceErrorMessage } from '../../../shared/api/isapi-messages'
 import { errorMessage } from '../../../web/i18n/errorMessage'
 import { fakeFetch, json, PROXY } from './fake-proxy'
 
@@ -24,7 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError
 }
 
-const uz = createAppI18n('uz').global.t
+const uz = createAppI18n('uz').global
 
 describe('proxy client', () => {
   it('sends the bearer token and returns the validated answer', async () => {
@@ -92,7 +93,7 @@ describe('proxy client', () => {
 
     const rejected = await failure(client(fetch).deviceStatus('d2'))
     expect(rejected.subStatusCode).toBe('employeeNoAlreadyExist')
-    expect(errorMessage(uz, rejected)).toContain('employeeNoAlreadyExist')
+    expect(errorMessage(uz, rejected)).toBe(deviceErrorMessage('employeeNoAlreadyExist').uz)
   })
 
   it('gives each error code its own plain Uzbek sentence', async () => {

@@ -17,15 +17,17 @@ const sameTerminal = new ApiError(
 
 describe('a terminal added twice names the entry that already has it', () => {
   it.each(['uz', 'ru', 'en'] as const)('%s', (locale) => {
-    const { t, te } = createAppI18n(locale).global
-    const text = errorMessage(t, sameTerminal, te)
+    const words = createAppI18n(locale).global
+    const { t } = words
+    const text = errorMessage(words, sameTerminal)
     expect(text).toContain('Asosiy kirish')
     expect(text).not.toBe(t('errors.conflict'))
   })
 
   it('keeps the "changed elsewhere" words for a conflict that is a race', () => {
-    const { t, te } = createAppI18n('uz').global
+    const words = createAppI18n('uz').global
+    const { t } = words
     const race = new ApiError('http', 'conflict', 'changed', 409, {})
-    expect(errorMessage(t, race, te)).toBe(t('errors.conflict'))
+    expect(errorMessage(words, race)).toBe(t('errors.conflict'))
   })
 })

@@ -13,13 +13,13 @@ describe('a refused form names the field in the screen’s language', () => {
     ['ru', 'student.firstName', 'Неверно заполнено поле: имя.'],
     ['en', 'servers[0].server', 'This field is filled in wrongly: time server.'],
   ] as const)('%s: %s', (locale, field, expected) => {
-    const { t, te } = createAppI18n(locale).global
-    expect(errorMessage(t, refused(field), te)).toBe(expected)
+    const words = createAppI18n(locale).global
+    expect(errorMessage(words, refused(field))).toBe(expected)
   })
 
   it('says the form is wrong, without a code, for a field it has no word for', () => {
-    const { t, te } = createAppI18n('ru').global
-    const text = errorMessage(t, refused('isSupportSomething'), te)
+    const words = createAppI18n('ru').global
+    const text = errorMessage(words, refused('isSupportSomething'))
     expect(text).not.toContain('isSupportSomething')
     expect(text).toBe(createAppI18n('ru').global.t('errors.validation_failed'))
   })

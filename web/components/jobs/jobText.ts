@@ -1,6 +1,6 @@
 import { NO_PHOTO } from '../../../shared/api/jobs'
 import type { Locale } from '../../i18n'
-import { errorCodeText } from '../../i18n/errorMessage'
+import { reasonText, type ErrorWords } from '../../i18n/errorMessage'
 
 /**
  * The clone screens' words in the three languages. They live with the components so the jobs UI is one
@@ -181,24 +181,18 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
 }
 
-type Translate = (key: string, named?: Record<string, unknown>) => string
-
 /**
  * Why a person was not written, in the reader's words (the screen's list and the report alike): a missing
  * photo in the copy's own words, anything else as every screen words a stable error code.
  */
 export function jobErrorText(
-  t: Translate,
-  te: (key: string) => boolean,
+  words: ErrorWords,
   text: JobText,
   error: { code?: string | undefined; subStatusCode?: string | undefined },
 ): string {
   if (!error.code) return ''
   if (error.code === 'image_invalid' || error.code === NO_PHOTO) return text.noPhoto
-  if (error.code === 'device_rejected' && error.subStatusCode) {
-    return t('errors.device_rejected_reason', { reason: error.subStatusCode })
-  }
-  return errorCodeText(t, te, error.code)
+  return reasonText(words, { code: error.code, subStatusCode: error.subStatusCode })
 }
 
 export function etaText(text: JobText, seconds: number): string {

@@ -7,8 +7,8 @@ import type {
   ImportCandidate,
 } from '../../../../shared/api'
 import { ApiError } from '../../../../web/api/errors'
-import type { DeviceImportApi } from '../../../../web/components/device-import/deviceImportApi'
-import { COMMIT_BATCH, createDeviceImport } from '../../../../web/components/device-import/useDeviceImport'
+import type { DeviceImportApi } from '../../../../web/api/device-import'
+import { COMMIT_BATCH, createDeviceImport } from '../../../../web/composables/useDeviceImport'
 
 function candidate(n: number, name = `Familiya${n} Ism${n}`): ImportCandidate {
   const [lastName = '', firstName = ''] = name.split(' ')

@@ -2,6 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Device } from '../../../../shared/api'
+import { deviceErrorMessage } from '../../../../shared/api/isapi-messages'
 import type { Job } from '../../../../shared/api/jobs'
 import { parseEvent } from '../../../../web/composables/useJobEvents'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
@@ -117,7 +118,8 @@ describe('cloning from the Devices page', { timeout: 20_000 }, () => {
     expect(progress.querySelector('[data-count="failed"]')?.textContent).toBe('1')
     expect(progress.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('100')
     expect(progress.textContent).toContain('Oʻtkir Gʻulomov')
-    expect(progress.textContent).toContain('faceLowQulity')
+    // a device's refusal in the screen's words, as every screen says it
+    expect(progress.textContent).toContain(deviceErrorMessage('faceLowQulity').uz)
     expect(progress.querySelector('[data-action="cancel-job"]')).toBeNull()
     const started = proxy.seen.find((r) => r.method === 'POST' && r.path === '/api/jobs')
     expect(started?.body).toEqual({

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import type { ApiClient } from '../../api/client'
-import { Job, JobCapacityCheck, JobReport, type JobCreate } from '../../../shared/api/jobs'
-import { saveFile } from '../../composables/saveFile'
+import type { ApiClient } from './client'
+import { Job, JobCapacityCheck, JobReport, type JobCreate } from '../../shared/api/jobs'
 
 /** The `/api/jobs` routes the clone screens call, over the app's typed client. */
 export function jobsApi(api: ApiClient) {
@@ -17,18 +16,16 @@ export function jobsApi(api: ApiClient) {
         query: { targetDeviceId, sourceDeviceId },
         timeoutMs: 45_000,
       }),
-    /**
-     * Saves the report as a CSV in the reader's words: the proxy gives each person's outcome as codes,
-     * `toCsv` writes them out.
-     */
-    async downloadReport(id: string, toCsv: (rows: JobReport) => string, fileName: string): Promise<void> {
-      const rows = await api.request('GET', `/api/jobs/${encodeURIComponent(id)}/report`, {
-        schema: JobReport,
-      })
-      saveFile(
-        new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }),
-        `${fileName}-${id.slice(0, 8)}.csv`,
-      )
-    },
+    /** Each person's outcome as codes; the screen writes them out in the reader's words. */
+    report: (id: string) =>
+      api.request('GET', `/api/jobs/${encodeURIComponent(id)}/report`, { schema: JobReport }),
   }
+}
+
+/** `GET /api/jobs/:id`: the job as it stands now (when its event stream was interrupted). */
+export function jobById(api: ApiClient, id: string, signal?: AbortSignal): Promise<Job> {
+  return api.request('GET', `/api/jobs/${encodeURIComponent(id)}`, {
+    schema: Job,
+    ...(signal ? { signal } : {}),
+  })
 }

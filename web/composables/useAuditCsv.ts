@@ -1,11 +1,11 @@
 import { useI18n } from 'vue-i18n'
-import type { AuditEntry } from '../../../shared/api'
-import { spreadsheetCsv } from '../../../shared/csv'
-import { errorCodeText } from '../../i18n/errorMessage'
-import { spreadsheetTimeText, wallClockIn } from '../../i18n/schoolTime'
-import { useSchoolZoneStore } from '../../stores/schoolZone'
-import { useAuditChangeLines } from './auditChangeLines'
-import { useAuditWords } from './auditWords'
+import type { AuditEntry } from '../../shared/api'
+import { spreadsheetCsv } from '../../shared/csv'
+import { useErrorText } from './useErrorText'
+import { spreadsheetTimeText, wallClockIn } from '../i18n/schoolTime'
+import { useSchoolZoneStore } from '../stores/schoolZone'
+import { useAuditChangeLines } from './useAuditChangeLines'
+import { useAuditWords } from './useAuditWords'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -15,7 +15,8 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * (day.month.year, which spreadsheets in Uzbek and Russian read as a date), never ISO or UTC.
  */
 export function useAuditCsv() {
-  const { t, te } = useI18n()
+  const { t } = useI18n()
+  const { codeText } = useErrorText()
   const words = useAuditWords()
   const changeLines = useAuditChangeLines()
   const schoolZone = useSchoolZoneStore()
@@ -51,7 +52,7 @@ export function useAuditCsv() {
       words.action(entry.action),
       words.target(entry),
       t(`audit.results.${entry.result}`),
-      entry.error ? errorCodeText(t, te, entry.error.code) : '',
+      entry.error ? codeText(entry.error.code) : '',
       changes(entry),
       entry.retryOf === null ? '' : entry.retryOf,
     ])

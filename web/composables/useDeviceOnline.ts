@@ -1,7 +1,7 @@
 import { reactive, ref } from 'vue'
-import type { Device } from '../../../shared/api'
-import { isApiError } from '../../api/errors'
-import { useApi } from '../../composables/useApi'
+import type { Device } from '../../shared/api'
+import { isApiError } from '../api/errors'
+import { useApi } from './useApi'
 
 export type OnlineState = 'checking' | 'online' | 'offline' | 'unknown'
 

@@ -4,8 +4,8 @@ import {
   ImportCandidateList,
   type DeviceImportCommitRequest,
   type DeviceImportRow,
-} from '../../../shared/api'
-import type { ApiClient } from '../../api/client'
+} from '../../shared/api'
+import type { ApiClient } from './client'
 
 /** The proxy's device-import routes as the page uses them. */
 export interface DeviceImportApi {

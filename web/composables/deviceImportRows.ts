@@ -3,7 +3,7 @@ import type {
   DeviceImportRow,
   DeviceImportRowResult,
   ImportCandidate,
-} from '../../../shared/api'
+} from '../../shared/api'
 
 /** One person of the device as the operator edits it before the import. */
 export interface EditableRow {

@@ -1,7 +1,7 @@
 import { useI18n } from 'vue-i18n'
-import { utcOffsetFromPosix } from '../../../shared/device-zone'
-import { useFormat } from '../../composables/useFormat'
-import { utcLabel } from '../check/clockText'
+import { utcOffsetFromPosix } from '../../shared/device-zone'
+import { useFormat } from './useFormat'
+import { utcLabel } from '../components/check/clockText'
 
 /** Internal ids a person cannot act on: the entry's target names what was changed. */
 const INTERNAL_IDS = new Set(['id', 'tokenId', 'deviceId', 'backendId', 'clientId', 'studentId', 'jobId'])

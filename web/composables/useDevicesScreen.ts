@@ -1,9 +1,9 @@
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { Device } from '../../../shared/api'
-import { isApiError } from '../../api/errors'
-import { useApi } from '../../composables/useApi'
-import { useDevices } from '../../composables/useDevices'
-import { useRole } from '../../composables/useRole'
+import type { Device } from '../../shared/api'
+import { isApiError } from '../api/errors'
+import { useApi } from './useApi'
+import { useDevices } from './useDevices'
+import { useRole } from './useRole'
 import { useDeviceOnline } from './useDeviceOnline'
 
 /**

@@ -3,8 +3,8 @@ import {
   deviceImportReportCsv,
   type DeviceImportCommitResult,
   type DeviceImportReportWords,
-} from '../../../shared/api'
-import type { DeviceImportApi } from './deviceImportApi'
+} from '../../shared/api'
+import type { DeviceImportApi } from '../api/device-import'
 import {
   batches,
   editableRow,
@@ -13,7 +13,7 @@ import {
   missingFields,
   requestRow,
   type EditableRow,
-} from './importRows'
+} from './deviceImportRows'
 
 /** rows per commit request: each batch is one request, and the progress bar moves between them */
 export const COMMIT_BATCH = 10

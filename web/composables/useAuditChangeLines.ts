@@ -1,4 +1,4 @@
-import { useAuditValues } from './auditValues'
+import { useAuditValues } from './useAuditValues'
 
 /** One field of a change: its name, and both sides as a person reads them. */
 export interface ChangeLine {

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
-import { useApi } from '../../composables/useApi'
+import { useApi } from './useApi'
 
 export type FaceState = 'waiting' | 'loading' | 'shown' | 'missing'
 

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
-import type { AuditEntry } from '../../../shared/api'
-import { useScreenName } from '../../composables/useScreenName'
+import type { AuditEntry } from '../../shared/api'
+import { useScreenName } from './useScreenName'
 
 /** The audit trail in plain words: an action's name, who did it, what it was done to. */
 export function useAuditWords() {
