@@ -129,12 +129,16 @@ describe('enrolling while the local server is down', () => {
       )
       .toBe(3)
     // the 1500 × 2000 photos were made smaller on the tablet before they were kept: 960 × 1280
-    const sides = await page
-      .locator('[data-testid="draft-thumb"]')
-      .evaluateAll((imgs) =>
-        imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]),
-      )
-    expect(sides).toEqual([
+    const sides = () =>
+      page
+        .locator('[data-testid="draft-thumb"]')
+        .evaluateAll((imgs) =>
+          imgs.map((img) => [
+            (img as HTMLImageElement).naturalWidth,
+            (img as HTMLImageElement).naturalHeight,
+          ]),
+        )
+    await expect.poll(sides).toEqual([
       [960, 1280],
       [960, 1280],
       [960, 1280],

@@ -225,4 +225,23 @@ describe('the Queue page', () => {
     expect(seen.filter((r) => r.path === '/api/health')).toHaveLength(1)
     poller.stop()
   })
+
+  it("keeps a draft's picture on screen while send attempts change the draft (no blink)", async () => {
+    const draft = await store.repo.add(newDraft('Kutayotgan'))
+    await openQueue()
+    const thumb = () => wrapper!.find('[data-testid="draft-thumb"]')
+    await vi.waitFor(() => expect(thumb().exists()).toBe(true))
+    const shown = thumb().attributes('src')
+
+    store.clock.advance(1000)
+    await store.repo.claimNext()
+    await store.repo.finish(draft.id, {
+      status: 'waiting',
+      error: { code: 'device_unreachable', message: '' },
+      retryAt: store.clock.now() + 5000,
+    })
+    await vi.waitFor(() => expect(cards()[0]!.text()).toContain('Keyingi urinish'))
+    await flushPromises()
+    expect(thumb().attributes('src')).toBe(shown)
+  })
 })
