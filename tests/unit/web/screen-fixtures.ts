@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { mountApp, type MountedApp } from './fake-proxy'
 
 export interface SavedFile {
   name: string
@@ -35,4 +36,20 @@ export function screenInZone(zone: string): void {
     if (before === undefined) delete process.env.TZ
     else process.env.TZ = before
   })
+}
+
+/**
+ * One app per test, mounted through the function this returns: storage is cleared before each test; after it
+ * the mocks are restored, the app unmounted and the page emptied. Call at the top of a test file.
+ */
+export function appPerTest(): typeof mountApp {
+  let mounted: MountedApp | null = null
+  beforeEach(() => localStorage.clear())
+  afterEach(() => {
+    vi.restoreAllMocks()
+    mounted?.wrapper.unmount()
+    mounted = null
+    document.body.replaceChildren()
+  })
+  return async (path, options) => (mounted = await mountApp(path, options))
 }

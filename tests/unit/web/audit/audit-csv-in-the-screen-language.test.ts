@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../../shared/api'
-import { fakeFetch, json, mountApp, type MountedApp, type SeenRequest } from '../fake-proxy'
-import { catchDownloads, screenInZone } from '../screen-fixtures'
+import { fakeFetch, json, type SeenRequest } from '../fake-proxy'
+import { appPerTest, catchDownloads, screenInZone } from '../screen-fixtures'
 
 // the screen is set to New York; the school (and its proxy) is in Tashkent, UTC+5
 screenInZone('America/New_York')
 
-let mounted: MountedApp | null = null
 const saved = catchDownloads()
-beforeEach(() => localStorage.clear())
-afterEach(() => {
-  vi.restoreAllMocks()
-  mounted?.wrapper.unmount()
-  mounted = null
-  document.body.replaceChildren()
-})
+const mountApp = appPerTest()
 
 const entry = (id: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   id,
@@ -62,7 +55,7 @@ async function exportIn(locale: 'uz' | 'ru' | 'en') {
       json(200, { ok: true, version: '0.1.0', paired: true, timeZone: 'Asia/Tashkent' }),
     'GET /api/audit': trail,
   })
-  mounted = await mountApp('/audit', { fetch: proxy.fetch, token: 'tok', role: 'admin', locale })
+  await mountApp('/audit', { fetch: proxy.fetch, token: 'tok', role: 'admin', locale })
   // the school's zone is known before the file is asked for
   await vi.waitFor(() => expect(localStorage.getItem('sr.schoolTimeZone')).toBe('Asia/Tashkent'))
   await vi.waitFor(() => expect(document.querySelector('[data-testid="audit-row"]')).not.toBeNull(), {

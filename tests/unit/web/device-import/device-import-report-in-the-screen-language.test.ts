@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { DeviceImportRowResult } from '../../../../shared/api'
 import type { Locale } from '../../../../web/i18n'
-import { fakeFetch, HEALTHY, json, mountApp, TWO_DEVICES, type MountedApp } from '../fake-proxy'
-import { catchDownloads } from '../screen-fixtures'
+import { fakeFetch, HEALTHY, json, TWO_DEVICES } from '../fake-proxy'
+import { appPerTest, catchDownloads } from '../screen-fixtures'
 
 const person = (employeeNo: string, lastName: string) => ({
   employeeNo,
@@ -46,15 +46,8 @@ const RESULTS: DeviceImportRowResult[] = [
   },
 ]
 
-let mounted: MountedApp | null = null
 const saved = catchDownloads()
-beforeEach(() => localStorage.clear())
-afterEach(() => {
-  vi.restoreAllMocks()
-  mounted?.wrapper.unmount()
-  mounted = null
-  document.body.replaceChildren()
-})
+const mountApp = appPerTest()
 
 const until = <T>(check: () => T) => vi.waitFor(check, { timeout: 15_000 })
 
@@ -68,13 +61,13 @@ async function reportIn(locale: Locale) {
     'POST /api/device-import/commit': () =>
       json(200, { jobId: 'job-1', idempotent: false, importedCount: 1, failedCount: 1, rows: RESULTS }),
   })
-  mounted = await mountApp('/devices/dev-1/import', { fetch, token: 'tok', role: 'admin', locale })
-  await until(() => expect(mounted!.wrapper.findAll('[data-employee-no]')).toHaveLength(2))
+  const mounted = await mountApp('/devices/dev-1/import', { fetch, token: 'tok', role: 'admin', locale })
+  await until(() => expect(mounted.wrapper.findAll('[data-employee-no]')).toHaveLength(2))
   await mounted.wrapper.get('[data-field="class-for-all"]').setValue('c-1')
   const commit = mounted.wrapper.get('[data-action="commit"]')
   await until(() => expect(commit.attributes('disabled')).toBeUndefined())
   await commit.trigger('click')
-  await until(() => expect(mounted!.wrapper.find('[data-action="report"]').exists()).toBe(true))
+  await until(() => expect(mounted.wrapper.find('[data-action="report"]').exists()).toBe(true))
   await mounted.wrapper.get('[data-action="report"]').trigger('click')
   await flushPromises()
   await until(() => expect(saved.at(-1)?.name).toMatch(/\.csv$/))

@@ -1,22 +1,15 @@
 // @vitest-environment happy-dom
 import ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fakeFetch, HEALTHY, json, mountApp, type MountedApp } from '../fake-proxy'
-import { catchDownloads } from '../screen-fixtures'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeFetch, HEALTHY, json } from '../fake-proxy'
+import { appPerTest, catchDownloads } from '../screen-fixtures'
 
-let mounted: MountedApp | null = null
 const saved = catchDownloads()
-beforeEach(() => localStorage.clear())
-afterEach(() => {
-  vi.restoreAllMocks()
-  mounted?.wrapper.unmount()
-  mounted = null
-  document.body.replaceChildren()
-})
+const mountApp = appPerTest()
 
 async function downloadTemplate(locale: 'uz' | 'ru' | 'en', classes: () => Response) {
   const { fetch } = fakeFetch({ ...HEALTHY, 'GET /api/classes': classes })
-  mounted = await mountApp('/import', { fetch, token: 'tok', role: 'admin', locale })
+  await mountApp('/import', { fetch, token: 'tok', role: 'admin', locale })
   await vi.waitFor(() => expect(document.querySelector('[data-testid="import-template"]')).not.toBeNull(), {
     timeout: 10_000,
   })
