@@ -9,12 +9,14 @@ import { utf8Length } from './text'
 
 export { cutToBytes } from './text'
 
-const COUNT = '/ISAPI/AccessControl/UserInfo/Count?format=json'
-const RECORD = '/ISAPI/AccessControl/UserInfo/Record?format=json'
-const MODIFY = '/ISAPI/AccessControl/UserInfo/Modify?format=json'
-const SETUP = '/ISAPI/AccessControl/UserInfo/SetUp?format=json'
-const SEARCH = '/ISAPI/AccessControl/UserInfo/Search?format=json'
-const DELETE = '/ISAPI/AccessControl/UserInfo/Delete?format=json'
+/** Every person call is one resource under UserInfo, always asked for in JSON. */
+const userInfo = (operation: string) => `/ISAPI/AccessControl/UserInfo/${operation}?format=json`
+const COUNT = userInfo('Count')
+const RECORD = userInfo('Record')
+const MODIFY = userInfo('Modify')
+const SETUP = userInfo('SetUp')
+const SEARCH = userInfo('Search')
+const DELETE = userInfo('Delete')
 
 export interface UserValidity {
   enable: boolean

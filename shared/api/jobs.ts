@@ -66,9 +66,6 @@ export const Job = z.object({
 })
 export type Job = z.infer<typeof Job>
 
-export const JobList = z.array(Job)
-export type JobList = z.infer<typeof JobList>
-
 /** `GET /api/jobs/capacity?targetDeviceId=&sourceDeviceId=`: the check a job makes before it starts. */
 export const JobCapacityQuery = z.object({
   targetDeviceId: z.string().min(1),

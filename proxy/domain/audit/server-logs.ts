@@ -48,17 +48,19 @@ export async function serverLogs(
   }
 }
 
+/** The server's log line as the audit page shows it: who and which device by name, not by id. */
 function toServerLog(log: ProvisioningLog): ServerLog {
+  const { id, createdAt, level, eventType, stage, status, message, student, device } = log
   return {
-    id: log.id,
-    createdAt: log.createdAt,
-    level: log.level,
-    eventType: log.eventType,
-    stage: log.stage ?? null,
-    status: log.status ?? null,
-    message: log.message ?? null,
-    studentName: log.student?.name ?? null,
-    deviceStudentId: log.student?.deviceStudentId ?? null,
-    deviceName: log.device?.name ?? null,
+    id,
+    createdAt,
+    level,
+    eventType,
+    stage,
+    status,
+    message,
+    studentName: student?.name ?? null,
+    deviceStudentId: student?.deviceStudentId ?? null,
+    deviceName: device?.name ?? null,
   }
 }

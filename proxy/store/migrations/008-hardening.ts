@@ -1,4 +1,5 @@
 import type { Migration } from './index'
+import { rebuildTable } from './rebuild-table'
 
 /**
  * Hardening after an attack review:
@@ -14,42 +15,11 @@ export const m008Hardening: Migration = {
   version: 8,
   name: 'hardening',
   up(db) {
+    rebuildTable(db, 'audit_log', [
+      ["CHECK (result IN ('ok', 'failed'))", "CHECK (result IN ('ok', 'failed', 'refused'))"],
+      ['actor_token_id TEXT,', 'actor_token_id TEXT,\n        actor_claimed  INTEGER NOT NULL DEFAULT 0,'],
+    ])
     db.exec(`
-      CREATE TABLE audit_log_new (
-        id             INTEGER PRIMARY KEY AUTOINCREMENT,
-        at             TEXT NOT NULL,
-        actor_name     TEXT NOT NULL,
-        actor_role     TEXT NOT NULL,
-        actor_token_id TEXT,
-        actor_claimed  INTEGER NOT NULL DEFAULT 0,
-        action         TEXT NOT NULL,
-        route          TEXT,
-        target_type    TEXT,
-        target_id      TEXT,
-        target_label   TEXT,
-        result         TEXT NOT NULL CHECK (result IN ('ok', 'failed', 'refused')),
-        status         INTEGER,
-        error_code     TEXT,
-        error_message  TEXT,
-        before_json    TEXT,
-        after_json     TEXT,
-        input_json     TEXT,
-        retry_of       INTEGER,
-        search_text    TEXT NOT NULL DEFAULT ''
-      );
-      INSERT INTO audit_log_new (id, at, actor_name, actor_role, actor_token_id, action, route, target_type,
-        target_id, target_label, result, status, error_code, error_message, before_json, after_json, input_json,
-        retry_of, search_text)
-      SELECT id, at, actor_name, actor_role, actor_token_id, action, route, target_type, target_id, target_label,
-        result, status, error_code, error_message, before_json, after_json, input_json, retry_of, search_text
-      FROM audit_log;
-      DROP TABLE audit_log;
-      ALTER TABLE audit_log_new RENAME TO audit_log;
-      CREATE INDEX audit_log_at ON audit_log (at);
-      CREATE INDEX audit_log_action ON audit_log (action, at);
-      CREATE INDEX audit_log_actor ON audit_log (actor_name);
-      CREATE INDEX audit_log_retry_of ON audit_log (retry_of) WHERE retry_of IS NOT NULL;
-
       ALTER TABLE tokens ADD COLUMN name_claimed INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE devices ADD COLUMN allow_basic INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE devices ADD COLUMN login_refused_at TEXT;

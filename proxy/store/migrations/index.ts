@@ -10,6 +10,7 @@ import { m008Hardening } from './008-hardening'
 import { m009RelayEvents } from './009-relay-events'
 import { m012SlowPairingCodes } from './012-slow-pairing-codes'
 import { m013SchoolAccounts } from './013-school-accounts'
+import { m014AuditTargetIndex } from './014-audit-target-index'
 
 export interface Migration {
   /** strictly increasing; never renumber a migration that has shipped */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m009RelayEvents,
   m012SlowPairingCodes,
   m013SchoolAccounts,
+  m014AuditTargetIndex,
 ]

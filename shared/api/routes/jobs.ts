@@ -1,4 +1,5 @@
-import { Job, JobCapacityCheck, JobCapacityQuery, JobCreate, JobList, JobReport } from '../jobs'
+import { z } from 'zod'
+import { Job, JobCapacityCheck, JobCapacityQuery, JobCreate, JobReport } from '../jobs'
 import type { RouteDeclaration } from './route'
 
 export const startJob = {
@@ -18,7 +19,7 @@ export const listJobs = {
   access: 'token',
   what: 'all jobs',
   status: 200,
-  answer: JobList,
+  answer: z.array(Job),
 } as const satisfies RouteDeclaration
 
 export const checkJobCapacity = {
