@@ -1,18 +1,32 @@
 import { z } from 'zod'
-import {
+import type {
   Device,
+  DeviceCreate,
+  DevicePatch,
   DeviceStatus,
   DeviceTestResult,
   DeviceUsersPage,
   HealthResponse,
   PairingCodeResponse,
+  PairRequest,
   PairResponse,
+  Role,
   TokenInfo,
-  type DeviceCreate,
-  type DevicePatch,
-  type PairRequest,
-  type Role,
 } from '../../shared/api'
+import { readDeviceStatus } from '../../shared/api/routes/device-status'
+import { deleteDeviceUser, listDeviceUsers } from '../../shared/api/routes/device-users'
+import {
+  createDevice,
+  deleteDevice,
+  listDevices,
+  testDevice,
+  updateDevice,
+} from '../../shared/api/routes/devices'
+import { health } from '../../shared/api/routes/health'
+import { createPairingCode, pair } from '../../shared/api/routes/pairing'
+import type { RouteDeclaration } from '../../shared/api/routes/route'
+import { listTokens, revokeToken } from '../../shared/api/routes/tokens'
+import { callRoute, type CallInput, type CallOptions } from './call'
 import { ApiError, errorFromResponse } from './errors'
 import { readSse, type SseEvent } from './sse'
 
@@ -169,44 +183,32 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  const call = <R extends RouteDeclaration>(route: R, input: CallInput<R>, opts?: CallOptions) =>
+    callRoute({ request }, route, input, opts)
+
   return {
     request,
     stream,
-    health: (signal) => request('GET', '/api/health', { schema: HealthResponse, auth: false, signal }),
-    pair: (body) => request('POST', '/api/pair', { schema: PairResponse, body, auth: false }),
-    createPairingCode: (role) =>
-      request('POST', '/api/pairing-codes', { schema: PairingCodeResponse, body: { role } }),
-    listTokens: () => request('GET', '/api/tokens', { schema: z.array(TokenInfo) }),
-    revokeToken: (id) => request('DELETE', `/api/tokens/${encodeURIComponent(id)}`, { schema: null }),
-    listDevices: () => request('GET', '/api/devices', { schema: z.array(Device) }),
-    deviceStatus: (id) =>
-      request('GET', `/api/devices/${encodeURIComponent(id)}/status`, { schema: DeviceStatus }),
-    createDevice: (body) => request('POST', '/api/devices', { schema: Device, body }),
-    updateDevice: (id, patch) =>
-      request('PATCH', `/api/devices/${encodeURIComponent(id)}`, { schema: Device, body: patch }),
+    health: (signal) => call(health, {}, signal ? { signal } : {}),
+    pair: (body) => call(pair, { body }),
+    createPairingCode: (role) => call(createPairingCode, { body: { role } }),
+    listTokens: () => call(listTokens, {}),
+    revokeToken: (id) => call(revokeToken, { params: { id } }),
+    listDevices: () => call(listDevices, {}),
+    deviceStatus: (id) => call(readDeviceStatus, { params: { id } }),
+    createDevice: (body) => call(createDevice, { body }),
+    updateDevice: (id, patch) => call(updateDevice, { params: { id }, body: patch }),
     deleteDevice: (id, options) =>
-      request(
-        'DELETE',
-        `/api/devices/${encodeURIComponent(id)}${options?.finishFirst ? '?finishFirst=1' : ''}`,
-        { schema: null },
-      ),
+      call(deleteDevice, { params: { id }, query: { finishFirst: options?.finishFirst ? 1 : undefined } }),
     // The device is asked live, and a locked or slow one takes its time: longer than a plain read.
-    testDevice: (id) =>
-      request('POST', `/api/devices/${encodeURIComponent(id)}/test`, {
-        schema: DeviceTestResult,
-        timeoutMs: 45_000,
-      }),
+    testDevice: (id) => call(testDevice, { params: { id } }, { timeoutMs: 45_000 }),
     listDeviceUsers: (id, query, signal) =>
-      request('GET', `/api/devices/${encodeURIComponent(id)}/users`, {
-        schema: DeviceUsersPage,
-        query: { offset: query.offset, limit: query.limit, q: query.q || undefined },
-        timeoutMs: 30_000,
-        ...(signal ? { signal } : {}),
-      }),
-    deleteDeviceUser: (id, employeeNo) =>
-      request('DELETE', `/api/devices/${encodeURIComponent(id)}/users/${encodeURIComponent(employeeNo)}`, {
-        schema: null,
-      }),
+      call(
+        listDeviceUsers,
+        { params: { id }, query: { offset: query.offset, limit: query.limit, q: query.q || undefined } },
+        { timeoutMs: 30_000, ...(signal ? { signal } : {}) },
+      ),
+    deleteDeviceUser: (id, employeeNo) => call(deleteDeviceUser, { params: { id, employeeNo } }),
     fetchImage: (path, signal) =>
       request('GET', path, { schema: BLOB, timeoutMs: 30_000, ...(signal ? { signal } : {}) }),
     // A whole school's export asks the school server page by page and builds a workbook: minutes, not seconds.

@@ -2,6 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Device, DeviceUser } from '../../../../shared/api'
+import { LIVE_STATUS } from '../check/live-status'
 import { fakeFetch, HEALTHY, json, mountApp, type MountedApp, type SeenRequest } from '../fake-proxy'
 
 const device: Device = {
@@ -29,7 +30,7 @@ function deviceWith(count: number) {
   const routes = {
     ...HEALTHY,
     'GET /api/devices': () => json(200, [device]),
-    'GET /api/devices/d1/status': () => json(200, { online: true, checkedAt: new Date().toISOString() }),
+    'GET /api/devices/d1/status': () => json(200, { ...LIVE_STATUS, checkedAt: new Date().toISOString() }),
     'GET /api/devices/d1/users': (request: SeenRequest) => {
       const url = new URL(request.path, 'http://x')
       const q = url.searchParams.get('q') ?? ''
