@@ -1,5 +1,5 @@
 import { onScopeDispose, shallowRef } from 'vue'
-import type { ConfirmAsk } from '../components/devices/confirmAsk'
+import type { ConfirmAsk } from '../components/confirmAsk'
 
 interface Asked {
   question: ConfirmAsk
