@@ -1,21 +1,19 @@
 import { nextTick, onMounted, onUnmounted, type Ref } from 'vue'
 
 export interface DialogOptions {
-  /** false while the dialog must stay open (an upload or a write under way) */
-  canClose?: () => boolean
   /** give the focus back to what had it before the dialog opened, when it closes */
   returnFocus?: boolean
 }
 
 /** A dialog's keyboard: the focus moves into its panel when it opens, and Escape closes it. */
 export function useDialog(
-  panel: Ref<HTMLElement | null>,
+  panel: Readonly<Ref<HTMLElement | null>>,
   close: () => void,
   options: DialogOptions = {},
 ): void {
   let before: Element | null = null
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && (options.canClose?.() ?? true)) close()
+    if (event.key === 'Escape') close()
   }
   onMounted(async () => {
     before = document.activeElement

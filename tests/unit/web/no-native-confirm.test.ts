@@ -25,6 +25,6 @@ describe('questions before an action', () => {
     const door = (await import('../../../web/i18n/messages/device-settings/uz')).default
     expect(door.deviceSettings.door.confirmYes).toBe('Ha, ochish')
     const dialog = readFileSync(join(REPO_ROOT, 'web/components/device-settings/DoorSection.vue'), 'utf8')
-    expect(dialog).toContain(`:yes="t('deviceSettings.door.confirmYes')"`)
+    expect(dialog).toContain(`yes: t('deviceSettings.door.confirmYes')`)
   })
 })

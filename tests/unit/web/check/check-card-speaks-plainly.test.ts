@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { DeviceStatusReport } from '../../../../shared/api/status'
 import DeviceCheckCard from '../../../../web/components/check/DeviceCheckCard.vue'
+import ConfirmHost from '../../../../web/components/ConfirmHost.vue'
 import { createAppI18n } from '../../../../web/i18n'
 import check from '../../../../web/i18n/messages/check/uz'
 import { LIVE_STATUS } from './live-status'
@@ -33,7 +34,12 @@ const TROUBLED: DeviceStatusReport = {
   },
 }
 
+/** the app's one confirmation dialog, which the app mounts beside every screen */
+let host: VueWrapper | null = null
+afterEach(() => host?.unmount())
+
 function card(props: Partial<InstanceType<typeof DeviceCheckCard>['$props']> = {}) {
+  host = mount(ConfirmHost, { global: { plugins: [createAppI18n('uz')] } })
   return mount(DeviceCheckCard, {
     props: { status: TROUBLED, ...props },
     // the card reads the school's time zone from its store
@@ -75,11 +81,12 @@ describe('the fixes that change more than they name', () => {
     const wrapper = card()
     await wrapper.get('[data-testid="check-sync"]').trigger('click')
     expect(wrapper.emitted('act')).toBeUndefined()
-    const ask = wrapper.get('[data-testid="confirm"]')
+    const ask = host!.get('[data-testid="confirm"]')
     expect(ask.text()).toContain('(NTP)')
     expect(ask.text()).toContain('qoʻlda sozlangan vaqtga oʻtkazadi')
     expect(ask.get('[data-testid="confirm-yes"]').text()).toBe(text.syncYes)
     await ask.get('[data-testid="confirm-yes"]').trigger('click')
+    await flushPromises()
     expect(wrapper.emitted('act')).toEqual([['sync']])
     wrapper.unmount()
   })
@@ -88,17 +95,18 @@ describe('the fixes that change more than they name', () => {
     const wrapper = card({ status: { ...TROUBLED, clock: { ...TROUBLED.clock!, timeMode: 'manual' } } })
     await wrapper.get('[data-testid="check-sync"]').trigger('click')
     expect(wrapper.emitted('act')).toEqual([['sync']])
-    expect(wrapper.find('[data-testid="confirm"]').exists()).toBe(false)
+    expect(host!.find('[data-testid="confirm"]').exists()).toBe(false)
     wrapper.unmount()
   })
 
   it('shows the address the attendance fix will replace, and writes only when agreed', async () => {
     const wrapper = card()
     await wrapper.get('[data-testid="check-apply"]').trigger('click')
-    const ask = wrapper.get('[data-testid="confirm"]')
+    const ask = host!.get('[data-testid="confirm"]')
     expect(ask.text()).toContain(FOREIGN)
     expect(wrapper.emitted('act')).toBeUndefined()
     await ask.get('[data-testid="confirm-yes"]').trigger('click')
+    await flushPromises()
     expect(wrapper.emitted('act')).toEqual([['apply']])
     wrapper.unmount()
   })

@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import type { Registration } from '../../../../shared/api'
 import QueuePage from '../../../../web/pages/QueuePage.vue'
+import ConfirmHost from '../../../../web/components/ConfirmHost.vue'
 import { createApiClient } from '../../../../web/api/client'
 import { createHealthPoller } from '../../../../web/composables/useProxyHealth'
 import { createAppI18n } from '../../../../web/i18n'
@@ -16,6 +17,8 @@ import { fakeFetch, json, pageServices, PROXY, TWO_DEVICES } from '../fake-proxy
 
 let store: TestStore
 let wrapper: VueWrapper | null = null
+/** the app's one confirmation dialog, which the app mounts beside every page */
+let host: VueWrapper | null = null
 
 beforeEach(() => {
   localStorage.clear()
@@ -24,6 +27,8 @@ beforeEach(() => {
 afterEach(async () => {
   wrapper?.unmount()
   wrapper = null
+  host?.unmount()
+  host = null
   document.body.replaceChildren()
   vi.unstubAllGlobals()
   await store.destroy()
@@ -45,6 +50,7 @@ async function openQueue(routes: Parameters<typeof fakeFetch>[0] = {}) {
       plugins: [pinia, createAppI18n('uz'), router, pageServices(api, poller)],
     },
   })
+  host = mount(ConfirmHost, { global: { plugins: [createAppI18n('uz')] } })
   await vi.waitFor(() => expect(wrapper?.find('h1').exists()).toBe(true))
   return { wrapper, router, poller, seen }
 }
@@ -154,16 +160,16 @@ describe('the Queue page', () => {
 
     // the app's own question, naming the action; "no" keeps the draft
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
-    const dialog = () => wrapper!.get('[data-testid="confirm"]')
+    const dialog = () => host!.get('[data-testid="confirm"]')
     expect(dialog().text()).toContain(
       '„Kutayotgan Vali“ roʻyxati oʻchirilsinmi? U hech qaysi qurilmaga yozilmaydi.',
     )
-    expect(wrapper!.get('[data-testid="confirm-yes"]').text()).toBe('Ha, oʻchirish')
+    expect(host!.get('[data-testid="confirm-yes"]').text()).toBe('Ha, oʻchirish')
     await dialog().get('button.btn--secondary').trigger('click')
-    expect(wrapper!.find('[data-testid="confirm"]').exists()).toBe(false)
+    expect(host!.find('[data-testid="confirm"]').exists()).toBe(false)
     expect(await store.repo.get(waiting.id)).toBeDefined()
     await wrapper!.get(`[data-testid="draft-${waiting.id}"] [data-testid="draft-delete"]`).trigger('click')
-    await wrapper!.get('[data-testid="confirm-yes"]').trigger('click')
+    await host!.get('[data-testid="confirm-yes"]').trigger('click')
     await vi.waitFor(async () => expect(await store.repo.get(waiting.id)).toBeUndefined())
     expect(await store.repo.getPhoto(waiting.id)).toBeNull()
     await vi.waitFor(() => expect(cards()).toHaveLength(3))

@@ -1,12 +1,13 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 
 /**
- * What a confirm dialog asks: its heading and the question; `busy` holds both buttons while the answer
- * runs. A screen keeps one of these, or null while it asks nothing.
+ * What a confirm dialog asks: its heading and the question; `yes` names the action ("Ha, ochish" for a
+ * door; without it the button says "Ha, oʻchirish"); `busy` holds both buttons while the answer runs.
  */
 export interface ConfirmAsk {
   title: string
   body: string
+  yes?: string
   tone?: 'danger' | 'primary'
   busy?: boolean
 }
