@@ -24,7 +24,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           expect: { poll: { timeout: 15_000 } },
-          setupFiles: ['tests/setup/indexeddb.ts'],
+          setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/patient-wait.ts'],
         },
       },
       {
