@@ -152,17 +152,21 @@ const urlSchema = z.string().refine((value) => {
   }
 }, 'must be an http:// or https:// address')
 
-const timeZoneSchema = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value })
-      return true
-    } catch {
-      return false
-    }
-  }, 'must be a time zone name such as Asia/Tashkent')
+const timeZoneSchema = z.string().trim().refine(isTimeZone, 'must be a time zone name such as Asia/Tashkent')
+
+/**
+ * Any name Intl accepts (aliases and any letter case too). The list of canonical names answers the usual
+ * case without a date formatter, which would load several MB of ICU's formatting data at every start.
+ */
+function isTimeZone(value: string): boolean {
+  if (Intl.supportedValuesOf('timeZone').includes(value)) return true
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
 
 const ipv4Schema = z
   .string()

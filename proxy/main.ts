@@ -113,7 +113,7 @@ async function startOnDatabase(
   await lifecycle.start()
   const scheme = tls ? 'https' : 'http'
   const urls = hostsToShow(config.host).map((host) => `${scheme}://${host}:${config.port}/`)
-  const pairingCode = announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
+  const pairingCode = await announce({ config, services: ctx.services, urls, trustPageUrls, tls, print })
   logger.info(
     { port: config.port, httpPort: trustPageUrls.length ? config.httpPort : null, tls: config.tls.mode },
     'listening',
@@ -164,7 +164,14 @@ interface Announcement {
 const ADMIN_TOKEN_MADE = 'admin_token_made_at'
 
 /** The start-up lines for the person at the console; the pairing code only until the first pairing. */
-function announce({ config, services, urls, trustPageUrls, tls, print }: Announcement): string | null {
+async function announce({
+  config,
+  services,
+  urls,
+  trustPageUrls,
+  tls,
+  print,
+}: Announcement): Promise<string | null> {
   print(`Student Registrator proxy ${PROXY_VERSION}`)
   for (const url of urls) print(`App: ${url}`)
   for (const url of trustPageUrls) print(`Trust page (install the certificate on each screen first): ${url}`)
@@ -175,7 +182,7 @@ function announce({ config, services, urls, trustPageUrls, tls, print }: Announc
     print(`Admin token: ${made.token}  (shown only now; keep it safe, or set SR_ADMIN_TOKEN)`)
   }
   if (services.pairing.isPaired()) return null
-  const { code } = services.pairing.issueFirstStartCode()
+  const { code } = await services.pairing.issueFirstStartCode()
   print('Open the app on the first screen and enter this one-time code:')
   print(`Pairing code: ${code}`)
   return code

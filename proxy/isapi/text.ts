@@ -1,4 +1,5 @@
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// made on first use: ICU's break rules cost a few MB of memory, and most starts never cut a name
+let segmenter: Intl.Segmenter | undefined
 const encoder = new TextEncoder()
 
 /**
@@ -11,6 +12,7 @@ export function cutToBytes(text: string, maxBytes: number): string {
   if (encoder.encode(text).byteLength <= maxBytes) return text
   let out = ''
   let used = 0
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   for (const { segment } of segmenter.segment(text)) {
     const size = encoder.encode(segment).byteLength
     if (used + size > maxBytes) break

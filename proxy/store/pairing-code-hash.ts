@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 
 /**
  * Pairing codes are short (6 or 8 digits), so a plain digest of one is found by trying every code: a copied
@@ -13,7 +13,21 @@ const KEY_BYTES = 32
 
 export function hashPairingCode(code: string): string {
   const salt = randomBytes(16)
-  return [PREFIX, salt.toString('base64'), derive(code, salt).toString('base64')].join(':')
+  return stored(salt, derive(code, salt))
+}
+
+/**
+ * The same hash, made on libuv's thread pool: the first-start code is hashed just as the servers begin to
+ * listen, and the first requests need not wait for it.
+ */
+export async function hashPairingCodeAsync(code: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(normalized(code), salt, KEY_BYTES, PARAMS, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    ),
+  )
+  return stored(salt, key)
 }
 
 /** Whether `code` is the one `stored` was made from; false for anything not made by hashPairingCode. */
@@ -26,5 +40,13 @@ export function pairingCodeMatches(code: string, stored: string): boolean {
 }
 
 function derive(code: string, salt: Buffer): Buffer {
-  return scryptSync(code.normalize('NFKC'), salt, KEY_BYTES, PARAMS)
+  return scryptSync(normalized(code), salt, KEY_BYTES, PARAMS)
+}
+
+function normalized(code: string): string {
+  return code.normalize('NFKC')
+}
+
+function stored(salt: Buffer, key: Buffer): string {
+  return [PREFIX, salt.toString('base64'), key.toString('base64')].join(':')
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { Role } from '../../shared/api/pairing'
 import type { Db } from './db'
-import { hashPairingCode, pairingCodeMatches } from './pairing-code-hash'
+import { hashPairingCode, hashPairingCodeAsync, pairingCodeMatches } from './pairing-code-hash'
 
 export interface IssuedCode {
   code: string
@@ -25,20 +25,41 @@ export class PairingCodesRepo {
   ) {}
 
   issue(role: Role, options: CodeOptions): IssuedCode {
-    const now = this.now()
-    const expiresAt = options.ttlMs === null ? null : new Date(now.getTime() + options.ttlMs).toISOString()
     for (;;) {
-      // Leading zeros are part of the code, so every code has exactly `digits` digits.
-      const code = String(randomInt(0, 10 ** options.digits)).padStart(options.digits, '0')
-      // A live code with the same digits exists: draw again rather than hand out a code twice.
-      if (this.liveMatch(code, now)) continue
-      this.db
-        .prepare(
-          `INSERT INTO pairing_codes (hash, role, first_start, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-        )
-        .run(hashPairingCode(code), role, options.firstStart ? 1 : 0, now.toISOString(), expiresAt)
-      return { code, role, expiresAt }
+      const code = drawCode(options.digits)
+      const issued = this.store(code, hashPairingCode(code), role, options)
+      if (issued) return issued
     }
+  }
+
+  /**
+   * `issue` with the slow hash made off the main thread; `first` runs in the same transaction as the
+   * insert, just before it.
+   */
+  async issueOffThread(role: Role, options: CodeOptions, first: () => void = () => {}): Promise<IssuedCode> {
+    for (;;) {
+      const code = drawCode(options.digits)
+      const hash = await hashPairingCodeAsync(code)
+      const issued = this.db.transaction(() => {
+        first()
+        return this.store(code, hash, role, options)
+      })()
+      if (issued) return issued
+    }
+  }
+
+  /** Stores the code, or nothing when a live code has the same digits: the caller draws again. */
+  private store(code: string, hash: string, role: Role, options: CodeOptions): IssuedCode | undefined {
+    const now = this.now()
+    // a live code with the same digits exists: draw again rather than hand out a code twice
+    if (this.liveMatch(code, now)) return undefined
+    const expiresAt = options.ttlMs === null ? null : new Date(now.getTime() + options.ttlMs).toISOString()
+    this.db
+      .prepare(
+        `INSERT INTO pairing_codes (hash, role, first_start, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(hash, role, options.firstStart ? 1 : 0, now.toISOString(), expiresAt)
+    return { code, role, expiresAt }
   }
 
   /** Uses up a valid code and returns its role; undefined for a wrong, used or expired code. */
@@ -75,4 +96,9 @@ export class PairingCodesRepo {
       .prepare('DELETE FROM pairing_codes WHERE expires_at IS NOT NULL AND expires_at <= ?')
       .run(this.now().toISOString())
   }
+}
+
+/** Leading zeros are part of the code, so every code has exactly `digits` digits. */
+function drawCode(digits: number): string {
+  return String(randomInt(0, 10 ** digits)).padStart(digits, '0')
 }

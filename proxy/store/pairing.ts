@@ -30,12 +30,13 @@ export class Pairing {
     return this.settings.get(FIRST_PAIRED_AT) !== undefined
   }
 
-  /** A new first-start code (admin) that replaces any earlier unused one. */
-  issueFirstStartCode(): IssuedCode {
-    return this.db.transaction(() => {
-      this.codes.withdrawFirstStartCodes()
-      return this.codes.issue('admin', { digits: FIRST_START_CODE_DIGITS, ttlMs: null, firstStart: true })
-    })()
+  /**
+   * A new first-start code (admin) that replaces any earlier unused one, in one transaction. Made as the
+   * proxy starts, so its slow hash runs off the main thread.
+   */
+  issueFirstStartCode(): Promise<IssuedCode> {
+    const options = { digits: FIRST_START_CODE_DIGITS, ttlMs: null, firstStart: true }
+    return this.codes.issueOffThread('admin', options, () => this.codes.withdrawFirstStartCodes())
   }
 
   issueCode(role: Role): IssuedCode {

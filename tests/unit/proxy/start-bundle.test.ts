@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -144,4 +145,20 @@ describe('npm start with a bad setting', () => {
     expect(lines[0]).toMatch(/^Configuration error: .*SR_PORT/)
     expect(run.stdout).not.toContain('Building the app')
   }, 120_000)
+})
+
+describe('the bundled proxy leaves out zod’s translated messages', () => {
+  it('no proxy or shared source uses zod’s locales (they are empty in the bundle)', () => {
+    const sources = ['proxy', 'shared'].flatMap((dir) =>
+      readdirSync(join(REPO_ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(ts|mts|mjs|js)$/.test(file))
+        .map((file) => join(dir, file)),
+    )
+    const users = sources.filter((file) =>
+      /\bz\.locales\b|\bzod\/(v4\/)?locales\b|\bzod\/v4\/core\/locales\b/.test(
+        readFileSync(join(REPO_ROOT, file), 'utf8'),
+      ),
+    )
+    expect(users).toEqual([])
+  })
 })

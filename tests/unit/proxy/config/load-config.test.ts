@@ -157,3 +157,18 @@ describe('configuration from the environment', () => {
     })
   })
 })
+
+describe('SR_TIMEZONE', () => {
+  it.each(['Asia/Tashkent', 'UTC', 'Asia/Calcutta', 'asia/samarkand', ' Europe/Berlin '])(
+    'takes any zone name Intl knows, aliases and any letter case too: %j',
+    (zone) => {
+      expect(load({ SR_TIMEZONE: zone }).timeZone).toBe(zone.trim())
+    },
+  )
+
+  it('refuses a name that is no time zone, in one line naming the variable', () => {
+    expect(problem({ SR_TIMEZONE: 'Mars/Olympus' })).toContain(
+      'SR_TIMEZONE must be a time zone name such as Asia/Tashkent',
+    )
+  })
+})

@@ -127,7 +127,7 @@ describe('health', () => {
       auditPaused: false,
       timeZone: 'Asia/Tashkent',
     })
-    ctx.services.pairing.pair(ctx.services.pairing.issueFirstStartCode().code)
+    ctx.services.pairing.pair((await ctx.services.pairing.issueFirstStartCode()).code)
     expect(await (await app.request('/api/health')).json()).toMatchObject({ paired: true })
   })
 })

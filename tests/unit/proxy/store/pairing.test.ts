@@ -43,29 +43,29 @@ describe('pairing codes', () => {
     expect(pairing.pair(issued.code)).toBeUndefined()
   })
 
-  it('keeps the first-start code valid until it is used, and it makes an admin', () => {
+  it('keeps the first-start code valid until it is used, and it makes an admin', async () => {
     const { pairing, advance } = setup()
-    const { code, expiresAt } = pairing.issueFirstStartCode()
+    const { code, expiresAt } = await pairing.issueFirstStartCode()
     expect(code).toMatch(/^\d{8}$/)
     expect(expiresAt).toBeNull()
     advance(90 * 86_400_000)
     expect(pairing.pair(code)?.role).toBe('admin')
   })
 
-  it('withdraws an earlier unused first-start code when a new one is printed', () => {
+  it('withdraws an earlier unused first-start code when a new one is printed', async () => {
     const { pairing } = setup()
-    const first = pairing.issueFirstStartCode()
-    const second = pairing.issueFirstStartCode()
+    const first = await pairing.issueFirstStartCode()
+    const second = await pairing.issueFirstStartCode()
     expect(pairing.pair(first.code)).toBeUndefined()
     expect(pairing.pair(second.code)).toBeDefined()
   })
 
-  it('counts as paired from the first successful pairing on', () => {
+  it('counts as paired from the first successful pairing on', async () => {
     const { pairing } = setup()
     expect(pairing.isPaired()).toBe(false)
     pairing.pair('00000000')
     expect(pairing.isPaired()).toBe(false)
-    pairing.pair(pairing.issueFirstStartCode().code)
+    pairing.pair((await pairing.issueFirstStartCode()).code)
     expect(pairing.isPaired()).toBe(true)
   })
 
