@@ -114,15 +114,18 @@ export function createDraftRepository(db: RegistratorDb, options: DraftRepositor
     })
   }
 
-  /** The oldest waiting draft that is due, marked `sending` in the same transaction; null when none is. */
-  async function claimNext(): Promise<Draft | null> {
+  /**
+   * The oldest waiting draft that is due, marked `sending` in the same transaction; null when none is, or
+   * when `mayGo` says that one may not go yet (the line keeps its order: nothing behind it goes instead).
+   */
+  async function claimNext(mayGo: (draft: Draft) => boolean = () => true): Promise<Draft | null> {
     return db.transaction('rw', db.drafts, async () => {
       const at = now()
       const due = (await db.drafts.where('status').equals('waiting').toArray())
         .filter((draft) => draft.nextAttemptAt <= at)
         .sort(oldestFirst)
       const next = due[0]
-      if (!next) return null
+      if (!next || !mayGo(next)) return null
       const claimed: Draft = { ...next, status: 'sending', attempts: next.attempts + 1, updatedAt: at }
       await db.drafts.put(claimed)
       return claimed

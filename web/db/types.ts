@@ -2,7 +2,7 @@ import type { FaceCheckRecord, Registration } from '../../shared/api'
 
 /**
  * - `waiting`: saved, goes out when the proxy is reachable (after `nextAttemptAt`)
- * - `sending`: the proxy is writing it to the devices now
+ * - `sending`: handed to the proxy, which is writing it to the devices now (or next, after the one before)
  * - `done`: on every chosen device
  * - `failed`: refused for a reason in the draft itself (a bad photo, a duplicate); fix it, then retry
  * - `attention`: refused for a reason outside the draft (an expired device password); a person must act

@@ -4,6 +4,7 @@ import type { DraftOutcome, DraftRepository } from '../db/drafts'
 import type { Draft, DraftError } from '../db/types'
 import { backoffDelay, DRAFT_BACKOFF, PROXY_BACKOFF } from './backoff'
 import type { Exclusive } from './exclusive'
+import { InFlight } from './in-flight'
 import { classifyFailure, classifySuccess, type AttemptOutcome } from './outcome'
 import { registrationRequest } from './request'
 
@@ -49,14 +50,22 @@ export interface DraftSender {
 
 const MAX_TIMER_MS = 2 ** 31 - 1
 
+/** Drafts with the proxy at once while it keeps answering `done`: one being written, the next lined up. */
+const IN_A_RUN = 2
+
 const realTimers: Timers = {
   set: (run, ms) => setTimeout(run, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 /**
- * Sends the drafts one at a time, oldest first, each with its own clientId (the same on every retry, so the
- * proxy never writes a student twice). Runs on start and whenever kicked; sleeps until the next draft is due.
+ * Sends the drafts oldest first, each with its own clientId (the same on every retry, so the proxy never
+ * writes a student twice). Runs on start and whenever kicked; sleeps until the next draft is due.
+ *
+ * While the proxy keeps answering `done`, the next draft is handed over while the one before is still being
+ * written: the proxy lines it up behind that one on each terminal, so a terminal that has stored one student
+ * starts the next at once instead of idling through a round trip to the tablet. After any other answer the
+ * sender goes back to one at a time, so a proxy that is down or a terminal that is locked costs one request.
  */
 export function createDraftSender(options: DraftSenderOptions): DraftSender {
   const { repo, send } = options
@@ -71,6 +80,8 @@ export function createDraftSender(options: DraftSenderOptions): DraftSender {
   let again = false
   let timer: unknown = null
   let proxyFailures = 0
+  /** the last answer was `done`: the next draft may be handed over before the one before is answered */
+  let inARun = false
 
   function kick(reason: KickReason = 'timer'): void {
     if (
@@ -98,19 +109,40 @@ export function createDraftSender(options: DraftSenderOptions): DraftSender {
   async function drain(): Promise<void> {
     // under the lock nobody else is sending: a draft still marked `sending` was cut off by a reload
     await repo.recoverInterrupted()
-    while (running && canSend()) {
-      if (state.hold) {
-        if (state.hold.until > now()) return wakeAt(state.hold.until)
-        state.hold = null
-      }
-      const draft = await repo.claimNext()
-      if (!draft) {
+    const sending = new InFlight((oldest) => (state.sendingId = oldest?.id ?? null))
+    inARun = false
+    try {
+      while (running && canSend()) {
+        if (state.hold) {
+          if (state.hold.until > now()) return wakeAt(state.hold.until)
+          state.hold = null
+        }
+        const room = sending.size < (inARun ? IN_A_RUN : 1)
+        const draft = room ? await repo.claimNext((next) => !sending.holdsStudentOf(next)) : null
+        if (draft) {
+          sending.add(draft, handOver(draft))
+          continue
+        }
+        if (sending.size > 0) {
+          await sending.one()
+          continue
+        }
         const due = await repo.nextDueAt()
         if (due !== null) wakeAt(due)
         return
       }
-      await record(draft, await attempt(draft))
+    } finally {
+      // the lock is held until every draft handed over has its answer recorded
+      await sending.all()
     }
+  }
+
+  async function handOver(draft: Draft): Promise<void> {
+    const outcome = await attempt(draft)
+    inARun = outcome.kind === 'done'
+    // the queue was held by the answer to a draft that went out beside this one: it already waits
+    if (state.hold && outcome.kind === 'retry' && outcome.hold) return keepPlace(draft, outcome)
+    await record(draft, outcome)
   }
 
   async function attempt(draft: Draft): Promise<AttemptOutcome> {
@@ -122,19 +154,21 @@ export function createDraftSender(options: DraftSenderOptions): DraftSender {
         result: null,
       }
     }
-    state.sendingId = draft.id
     try {
       return classifySuccess(await send(registrationRequest(draft, photo, options.classIdByName)))
     } catch (failure) {
       return classifyFailure(failure)
-    } finally {
-      state.sendingId = null
     }
   }
 
   async function record(draft: Draft, outcome: AttemptOutcome): Promise<void> {
     if (outcome.kind !== 'retry' || outcome.hold !== 'proxy') proxyFailures = 0
     await repo.finish(draft.id, draftOutcome(draft, outcome))
+  }
+
+  /** A draft that met the same trouble as the one the queue is held for goes again first, as it is. */
+  async function keepPlace(draft: Draft, outcome: Extract<AttemptOutcome, { kind: 'retry' }>) {
+    await repo.finish(draft.id, { status: 'waiting', error: outcome.error, retryAt: now() })
   }
 
   function draftOutcome(draft: Draft, outcome: AttemptOutcome): DraftOutcome {

@@ -39,6 +39,8 @@ export class DeviceFactsCache {
   private readonly entries = new Map<string, Entry>()
   /** per device, the last number it answered it does not hold, and when */
   private readonly freeNumbers = new Map<string, { employeeNo: string; at: number }>()
+  /** per device, the number a write under way will ask about in its read-back, settled once it has */
+  private readonly asking = new Map<string, { employeeNo: string; settled: Promise<void> }>()
   private readonly ttlMs: number
   private readonly freeNumberTtlMs: number
   private readonly now: () => number
@@ -72,6 +74,25 @@ export class DeviceFactsCache {
     return note?.employeeNo === employeeNo && this.now() - note.at < this.freeNumberTtlMs
   }
 
+  /**
+   * A write under way on the device will ask about this number in its read-back (the number the next
+   * student gets). Until that write has settled, a pre-flight for the number waits for its answer instead
+   * of asking the device beside it: the device serves one request at a time, so asking twice costs time.
+   */
+  askingAhead(deviceId: string, employeeNo: string, write: Promise<unknown>): void {
+    const entry = { employeeNo, settled: write.then(noop, noop) }
+    this.asking.set(deviceId, entry)
+    void entry.settled.then(() => {
+      if (this.asking.get(deviceId) === entry) this.asking.delete(deviceId)
+    })
+  }
+
+  /** Resolves once no write under way on the device is still to ask about this number. */
+  answered(deviceId: string, employeeNo: string): Promise<void> {
+    const entry = this.asking.get(deviceId)
+    return entry?.employeeNo === employeeNo ? entry.settled : Promise.resolve()
+  }
+
   /** Forget what is kept of the device; the next registration asks it again. */
   invalidate(deviceId: string): void {
     this.entries.delete(deviceId)
@@ -82,6 +103,8 @@ export class DeviceFactsCache {
     if (this.entries.get(deviceId) === entry) this.entries.delete(deviceId)
   }
 }
+
+function noop(): void {}
 
 /** Every stored field an edit or a connection test can change; `lastSeenAt` is left out on purpose. */
 function fingerprintOf(device: Device): string {

@@ -216,7 +216,8 @@ function takenError(employeeNo: string, subStatusCode?: string): StepError {
 /**
  * Every device in parallel; within a device the client's queue keeps the steps in order. The read-back
  * after the face also asks about the number the next student will get (one search either way), so in a
- * run of students the next pre-flight has nothing left to ask a device it has just heard from.
+ * run of students the next pre-flight has nothing left to ask a device it has just heard from, even when
+ * that student arrived while this one was still being written.
  */
 async function writeAll(
   deps: SagaDeps,
@@ -233,14 +234,19 @@ async function writeAll(
       : stepError(error),
   )
   const aheadNo = deps.numbers.drawAhead() ?? undefined
+  const writeOne = async ({ deviceId, client, facts }: Target) => {
+    const person = personFor(employeeNo, student, probes.get(deviceId)?.caps ?? null)
+    if (!(await step(deviceId, 'create-user', () => createPerson(client, person)))) return
+    await step(deviceId, 'upload-face', async () => {
+      const seen = await writeFace(client, person, jpeg, 'add', aheadNo)
+      if (aheadNo && seen.aheadFree) facts.noteFree(deviceId, aheadNo)
+    })
+  }
   await Promise.all(
-    targets.map(async ({ deviceId, client, facts }) => {
-      const person = personFor(employeeNo, student, probes.get(deviceId)?.caps ?? null)
-      if (!(await step(deviceId, 'create-user', () => createPerson(client, person)))) return
-      await step(deviceId, 'upload-face', async () => {
-        const seen = await writeFace(client, person, jpeg, 'add', aheadNo)
-        if (aheadNo && seen.aheadFree) facts.noteFree(deviceId, aheadNo)
-      })
+    targets.map((target) => {
+      const written = writeOne(target)
+      if (aheadNo) target.facts.askingAhead(target.deviceId, aheadNo, written)
+      return written
     }),
   )
   return failures

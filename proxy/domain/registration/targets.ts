@@ -53,6 +53,7 @@ export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: StepE
  * The capabilities come from the registry's cache, so a device is usually asked one thing: the number.
  * The number is always asked before it is used, here or, in a run of students, by the read-back of the
  * student before, seconds ago; then the device is not asked at all, having just answered with our login.
+ * A student sent while the one before is still being written waits for that read-back's answer.
  * A person added under that very number in those seconds is still safe: the device refuses to create a
  * second one (`employeeNoAlreadyExist`), and the saga reports `duplicate` and overwrites nothing.
  */
@@ -75,8 +76,9 @@ export async function probeAll(targets: Target[], employeeNo: string): Promise<M
   return new Map(results)
 }
 
-function isPresent(target: Target, employeeNo: string): Promise<boolean> {
-  if (target.facts.knownFree(target.deviceId, employeeNo)) return Promise.resolve(false)
+async function isPresent(target: Target, employeeNo: string): Promise<boolean> {
+  await target.facts.answered(target.deviceId, employeeNo)
+  if (target.facts.knownFree(target.deviceId, employeeNo)) return false
   return personPresent(target.client, employeeNo)
 }
 

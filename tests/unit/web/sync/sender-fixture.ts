@@ -13,11 +13,17 @@ export interface SenderHarness {
   calls: RegistrationRequest[]
   /** the most requests that were in flight at once */
   maxInFlight(): number
+  /** for each request in `calls`, how many others were in flight when it was sent */
+  alongside: number[]
   /** scripts the next answers; when none is left the proxy answers SUCCESS */
   answer(...answers: Answer[]): void
   /** holds every answer until release() is called */
   hold(): void
   release(): void
+  /** how many requests are held, waiting for their answer */
+  held(): number
+  /** lets the oldest held request answer; the others, and the ones sent next, stay held */
+  answerOldest(): void
   paired: { value: boolean }
   /** moves the clock, fires due timers, and waits for the sender to settle */
   advance(ms: number): Promise<void>
@@ -43,12 +49,13 @@ export function refusal(code: string, status: number, extra: Partial<ApiError> =
 export function senderHarness(): SenderHarness {
   const store = openTestStore()
   const calls: RegistrationRequest[] = []
+  const alongside: number[] = []
   const script: Answer[] = []
   const paired = { value: true }
   let inFlight = 0
   let maxInFlight = 0
-  let gate: Promise<void> | null = null
-  let open: (() => void) | null = null
+  let holding = false
+  const held: Array<() => void> = []
   const pending: { at: number; run: () => void; id: number }[] = []
   let nextId = 1
 
@@ -72,11 +79,12 @@ export function senderHarness(): SenderHarness {
     classIdByName: (name) => (name === '7-B' ? 'c-7b' : undefined),
     async send(request) {
       calls.push(structuredClone(request))
+      alongside.push(inFlight)
       inFlight += 1
       maxInFlight = Math.max(maxInFlight, inFlight)
       try {
         await new Promise((resolve) => setTimeout(resolve, 1))
-        if (gate) await gate
+        if (holding) await new Promise<void>((resolve) => held.push(resolve))
         const next = script.shift()
         if (next instanceof Error) throw next
         return next ?? success(request)
@@ -96,13 +104,18 @@ export function senderHarness(): SenderHarness {
     calls,
     paired,
     maxInFlight: () => maxInFlight,
+    alongside,
     answer: (...answers) => script.push(...answers),
     hold() {
-      gate = new Promise((resolve) => (open = resolve))
+      holding = true
     },
     release() {
-      open?.()
-      gate = null
+      holding = false
+      for (const answer of held.splice(0)) answer()
+    },
+    held: () => held.length,
+    answerOldest() {
+      held.shift()?.()
     },
     async advance(ms) {
       store.clock.advance(ms)

@@ -41,6 +41,16 @@ function fakeClient(nameMaxBytes = 128) {
   return { client, state }
 }
 
+function deferred() {
+  let resolve!: () => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok
+    reject = fail
+  })
+  return { promise, resolve, reject }
+}
+
 function clock(start = 1_000_000) {
   let now = start
   return { now: () => now, advance: (ms: number) => (now += ms) }
@@ -195,6 +205,36 @@ describe('the pre-flight with kept capabilities', () => {
     time.advance(FREE_NUMBER_TTL_MS)
     await probeAll([t], '1000000005')
     expect(searches).toEqual(['1000000006', '1000000005'])
+  })
+
+  it('waits for a write under way that asks about the same number, and then does not ask it again', async () => {
+    const { target: t, searches } = target(() => null)
+    const write = deferred()
+    t.facts.askingAhead(device.id, '1000000005', write.promise)
+    const probe = probeAll([t], '1000000005')
+    await Promise.resolve()
+    expect(searches).toEqual([])
+    t.facts.noteFree(device.id, '1000000005')
+    write.resolve()
+    expect((await probe).get(device.id)).toMatchObject({ ok: true, probe: { present: false } })
+    expect(searches).toEqual([])
+  })
+
+  it('asks the number itself when the write under way ended without an answer about it', async () => {
+    const { target: t, searches } = target(() => null)
+    const write = deferred()
+    t.facts.askingAhead(device.id, '1000000005', write.promise)
+    const probe = probeAll([t], '1000000005')
+    write.reject(new AppError('device_unreachable', 'gone'))
+    expect((await probe).get(device.id)).toMatchObject({ ok: true, probe: { present: false } })
+    expect(searches).toEqual(['1000000005'])
+  })
+
+  it('does not wait for a write under way that asks about another number', async () => {
+    const { target: t, searches } = target(() => null)
+    t.facts.askingAhead(device.id, '1000000005', new Promise(() => undefined))
+    await probeAll([t], '1000000006')
+    expect(searches).toEqual(['1000000006'])
   })
 
   it('forgets a free number with the rest of the device when the device fails or changes', async () => {

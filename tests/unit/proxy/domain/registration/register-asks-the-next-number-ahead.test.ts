@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { newUser } from '../../../../sim/terminal/state'
 import type { Terminal } from '../../../../sim/terminal'
 import type { Domain } from '../../../../../proxy/domain/domain'
@@ -43,6 +43,26 @@ describe('a run of students: the next number is asked in the read-back of the on
     expect((await domain.registrations.register(await request(started.devices))).employeeNo).toBe(
       '3333333333',
     )
+  })
+
+  it('a student sent while the one before is being written waits for that read-back instead of asking beside it', async () => {
+    const { domain, started } = await afterFirstStudent(
+      [{ latency: { faceRecord: 150 } }, { latency: { faceRecord: 300 } }],
+      ['1111111111', '2222222222', '3333333333', '4444444444'],
+    )
+    const second = domain.registrations.register(await request(started.devices))
+    await vi.waitFor(() => {
+      for (const terminal of started.terminals) expect(answered(terminal)).toContain('userRecord')
+    })
+    const third = domain.registrations.register(await request(started.devices))
+
+    expect([(await second).employeeNo, (await third).employeeNo]).toEqual(['2222222222', '3333333333'])
+    for (const terminal of started.terminals) {
+      expect(answered(terminal)).toEqual([
+        ...['userRecord', 'faceRecord', 'userSearch'],
+        ...['userRecord', 'faceRecord', 'userSearch'],
+      ])
+    }
   })
 
   it('asks again, and draws another number, when the device holds the number drawn ahead', async () => {

@@ -11,7 +11,7 @@ afterEach(async () => {
 })
 
 describe('the draft sender', () => {
-  it('sends every waiting draft once, oldest first, one at a time, each with its own clientId', async () => {
+  it('sends every waiting draft once, oldest first, each with its own clientId', async () => {
     h = senderHarness()
     const drafts = []
     for (const name of ['Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev'])
@@ -22,7 +22,6 @@ describe('the draft sender', () => {
 
     expect(h.calls.map((c) => c.student.lastName)).toEqual(['Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev'])
     expect(h.calls.map((c) => c.clientId)).toEqual(drafts.map((d) => d.clientId))
-    expect(h.maxInFlight()).toBe(1)
     const stored = await h.store.repo.list()
     expect(stored.map((d) => d.status)).toEqual(['done', 'done', 'done', 'done'])
     expect(stored[0]?.result).toMatchObject({ clientId: drafts[0]?.clientId, status: 'SUCCESS' })
