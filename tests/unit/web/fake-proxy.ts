@@ -82,10 +82,20 @@ export interface MountedApp {
   api: ApiClient
 }
 
+/** What App.vue imports once it has painted: the draft sender and the banners. */
+const AFTER_FIRST_PAINT = [
+  () => import('../../../web/composables/useDraftSender'),
+  () => import('../../../web/components/PairingBanner.vue'),
+  () => import('../../../web/components/SchoolAccountBanner.vue'),
+]
+
 export async function mountApp(
   path: string,
   options: { fetch: typeof globalThis.fetch; locale?: Locale; token?: string; role?: 'admin' | 'operator' },
 ): Promise<MountedApp> {
+  // The app loads these after its first paint; loaded here first, a test that ends quickly cannot leave
+  // their loading running into the next file's teardown.
+  await Promise.all(AFTER_FIRST_PAINT.map((load) => load()))
   const pinia = createPinia()
   setActivePinia(pinia)
   const session = useSessionStore(pinia)
