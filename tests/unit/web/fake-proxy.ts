@@ -82,11 +82,12 @@ export interface MountedApp {
   api: ApiClient
 }
 
-/** What App.vue imports once it has painted: the draft sender and the banners. */
+/** What App.vue imports once it has painted: the draft sender, the banners and the confirmation dialog. */
 const AFTER_FIRST_PAINT = [
   () => import('../../../web/composables/useDraftSender'),
   () => import('../../../web/components/PairingBanner.vue'),
   () => import('../../../web/components/SchoolAccountBanner.vue'),
+  () => import('../../../web/components/ConfirmHost.vue'),
 ]
 
 export async function mountApp(
