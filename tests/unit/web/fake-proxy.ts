@@ -90,13 +90,19 @@ const AFTER_FIRST_PAINT = [
   () => import('../../../web/components/ConfirmHost.vue'),
 ]
 
+/**
+ * Loads what the app loads after its first paint. A test that mounts App.vue calls this first: the app's
+ * own loading could otherwise still run when a quick test ends and its environment is torn down.
+ */
+export async function loadAfterFirstPaint(): Promise<void> {
+  await Promise.all(AFTER_FIRST_PAINT.map((load) => load()))
+}
+
 export async function mountApp(
   path: string,
   options: { fetch: typeof globalThis.fetch; locale?: Locale; token?: string; role?: 'admin' | 'operator' },
 ): Promise<MountedApp> {
-  // The app loads these after its first paint; loaded here first, a test that ends quickly cannot leave
-  // their loading running into the next file's teardown.
-  await Promise.all(AFTER_FIRST_PAINT.map((load) => load()))
+  await loadAfterFirstPaint()
   const pinia = createPinia()
   setActivePinia(pinia)
   const session = useSessionStore(pinia)

@@ -11,7 +11,7 @@ import { createAppRouter } from '../../../../web/router'
 import { useDraftsStore } from '../../../../web/stores/drafts'
 import { useSessionStore } from '../../../../web/stores/session'
 import { newDraft, openTestStore, testClock, type TestStore } from '../db/fixtures'
-import { fakeFetch, HEALTHY, json, PROXY, TWO_DEVICES } from '../fake-proxy'
+import { fakeFetch, HEALTHY, json, PROXY, TWO_DEVICES, loadAfterFirstPaint } from '../fake-proxy'
 
 let store: TestStore
 let wrapper: VueWrapper | null = null
@@ -37,6 +37,7 @@ async function openApp(path: string, routes: Parameters<typeof fakeFetch>[0]): P
   const api = createApiClient({ baseUrl: () => PROXY, token: () => 'tok', fetch })
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
+  await loadAfterFirstPaint()
   wrapper = mount(App, {
     attachTo: document.body,
     global: {

@@ -10,7 +10,7 @@ import { apiClientKey } from '../../../../web/composables/useApi'
 import { createAppI18n } from '../../../../web/i18n'
 import { createAppRouter, mayOpen } from '../../../../web/router'
 import { useSessionStore } from '../../../../web/stores/session'
-import { fakeFetch, HEALTHY, PROXY } from '../fake-proxy'
+import { fakeFetch, HEALTHY, PROXY, loadAfterFirstPaint } from '../fake-proxy'
 
 // An admin page the way other pages declare one: `meta: { admin: true }` and an entry in the menu.
 vi.mock('../../../../web/router', async (importOriginal) => {
@@ -45,6 +45,7 @@ async function open(path: string, role: 'admin' | 'operator' | null): Promise<Ro
   const api = createApiClient({ baseUrl: () => PROXY, token: () => session.token, fetch })
   const router = createAppRouter(createMemoryHistory())
   router.addRoute({ path: '/admin-only', name: 'adminOnly', component: AdminOnly, meta: { admin: true } })
+  await loadAfterFirstPaint()
   wrapper = mount(App, {
     attachTo: document.body,
     global: {
