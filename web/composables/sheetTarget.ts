@@ -1,5 +1,6 @@
 import type { StudentListItem } from '../../shared/api'
 import { draftRegistration } from '../components/enroll/deviceRows'
+import { namesAndClassFromDraft } from '../components/enroll/enrollForm'
 import type { Draft } from '../db/types'
 import type { StudentEditValues } from './studentEditForm'
 import type { RosterEntry } from './studentRoster'
@@ -41,11 +42,7 @@ export function personFromDraft(draft: Draft, employeeNo: string): StudentListIt
 /** The draft's names and class as the sheet's edit form starts from them. */
 export function editValuesFromDraft(student: Draft['student']): StudentEditValues {
   return {
-    lastName: student.lastName,
-    firstName: student.firstName,
-    fatherName: student.fatherName ?? '',
-    classId: student.classId ?? '',
-    className: student.className ?? '',
+    ...namesAndClassFromDraft(student),
     parentPhone: student.parentPhone ?? '',
   }
 }

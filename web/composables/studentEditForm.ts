@@ -1,5 +1,5 @@
 import type { StudentEdit } from '../../shared/api'
-import { nameError, type EnrollErrors } from '../components/enroll/enrollForm'
+import { classError, nameErrors, type EnrollErrors } from '../components/enroll/enrollForm'
 import { normalisePhone } from '../import/phone'
 
 /** What the student sheet's edit form holds: the fields a secretary may change, as typed. */
@@ -27,15 +27,9 @@ export type StudentEditErrors = Partial<Record<StudentEditField, NonNullable<Enr
 
 /** The same rules as enrollment for the names and the class; a phone must be an Uzbek mobile number. */
 export function validateStudentEdit(values: StudentEditValues, classesKnown: boolean): StudentEditErrors {
-  const errors: StudentEditErrors = {}
-  const names = [
-    ['lastName', nameError(values.lastName, true)],
-    ['firstName', nameError(values.firstName, true)],
-    ['fatherName', nameError(values.fatherName, false)],
-  ] as const
-  for (const [field, error] of names) if (error) errors[field] = error
-  if (values.classId === '' && values.className.trim() === '') errors.class = { key: 'enroll.errors.class' }
-  else if (values.classId === '' && classesKnown) errors.class = { key: 'enroll.errors.classUnknown' }
+  const errors: StudentEditErrors = nameErrors(values)
+  const classProblem = classError(values, classesKnown)
+  if (classProblem) errors.class = classProblem
   if (values.parentPhone.trim() && !normalisePhone(values.parentPhone))
     errors.parentPhone = { key: 'studentSheet.errors.phone' }
   return errors

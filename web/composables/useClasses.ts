@@ -1,9 +1,9 @@
-import { onMounted, ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { ClassListResponse, type ClassListItem } from '../../shared/api'
 import { listClasses } from '../api/classes'
-import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 import { localCache } from './localCache'
+import { usePairedRead } from './usePairedRead'
 
 export const CLASSES_CACHE_KEY = 'sr.classes'
 const cache = localCache(CLASSES_CACHE_KEY, ClassListResponse)
@@ -32,25 +32,13 @@ export function sortClasses(classes: readonly ClassListItem[]): ClassListItem[] 
  */
 export function useClasses() {
   const api = useApi()
-  const session = useSessionStore()
   const classes = shallowRef<ClassListItem[] | null>(cache.read())
   const fromCache = ref(classes.value !== null)
-  const error = shallowRef<unknown>(null)
-
-  async function reload(): Promise<void> {
-    if (!session.isPaired) return
-    try {
-      const fresh = sortClasses(await listClasses(api))
-      cache.write(fresh)
-      classes.value = fresh
-      fromCache.value = false
-      error.value = null
-    } catch (failure) {
-      error.value = failure
-    }
-  }
-
-  onMounted(reload)
-  watch(() => session.isPaired, reload)
+  const { error, reload } = usePairedRead(async () => {
+    const fresh = sortClasses(await listClasses(api))
+    cache.write(fresh)
+    classes.value = fresh
+    fromCache.value = false
+  })
   return { classes, fromCache, error, reload }
 }

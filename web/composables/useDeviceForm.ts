@@ -66,30 +66,28 @@ export function useDeviceForm(onSaved?: (device: Device) => void) {
     splitPastedHost()
     errors.value = validateDeviceForm(values, passwordRequired.value)
     if (Object.keys(errors.value).length > 0) return false
-    failure.value = null
-    testResult.value = null
-    try {
+    return attempt(async () => {
       step.value = 'saving'
       device.value = await save()
       values.password = ''
       passwordAskedAgain.value = false
       onSaved?.(device.value)
-      return await runTest(device.value)
-    } catch (error) {
-      fail(error)
-      return false
-    } finally {
-      step.value = 'idle'
-    }
+      return runTest(device.value)
+    })
   }
 
   /** Tests the stored device as it is, without saving the form. */
   async function test(): Promise<boolean> {
-    if (!device.value) return submit()
+    const stored = device.value
+    return stored ? attempt(() => runTest(stored)) : submit()
+  }
+
+  /** One save or test: the last outcome is cleared first, a failure is kept for the form to show. */
+  async function attempt(work: () => Promise<boolean>): Promise<boolean> {
     failure.value = null
     testResult.value = null
     try {
-      return await runTest(device.value)
+      return await work()
     } catch (error) {
       fail(error)
       return false

@@ -1,9 +1,9 @@
-import { onMounted, ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { z } from 'zod'
 import { Direction, type Device } from '../../shared/api'
-import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
 import { localCache } from './localCache'
+import { usePairedRead } from './usePairedRead'
 
 /** What the Enroll page needs of a device: enough to offer it as a chip while the proxy is out of reach. */
 export const DeviceChoice = z.object({ id: z.string(), name: z.string(), direction: Direction.optional() })
@@ -33,29 +33,13 @@ function choice(device: Device): DeviceChoice {
 /** The proxy's devices for the chips, remembered so drafts can still be made when the proxy is down. */
 export function useEnrollDevices() {
   const api = useApi()
-  const session = useSessionStore()
   const devices = shallowRef<DeviceChoice[] | null>(devicesCache.read())
   const fromCache = ref(devices.value !== null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-
-  async function reload(): Promise<void> {
-    if (!session.isPaired) return
-    loading.value = true
-    try {
-      const fresh = (await api.listDevices()).map(choice)
-      devicesCache.write(fresh)
-      devices.value = fresh
-      fromCache.value = false
-      error.value = null
-    } catch (failure) {
-      error.value = failure
-    } finally {
-      loading.value = false
-    }
-  }
-
-  onMounted(reload)
-  watch(() => session.isPaired, reload)
+  const { loading, error, reload } = usePairedRead(async () => {
+    const fresh = (await api.listDevices()).map(choice)
+    devicesCache.write(fresh)
+    devices.value = fresh
+    fromCache.value = false
+  })
   return { devices, fromCache, loading, error, reload }
 }

@@ -1,8 +1,8 @@
-import { onMounted, ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { RelayMode, RelayView } from '../../shared/api/event-relay'
 import { relayView, searchMissedEvents, setRelayMode } from '../api/event-relay'
-import { useSessionStore } from '../stores/session'
 import { useApi } from './useApi'
+import { usePairedRead } from './usePairedRead'
 
 /** What the Check page's relay card is busy with: switching the mode, or reading the terminals' logs. */
 export type RelayBusy = 'mode' | 'search' | null
@@ -10,22 +10,14 @@ export type RelayBusy = 'mode' | 'search' | null
 /** The attendance relay as the proxy reports it, and the admin's switch between its two modes. */
 export function useEventRelay() {
   const api = useApi()
-  const session = useSessionStore()
   const view = shallowRef<RelayView | null>(null)
-  const error = shallowRef<unknown>(null)
   const busy = ref<RelayBusy>(null)
   /** devices whose webhook could not be written for the new mode, by name */
   const notWritten = ref<string[]>([])
 
-  async function reload(): Promise<void> {
-    if (!session.isPaired) return
-    try {
-      view.value = await relayView(api)
-      error.value = null
-    } catch (failure) {
-      error.value = failure
-    }
-  }
+  const { error, reload } = usePairedRead(async () => {
+    view.value = await relayView(api)
+  })
 
   async function run(kind: Exclude<RelayBusy, null>, work: () => Promise<void>): Promise<void> {
     busy.value = kind
@@ -51,10 +43,5 @@ export function useEventRelay() {
       await searchMissedEvents(api)
     })
 
-  onMounted(reload)
-  watch(
-    () => session.isPaired,
-    () => void reload(),
-  )
   return { view, error, busy, notWritten, reload, setMode, search }
 }

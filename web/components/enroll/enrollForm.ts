@@ -50,24 +50,57 @@ export function nameError(value: string, required: boolean): EnrollErrors[Enroll
   return undefined
 }
 
-/**
- * Every problem at once, in the order the fields appear, so the first one can take the focus. With the
- * school's class list known, a class must be one of it (a typed name that matches none is refused).
- */
-export function validateEnrollForm(values: EnrollFormValues, classesKnown = false): EnrollErrors {
+/** The names and the class, as the Enroll form and the student sheet's edit form both hold them. */
+export type NamesAndClass = Pick<
+  EnrollFormValues,
+  'lastName' | 'firstName' | 'fatherName' | 'classId' | 'className'
+>
+
+/** The problems with the names, in the order they appear: the last and first names are required. */
+export function nameErrors(
+  values: NamesAndClass,
+): Pick<EnrollErrors, 'lastName' | 'firstName' | 'fatherName'> {
   const errors: EnrollErrors = {}
-  if (!values.photo) errors.photo = { key: 'enroll.errors.photo' }
-  const fields = [
+  const names = [
     ['lastName', nameError(values.lastName, true)],
     ['firstName', nameError(values.firstName, true)],
     ['fatherName', nameError(values.fatherName, false)],
   ] as const
-  for (const [field, error] of fields) if (error) errors[field] = error
+  for (const [field, error] of names) if (error) errors[field] = error
+  return errors
+}
+
+/**
+ * A class is required; with the school's class list known, it must be one of it (a typed name that
+ * matches none is refused).
+ */
+export function classError(values: NamesAndClass, classesKnown: boolean): EnrollErrors['class'] {
+  if (values.classId !== '') return undefined
+  if (values.className.trim() === '') return { key: 'enroll.errors.class' }
+  return classesKnown ? { key: 'enroll.errors.classUnknown' } : undefined
+}
+
+/** Every problem at once, in the order the fields appear, so the first one can take the focus. */
+export function validateEnrollForm(values: EnrollFormValues, classesKnown = false): EnrollErrors {
+  const errors: EnrollErrors = {}
+  if (!values.photo) errors.photo = { key: 'enroll.errors.photo' }
+  Object.assign(errors, nameErrors(values))
   if (values.gender === '') errors.gender = { key: 'enroll.errors.gender' }
-  if (values.classId === '' && values.className.trim() === '') errors.class = { key: 'enroll.errors.class' }
-  else if (values.classId === '' && classesKnown) errors.class = { key: 'enroll.errors.classUnknown' }
+  const classProblem = classError(values, classesKnown)
+  if (classProblem) errors.class = classProblem
   if (values.deviceIds.length === 0) errors.devices = { key: 'enroll.errors.devices' }
   return errors
+}
+
+/** A saved draft's names and class as a form starts from them. */
+export function namesAndClassFromDraft(student: DraftStudent): NamesAndClass {
+  return {
+    lastName: student.lastName,
+    firstName: student.firstName,
+    fatherName: student.fatherName ?? '',
+    classId: student.classId ?? '',
+    className: student.className ?? '',
+  }
 }
 
 /** The draft the form describes; call only once validateEnrollForm() found nothing. */
@@ -97,12 +130,8 @@ export function formFromDraft(
   photo: PhotoBytes | null,
 ): EnrollFormValues {
   return {
-    firstName: student.firstName,
-    lastName: student.lastName,
-    fatherName: student.fatherName ?? '',
+    ...namesAndClassFromDraft(student),
     gender: student.gender ?? '',
-    classId: student.classId ?? '',
-    className: student.className ?? '',
     deviceIds: [...deviceIds],
     photo,
     ...(student.employeeNo ? { employeeNo: student.employeeNo } : {}),
