@@ -17,14 +17,14 @@ const SLOW = { default: 20, userRecord: 60, faceRecord: 250 }
 
 /**
  * Enrollment day, after the tablet was out of reach: 50 drafts wait in IndexedDB and the real draft
- * sender (the PWA's web/sync) sends them one at a time to the real proxy process, which writes each to two
- * simulated terminals. The floor is what the slower terminal needs to store 50 people and faces when spoken
- * to directly, one after another, measured in the same run.
+ * sender (the PWA's web/sync) sends them to the real proxy process as `npm start` runs it, which writes each
+ * to two simulated terminals. The floor is what the slower terminal needs to store 50 people and faces when
+ * spoken to directly, one after another, measured in the same run.
  */
 export async function bench(): Promise<BenchRow[]> {
   const fast = await startTerminal({ latency: FAST })
   const slow = await startTerminal({ latency: SLOW })
-  const proxy = await startProxy({ tls: 'off', env: { SR_LOG_LEVEL: 'warn' } })
+  const proxy = await startProxy({ tls: 'off', build: 'bundle', env: { SR_LOG_LEVEL: 'warn' } })
   try {
     const deviceIds = [
       await addDevice(proxy.adminFetch, fast, 'Kirish'),
@@ -45,7 +45,7 @@ export async function bench(): Promise<BenchRow[]> {
           value: Math.round(floor),
         },
         ratio: wall / floor,
-        target: '≤ 1.2×',
+        target: '≤ 1.1×',
       },
     ]
   } finally {

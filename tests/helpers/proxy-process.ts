@@ -41,6 +41,11 @@ export interface ProxyOptions {
   /** reuse a data dir (restart tests); a fresh temporary one otherwise */
   dataDir?: string
   tls?: 'auto' | 'off'
+  /**
+   * `source` (default): TypeScript through tsx, as the tests run it. `bundle`: as `npm start` runs it (the
+   * bundled proxy, built first when older than its sources), for benchmarks that speak of the product.
+   */
+  build?: 'source' | 'bundle'
 }
 
 export interface LaunchedProxy {
@@ -74,7 +79,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Spawns the real proxy (`node --import tsx proxy/main.ts`) without waiting for it; for tests of start-up
+ * Spawns the real proxy (`node --import tsx proxy/main.ts`, or the bundle) without waiting for it; for tests of start-up
  * failures. Inherited SR_* variables are dropped so the caller's shell cannot leak into a test.
  */
 export async function launchProxy(options: ProxyOptions = {}): Promise<LaunchedProxy> {
@@ -101,7 +106,8 @@ export async function launchProxy(options: ProxyOptions = {}): Promise<LaunchedP
     SR_LOG_LEVEL: 'info',
     ...options.env,
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
+  const args = options.build === 'bundle' ? ['proxy/launch.mjs'] : ['--import', 'tsx', 'proxy/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 // The sender against a real draft store (fake-indexeddb), a scripted proxy and a hand-driven clock.
+import { afterEach } from 'vitest'
 import type { Registration, RegistrationRequest } from '../../../../shared/api'
 import { ApiError } from '../../../../web/api/errors'
 import { createDraftSender, type DraftSender, type Timers } from '../../../../web/sync/sender'
@@ -44,6 +45,23 @@ export const offline = () => new ApiError('network', 'proxy_unreachable', 'fetch
 
 export function refusal(code: string, status: number, extra: Partial<ApiError> = {}): ApiError {
   return new ApiError('http', code as ApiError['code'], code, status, extra)
+}
+
+/**
+ * One harness per test, made by the function this returns; after the test its held answers are let go, the
+ * sender stopped and its store destroyed. Call at the top of a test file.
+ */
+export function harnessPerTest(): () => SenderHarness {
+  let made: SenderHarness | null = null
+  afterEach(async () => {
+    if (!made) return
+    made.release()
+    made.sender.stop()
+    await made.settle()
+    await made.store.destroy()
+    made = null
+  })
+  return () => (made = senderHarness())
 }
 
 export function senderHarness(): SenderHarness {

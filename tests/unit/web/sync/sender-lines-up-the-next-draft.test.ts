@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { newDraft } from '../db/fixtures'
-import { offline, senderHarness, type SenderHarness } from './sender-fixture'
+import { offline, harnessPerTest, type SenderHarness } from './sender-fixture'
 
+const newHarness = harnessPerTest()
 let h: SenderHarness
-afterEach(async () => {
-  h.release()
-  h.sender.stop()
-  await h.settle()
-  await h.store.destroy()
-})
 
 const names = () => h.calls.map((c) => c.student.lastName)
 const statuses = async () => (await h.store.repo.list()).map((d) => d.status)
@@ -22,15 +17,20 @@ async function untilSent(sent: number, held: number) {
   await vi.waitFor(() => expect([h.calls.length, h.held()]).toEqual([sent, held]))
 }
 
+/** Four drafts; the first answered done, so the next two are with the proxy at once, their answers held. */
+async function twoWithTheProxy() {
+  h = newHarness()
+  await addDrafts('Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev')
+  h.hold()
+  h.sender.start()
+  await untilSent(1, 1)
+  h.answerOldest()
+  await untilSent(3, 2)
+}
+
 describe('the draft sender in a run of students', () => {
   it('hands the next draft over while the one before is being written once the proxy answers done, never more than two', async () => {
-    h = senderHarness()
-    await addDrafts('Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev')
-    h.hold()
-    h.sender.start()
-    await untilSent(1, 1)
-    h.answerOldest()
-    await untilSent(3, 2)
+    await twoWithTheProxy()
     // both with the proxy, the older one named as the one being sent
     expect(await statuses()).toEqual(['done', 'sending', 'sending', 'waiting'])
     expect(h.sender.state.sendingId).toBe((await h.store.repo.list())[1]?.id)
@@ -47,13 +47,7 @@ describe('the draft sender in a run of students', () => {
   })
 
   it('goes back to one at a time after another answer, and the draft beside it keeps its place unpunished', async () => {
-    h = senderHarness()
-    await addDrafts('Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev')
-    h.hold()
-    h.sender.start()
-    await untilSent(1, 1)
-    h.answerOldest()
-    await untilSent(3, 2)
+    await twoWithTheProxy()
     h.answer(offline(), offline())
     h.release()
     await h.settle()
@@ -77,7 +71,7 @@ describe('the draft sender in a run of students', () => {
   })
 
   it('never hands over two drafts of the same student together: the second waits for the first answer', async () => {
-    h = senderHarness()
+    h = newHarness()
     const student = { firstName: 'Vali', lastName: 'Karimov', backendStudentId: 'st-42' }
     await addDrafts('Aliyev')
     await h.store.repo.add(newDraft('Karimov', { student }))

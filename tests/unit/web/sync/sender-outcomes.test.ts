@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Registration } from '../../../../shared/api'
 import { ApiError } from '../../../../web/api/errors'
 import { newDraft } from '../db/fixtures'
-import { offline, refusal, senderHarness, type SenderHarness } from './sender-fixture'
+import { offline, refusal, harnessPerTest, type SenderHarness } from './sender-fixture'
 
+const newHarness = harnessPerTest()
 let h: SenderHarness
-afterEach(async () => {
-  h.sender.stop()
-  await h.settle()
-  await h.store.destroy()
-})
 
 function rolledBack(code: string, message = code): Registration {
   return {
@@ -25,7 +21,7 @@ function rolledBack(code: string, message = code): Registration {
 }
 
 async function sendOne(answer: ApiError | Error) {
-  h = senderHarness()
+  h = newHarness()
   const draft = await h.store.repo.add(newDraft('Outcome'))
   h.answer(answer)
   h.sender.start()
@@ -91,7 +87,7 @@ describe('what each answer does to a draft', () => {
   })
 
   it('tries a rolled-back registration again under a new clientId, since the proxy keeps its first answer', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Again'))
     h.answer(refusal('device_unreachable', 504, { details: rolledBack('device_unreachable') }), offline())
     h.sender.start()
@@ -107,7 +103,7 @@ describe('what each answer does to a draft', () => {
   })
 
   it('a 201 that says FAILED is not taken for success', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Odd'))
     h.answer({ ...rolledBack('device_rejected'), clientId: draft.clientId })
     h.sender.start()
@@ -118,7 +114,7 @@ describe('what each answer does to a draft', () => {
 
 describe('when the queue as a whole waits', () => {
   it('holds everything while the proxy is down, backing off, and the head of the line keeps its place', async () => {
-    h = senderHarness()
+    h = newHarness()
     const first = await h.store.repo.add(newDraft('First'))
     await h.store.repo.add(newDraft('Second'))
     h.answer(offline(), offline(), offline())
@@ -140,7 +136,7 @@ describe('when the queue as a whole waits', () => {
   })
 
   it('holds everything while a terminal is locked, for as long as it says, whatever kicks it', async () => {
-    h = senderHarness()
+    h = newHarness()
     await h.store.repo.add(newDraft('Locked'))
     await h.store.repo.add(newDraft('Behind'))
     h.answer(refusal('device_locked', 423, { retryAfterSec: 300 }))
@@ -155,7 +151,7 @@ describe('when the queue as a whole waits', () => {
   })
 
   it('lets the next draft go while one waits for its own unreachable terminal', async () => {
-    h = senderHarness()
+    h = newHarness()
     await h.store.repo.add(newDraft('Unreachable', { deviceIds: ['dev-far'] }))
     await h.store.repo.add(newDraft('Reachable'))
     h.answer(refusal('device_unreachable', 504))
@@ -170,7 +166,7 @@ describe('when the queue as a whole waits', () => {
   })
 
   it('"send now" from a person lifts the backoff of a waiting draft', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Impatient'))
     h.answer(refusal('device_unreachable', 504), refusal('device_unreachable', 504))
     h.sender.start()
@@ -184,7 +180,7 @@ describe('when the queue as a whole waits', () => {
   })
 
   it('stops at once when the proxy no longer accepts this screen, and resumes after pairing', async () => {
-    h = senderHarness()
+    h = newHarness()
     await h.store.repo.add(newDraft('Revoked'))
     await h.store.repo.add(newDraft('Also'))
     h.answer(refusal('unauthorized', 401))

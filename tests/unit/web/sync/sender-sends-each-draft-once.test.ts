@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { newDraft } from '../db/fixtures'
-import { offline, senderHarness, type SenderHarness } from './sender-fixture'
+import { offline, harnessPerTest, type SenderHarness } from './sender-fixture'
 
+const newHarness = harnessPerTest()
 let h: SenderHarness
-afterEach(async () => {
-  h.release()
-  h.sender.stop()
-  await h.settle()
-  await h.store.destroy()
-})
 
 describe('the draft sender', () => {
   it('sends every waiting draft once, oldest first, each with its own clientId', async () => {
-    h = senderHarness()
+    h = newHarness()
     const drafts = []
     for (const name of ['Aliyev', 'Karimova', 'Toshmatov', 'Gʻaniyev'])
       drafts.push(await h.store.repo.add(newDraft(name)))
@@ -28,7 +23,7 @@ describe('the draft sender', () => {
   })
 
   it('sends the draft as the contract asks: names trimmed, the photo as base64, the chosen devices', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(
       newDraft(' Oʻrinboyev ', {
         student: {
@@ -55,7 +50,7 @@ describe('the draft sender', () => {
   })
 
   it('never sends one draft twice at once, however often it is kicked while a send runs', async () => {
-    h = senderHarness()
+    h = newHarness()
     await h.store.repo.add(newDraft('Slow'))
     h.hold()
     h.sender.start()
@@ -69,7 +64,7 @@ describe('the draft sender', () => {
   })
 
   it('a draft saved while the sender sleeps goes out when it is kicked', async () => {
-    h = senderHarness()
+    h = newHarness()
     h.sender.start()
     await h.settle()
     expect(h.calls).toHaveLength(0)
@@ -80,7 +75,7 @@ describe('the draft sender', () => {
   })
 
   it('sends nothing while the screen is not paired, and everything once it is', async () => {
-    h = senderHarness()
+    h = newHarness()
     h.paired.value = false
     await h.store.repo.add(newDraft('Unpaired'))
     h.sender.start()
@@ -94,7 +89,7 @@ describe('the draft sender', () => {
   })
 
   it('sends a draft cut off by a reload again with the same clientId', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Reloaded'))
     await h.store.repo.claimNext()
     h.sender.start()
@@ -104,7 +99,7 @@ describe('the draft sender', () => {
   })
 
   it('keeps the same clientId on every retry until the proxy answers', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Retry'))
     h.answer(offline(), offline(), offline())
     h.sender.start()
@@ -118,7 +113,7 @@ describe('the draft sender', () => {
   })
 
   it('does not record an outcome for a draft deleted while it was being sent', async () => {
-    h = senderHarness()
+    h = newHarness()
     const draft = await h.store.repo.add(newDraft('Deleted'))
     h.hold()
     h.sender.start()
