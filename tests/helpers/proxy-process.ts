@@ -125,8 +125,38 @@ export async function launchProxy(options: ProxyOptions = {}): Promise<LaunchedP
   return { child, env, dataDir, output: () => output, exited }
 }
 
-/** Starts the real proxy on free loopback ports and resolves once `/api/health` answers 200. */
+/** The proxy refused a port found free a moment before: another process bound it in between. */
+class PortTaken extends Error {
+  constructor(
+    message: string,
+    readonly dataDir: string,
+  ) {
+    super(message)
+  }
+}
+
+const PORT_TAKEN = /\(SR_(?:HTTP_)?PORT\) is already in use/
+const PORT_ATTEMPTS = 3
+
+/**
+ * Starts the real proxy on free loopback ports and resolves once `/api/health` answers 200. A free port is
+ * found by binding and releasing it, so with test files in parallel another process (a simulator, another
+ * proxy) may take it before the proxy binds: then the proxy starts again on other ports, with the same data.
+ */
 export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
+  const portsChosenHere = !options.env?.SR_PORT && !options.env?.SR_HTTP_PORT
+  let attempt = { ...options }
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startOnce(attempt)
+    } catch (error) {
+      if (!(error instanceof PortTaken) || !portsChosenHere || tries >= PORT_ATTEMPTS) throw error
+      attempt = { ...attempt, dataDir: error.dataDir }
+    }
+  }
+}
+
+async function startOnce(options: ProxyOptions): Promise<RunningProxy> {
   const launched = await launchProxy(options)
   const { env, dataDir, child } = launched
   const tlsOn = env.SR_TLS !== 'off'
@@ -143,7 +173,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const deadline = Date.now() + START_BUDGET_MS
   for (;;) {
     if (exitCode !== undefined) {
-      throw new Error(`proxy exited with ${exitCode} before it was healthy:\n${launched.output()}`)
+      const message = `proxy exited with ${exitCode} before it was healthy:\n${launched.output()}`
+      throw PORT_TAKEN.test(launched.output()) ? new PortTaken(message, dataDir) : new Error(message)
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
