@@ -3,7 +3,7 @@ import type {
   Device,
   DeviceCreate,
   DevicePatch,
-  DeviceStatus,
+  DeviceStatusReport,
   DeviceTestResult,
   DeviceUsersPage,
   HealthResponse,
@@ -75,7 +75,8 @@ export interface ApiClient {
   listTokens(): Promise<TokenInfo[]>
   revokeToken(id: string): Promise<void>
   listDevices(): Promise<Device[]>
-  deviceStatus(id: string): Promise<DeviceStatus>
+  /** what `GET /api/devices/:id/status` answers, as its declaration says */
+  deviceStatus(id: string): Promise<DeviceStatusReport>
   createDevice(body: DeviceCreate): Promise<Device>
   updateDevice(id: string, patch: DevicePatch): Promise<Device>
   /** `finishFirst`: finish the undos still owed on the device, then remove it if none is left */
