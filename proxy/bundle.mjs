@@ -1,10 +1,12 @@
 // Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isCodeCacheOf } from './code-cache.mjs'
 
-/** Where the bundled proxy goes (git-ignored); `start.js` is its entry. */
+/** Where the bundled proxy goes (git-ignored): one CommonJS file, its source map and its code cache. */
 export const BUNDLE_DIR = 'dist-proxy'
-export const BUNDLE_ENTRY = 'start.js'
+export const BUNDLE_ENTRY = 'proxy.cjs'
 
 /** What the bundle is made from; a change in any of them means it is stale. */
 const SOURCES = ['proxy', 'shared', 'package.json', 'package-lock.json']
@@ -30,18 +32,23 @@ export function bundleIsStale(root) {
 }
 
 /**
- * Pure-JavaScript packages the proxy needs at every start, made part of the bundle: Node's ESM loader
- * resolves, reads and links each of their files one by one (zod alone is dozens), which costs more at start
- * than compiling the same code inside one file. Every other package stays outside the bundle.
+ * Pure-JavaScript packages the proxy needs at every start, made part of the bundle (with the packages they
+ * import): their code is then compiled once and kept in the code cache with ours, where Node would resolve,
+ * read and compile each of their files at every start (zod alone is dozens, pino a dozen). Every other
+ * package stays outside the bundle. pino's transports (worker threads loading files by path) would not work
+ * from the bundle; the proxy logs to stdout through pino's own destination (proxy/log.ts) and uses none.
  */
-const BUNDLED_PACKAGES = new Set(['zod', 'hono', '@hono/node-server'])
+const BUNDLED_PACKAGES = new Set(['zod', 'hono', '@hono/node-server', 'pino', 'ipaddr.js'])
 
-/** Leaves every package import (`name` or `name/sub/path`) to Node, except those of BUNDLED_PACKAGES. */
+/**
+ * Leaves every package import (`name` or `name/sub/path`) of our sources to Node, except those of
+ * BUNDLED_PACKAGES; what a bundled package imports is bundled with it.
+ */
 const otherPackagesOutside = {
   name: 'other-packages-outside',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, ({ path, kind }) => {
-      if (kind === 'entry-point') return undefined
+    build.onResolve({ filter: /^[^./]/ }, ({ path, kind, importer }) => {
+      if (kind === 'entry-point' || /[\\/]node_modules[\\/]/.test(importer)) return undefined
       const name = path.split('/', path.startsWith('@') ? 2 : 1).join('/')
       return BUNDLED_PACKAGES.has(name) ? undefined : { path, external: true }
     })
@@ -65,27 +72,34 @@ const zodWithoutLocales = {
 }
 
 /**
- * Bundles proxy/start.ts and everything of ours it imports into plain ESM. Packages other than
+ * Bundles proxy/start.ts and everything of ours it imports into one CommonJS file. Packages other than
  * BUNDLED_PACKAGES stay outside the bundle and are loaded by Node as usual (native ones like better-sqlite3
- * and sharp cannot be bundled at all);
- * dynamic imports become chunks of their own, so what the proxy loads lazily stays lazy.
+ * and sharp cannot be bundled at all) and are `require`d where the sources import them, so what the proxy
+ * loads lazily stays lazy.
  *
- * Each file is written under a temporary name and renamed into place, the entry last, and chunks of an
- * earlier build are left alone (their names carry a content hash): a proxy started at the same moment,
- * or still running from the previous build, never reads half a file or misses a chunk it loads later.
+ * One CommonJS file rather than ES modules because Node 20 can reuse V8's compiled code only for a script
+ * (proxy/code-cache.mjs): the bundle's last line names its build, and the code cache carries that name.
+ * `import.meta.url` reads as the bundle's own URL, which sits at the same depth as the sources.
+ *
+ * The file is written under a temporary name and renamed into place: a proxy started at the same moment, or
+ * still running from the previous build, never reads half a file. Code caches of other builds are removed.
  */
 export async function bundleProxy(root) {
   const { build } = await import('esbuild')
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['proxy/start.ts'],
-    outdir: BUNDLE_DIR,
+    outfile: join(BUNDLE_DIR, BUNDLE_ENTRY),
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     plugins: [zodWithoutLocales, otherPackagesOutside],
+    // `import()` of a package becomes `require` too: every package the proxy uses has a CommonJS entry, and a
+    // script's `import()` would need Node's experimental module hook for vm scripts
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': 'import_meta_url' },
+    banner: { js: 'var import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
     // less for Node to read and compile at every start, and ASCII only (one comment with a non-ASCII
     // character would make V8 hold the whole source at two bytes a character); names stay as written,
     // so stack traces in the log still read
@@ -98,13 +112,21 @@ export async function bundleProxy(root) {
   })
   const outDir = join(root, BUNDLE_DIR)
   mkdirSync(outDir, { recursive: true })
-  const isEntry = (file) => basename(file.path) === BUNDLE_ENTRY
-  for (const file of [
-    ...result.outputFiles.filter((f) => !isEntry(f)),
-    ...result.outputFiles.filter(isEntry),
-  ]) {
+  const entry = result.outputFiles.find((file) => file.path.endsWith(BUNDLE_ENTRY))
+  const id = createHash('sha256').update(entry.contents).digest('hex').slice(0, 16)
+  for (const file of result.outputFiles) {
+    const contents = file === entry ? `${file.text}${buildLine(id)}\n` : file.contents
     const temporary = `${file.path}.${process.pid}.tmp`
-    writeFileSync(temporary, file.contents)
+    writeFileSync(temporary, contents)
     renameSync(temporary, file.path)
   }
+  for (const name of readdirSync(outDir)) {
+    if (/\.v8cache$/.test(name) && !isCodeCacheOf(name, id)) rmSync(join(outDir, name), { force: true })
+  }
+}
+
+/** The bundle's last line (after the source map's, which leaves the map's lines as they are): the build it
+ * is, read back by proxy/code-cache.mjs. */
+function buildLine(id) {
+  return `// build ${id}`
 }

@@ -1,8 +1,9 @@
-// `npm start`: the proxy as plain JavaScript, without a TypeScript loader in the process (faster start,
-// less memory). The bundle is made again whenever the proxy's sources are newer than it.
+// `npm start`: the proxy as plain JavaScript, without a TypeScript loader in the process, from the code V8
+// compiled for it at an earlier start (faster start, less memory). The bundle is made again whenever the proxy's sources are newer than it.
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { BUNDLE_DIR, BUNDLE_ENTRY, bundleIsStale, bundleProxy } from './bundle.mjs'
+import { runBundle } from './code-cache.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -15,5 +16,7 @@ if (bundleIsStale(root)) {
     process.exit(1)
   }
 }
-const { start } = await import(pathToFileURL(join(root, BUNDLE_DIR, BUNDLE_ENTRY)).href)
-await start()
+const proxy = runBundle(join(root, BUNDLE_DIR, BUNDLE_ENTRY))
+await proxy.exports.start()
+// once the proxy serves: the cache then holds what a start compiles, and making it delays no one
+setTimeout(() => proxy.keepCompiledCode(), 1000).unref()

@@ -31,4 +31,4 @@ export async function start(): Promise<void> {
 }
 
 const invokedDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url
-if (invokedDirectly) await start()
+if (invokedDirectly) void start()

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bundleIsStale } from '../../../proxy/bundle.mjs'
+import { BUNDLE_ENTRY, bundleIsStale } from '../../../proxy/bundle.mjs'
 import { REPO_ROOT } from '../../helpers/proxy-process'
 
 /** A project with a proxy source, a shared source and (optionally) a bundle, all at chosen times. */
@@ -32,7 +32,7 @@ function project(bundleAt?: number) {
   for (const dir of ['proxy/http', 'proxy', 'shared']) at(dir, 1000)
   if (bundleAt !== undefined) {
     mkdirSync(join(root, 'dist-proxy'))
-    write('dist-proxy/start.js', '', bundleAt)
+    write(`dist-proxy/${BUNDLE_ENTRY}`, '', bundleAt)
   }
   return { root, write }
 }
@@ -69,7 +69,7 @@ describe('npm start bundles the proxy only when it must', () => {
 function launcherProject() {
   const root = mkdtempSync(join(tmpdir(), 'sr-launch-'))
   mkdirSync(join(root, 'proxy'))
-  for (const file of ['launch.mjs', 'bundle.mjs'])
+  for (const file of ['launch.mjs', 'bundle.mjs', 'code-cache.mjs'])
     copyFileSync(join(REPO_ROOT, 'proxy', file), join(root, 'proxy', file))
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'))
   const source = (text: string) => writeFileSync(join(root, 'proxy', 'start.ts'), text)
@@ -96,7 +96,7 @@ describe('the npm start launcher', () => {
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toContain('Building the proxy (dist-proxy/ is missing or older than its sources)')
     expect(run.stdout).toContain('proxy ran 0\n')
-    expect(existsSync(join(root, 'dist-proxy', 'start.js'))).toBe(true)
+    expect(existsSync(join(root, 'dist-proxy', BUNDLE_ENTRY))).toBe(true)
   }, 60_000)
 
   it('runs an up-to-date bundle without building, and bundles again after a source changed', () => {
@@ -112,6 +112,19 @@ describe('the npm start launcher', () => {
     const rebuilt = launch()
     expect(rebuilt.stdout).toContain('Building the proxy')
     expect(rebuilt.stdout).toContain('second 0')
+  }, 60_000)
+
+  it('a new build removes the compiled code kept for earlier builds', () => {
+    const { root, startTs, launch } = launcherProject()
+    startTs('first')
+    launch()
+    const earlier = join(root, 'dist-proxy', 'code-0123456789abcdef.v8cache')
+    writeFileSync(earlier, 'compiled code of an earlier build')
+    startTs('second')
+    const later = Date.now() / 1000 + 5
+    utimesSync(join(root, 'proxy', 'start.ts'), later, later)
+    expect(launch().stdout).toContain('second 0')
+    expect(existsSync(earlier)).toBe(false)
   }, 60_000)
 
   it('a proxy that does not compile: one line on stderr and exit code 1', () => {
