@@ -1,4 +1,5 @@
 // Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded.
+import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -12,18 +13,20 @@ import vm from 'node:vm'
  *
  * V8 checks that a cache fits the running V8 and its flags, but not that it was made from the same source
  * text, so a cache is named after the build (the bundle's last line, a hash of its content) and never used
- * for another.
+ * for another. Its name also carries the Node version and flags it was made with: a cache V8 refuses is
+ * made again, and two ways of starting the same build would otherwise replace each other's at every start.
  */
 
 const BUILD_LINE = /\/\/ build ([0-9a-f]{16})\n?$/
 
-/** True when a cache file's name says it was made for this build. */
+/** True when a cache file's name says it was made for this build (by any Node version or flags). */
 export function isCodeCacheOf(name, build) {
-  return name === cacheName(build)
+  return name.startsWith(`code-${build}-`) && name.endsWith('.v8cache')
 }
 
 function cacheName(build) {
-  return `code-${build}.v8cache`
+  const node = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ')
+  return `code-${build}-${createHash('sha256').update(node).digest('hex').slice(0, 8)}.v8cache`
 }
 
 /**

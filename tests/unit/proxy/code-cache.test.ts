@@ -19,7 +19,7 @@ function writeBundle(dir: string, value: string, build?: string): string {
 }
 
 /** Runs the bundle in a fresh process, as the launcher does, and keeps its compiled code. */
-function run(file: string): { value: string; usedCache: boolean } {
+function run(file: string, flags: string[] = []): { value: string; usedCache: boolean } {
   const script = `
     import { runBundle } from ${JSON.stringify(CODE_CACHE)}
     const bundle = runBundle(${JSON.stringify(file)})
@@ -27,7 +27,7 @@ function run(file: string): { value: string; usedCache: boolean } {
     bundle.keepCompiledCode()
     process.stdout.write(JSON.stringify({ value, usedCache: bundle.usedCache }))
   `
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
     encoding: 'utf8',
     timeout: 60_000,
   })
@@ -42,7 +42,7 @@ describe('the proxy bundle runs from the code an earlier start compiled', () => 
     const dir = mkdtempSync(join(tmpdir(), 'sr-code-cache-'))
     const file = writeBundle(dir, 'first', 'aaaaaaaaaaaaaaaa')
     expect(run(file)).toEqual({ value: 'first1/', usedCache: false })
-    expect(caches(dir)).toEqual(['code-aaaaaaaaaaaaaaaa.v8cache'])
+    expect(caches(dir)).toEqual([expect.stringMatching(/^code-aaaaaaaaaaaaaaaa-[0-9a-f]{8}\.v8cache$/)])
     expect(run(file)).toEqual({ value: 'first1/', usedCache: true })
   })
 
@@ -59,9 +59,20 @@ describe('the proxy bundle runs from the code an earlier start compiled', () => 
     const dir = mkdtempSync(join(tmpdir(), 'sr-code-cache-'))
     const file = writeBundle(dir, 'sound', 'cccccccccccccccc')
     run(file)
-    writeFileSync(join(dir, 'code-cccccccccccccccc.v8cache'), 'not compiled code at all')
+    const [cache] = caches(dir)
+    writeFileSync(join(dir, cache as string), 'not compiled code at all')
     expect(run(file)).toEqual({ value: 'sound1/', usedCache: false })
     expect(run(file)).toEqual({ value: 'sound1/', usedCache: true })
+  })
+
+  it('keeps one cache per way of starting: other V8 flags do not replace the usual start’s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sr-code-cache-'))
+    const file = writeBundle(dir, 'flags', 'dddddddddddddddd')
+    run(file)
+    expect(run(file, ['--max-semi-space-size=2'])).toEqual({ value: 'flags1/', usedCache: false })
+    expect(run(file)).toEqual({ value: 'flags1/', usedCache: true })
+    expect(run(file, ['--max-semi-space-size=2'])).toEqual({ value: 'flags1/', usedCache: true })
+    expect(caches(dir)).toHaveLength(2)
   })
 
   it('a bundle that names no build runs without a cache and leaves none', () => {

@@ -118,7 +118,7 @@ describe('the npm start launcher', () => {
     const { root, startTs, launch } = launcherProject()
     startTs('first')
     launch()
-    const earlier = join(root, 'dist-proxy', 'code-0123456789abcdef.v8cache')
+    const earlier = join(root, 'dist-proxy', 'code-0123456789abcdef-01234567.v8cache')
     writeFileSync(earlier, 'compiled code of an earlier build')
     startTs('second')
     const later = Date.now() / 1000 + 5
