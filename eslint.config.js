@@ -25,6 +25,11 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
     },
   },
+  // `npm start`'s launcher is CommonJS on purpose (proxy/bundle.cjs says why)
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // The contract is the only bridge: the protocol layer knows no product, the domain knows no HTTP,
   // and simulators must not borrow from the client they test.
   {

@@ -1,24 +1,21 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { buildAppInChild } from './build-app'
-import { newestMtime } from './bundle.mjs'
+import { appIsStale } from './bundle.cjs'
 import { configFromEnv, runFromCommandLine } from './main'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-/** What the built app is made from; a change in any of them means dist/ is stale. */
-const SOURCES = ['web', 'index.html', 'vite.config.ts', 'public', 'shared']
 
-export function distIsStale(root = ROOT): boolean {
-  const built = newestMtime(join(root, 'dist', 'index.html'))
-  if (built === 0) return true
-  return SOURCES.some((source) => newestMtime(join(root, source)) > built)
+export interface StartOptions {
+  /** whether dist/ is older than its sources, when the caller has looked already (proxy/launch.cjs) */
+  appIsStale?: boolean
 }
 
 /** `npm start`: build the PWA when its sources changed since the last build, then run the proxy. */
-export async function start(): Promise<void> {
+export async function start(options: StartOptions = {}): Promise<void> {
   // a bad setting is reported at once, not after a build that may take a minute
   configFromEnv()
-  if (distIsStale()) {
+  if (options.appIsStale ?? appIsStale(ROOT)) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
     try {
       await buildAppInChild(ROOT)

@@ -3,8 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, fetch } from 'undici'
-import { bundleIsStale, bundleProxy } from '../../proxy/bundle.mjs'
-import { distIsStale } from '../../proxy/start'
+import { appIsStale, bundleIsStale, bundleProxy } from '../../proxy/bundle.cjs'
 import { REPO_ROOT, freePort } from '../helpers/proxy-process'
 import { gzippedSize, initialJs } from './initial-js'
 import type { BenchRow } from './row'
@@ -206,7 +205,7 @@ function snapshotTree(): string {
 }
 
 async function buildsUpToDate(root: string): Promise<void> {
-  if (distIsStale(root)) {
+  if (appIsStale(root)) {
     const { build } = await import('vite')
     await build({ root, logLevel: 'warn' })
   }

@@ -106,7 +106,7 @@ export async function launchProxy(options: ProxyOptions = {}): Promise<LaunchedP
     SR_LOG_LEVEL: 'info',
     ...options.env,
   }
-  const args = options.build === 'bundle' ? ['proxy/launch.mjs'] : ['--import', 'tsx', 'proxy/main.ts']
+  const args = options.build === 'bundle' ? ['proxy/launch.cjs'] : ['--import', 'tsx', 'proxy/main.ts']
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,

@@ -6,14 +6,20 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../../helpers/proxy-process'
 
-const CODE_CACHE = pathToFileURL(join(REPO_ROOT, 'proxy', 'code-cache.mjs')).href
+const CODE_CACHE = pathToFileURL(join(REPO_ROOT, 'proxy', 'code-cache.cjs')).href
 
-/** A CommonJS bundle that answers `value`, ending with the build line when `build` is given. */
+/**
+ * A bundle as proxy/bundle.cjs writes one (a function of CommonJS's module variables) that answers `value`,
+ * ending with the build line when `build` is given.
+ */
 function writeBundle(dir: string, value: string, build?: string): string {
   const file = join(dir, 'proxy.cjs')
   // enough functions that V8 has compiled code worth keeping
   const helpers = Array.from({ length: 50 }, (_, i) => `function f${i}(x) { return x + ${i} }`).join('\n')
-  const body = `${helpers}\nexports.value = () => ${JSON.stringify(value)} + f1(0) + require('node:path').sep\n`
+  const body = `(function (exports, require, module, __filename, __dirname) {${helpers}
+exports.value = () => ${JSON.stringify(value)} + f1(0) + require('node:path').sep
+})
+`
   writeFileSync(file, build ? `${body}// build ${build}\n` : body)
   return file
 }

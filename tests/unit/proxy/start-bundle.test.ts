@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BUNDLE_ENTRY, bundleIsStale } from '../../../proxy/bundle.mjs'
+import { BUNDLE_ENTRY, bundleIsStale } from '../../../proxy/bundle.cjs'
 import { REPO_ROOT } from '../../helpers/proxy-process'
 
 /** A project with a proxy source, a shared source and (optionally) a bundle, all at chosen times. */
@@ -69,7 +69,7 @@ describe('npm start bundles the proxy only when it must', () => {
 function launcherProject() {
   const root = mkdtempSync(join(tmpdir(), 'sr-launch-'))
   mkdirSync(join(root, 'proxy'))
-  for (const file of ['launch.mjs', 'bundle.mjs', 'code-cache.mjs'])
+  for (const file of ['launch.cjs', 'bundle.cjs', 'code-cache.cjs'])
     copyFileSync(join(REPO_ROOT, 'proxy', file), join(root, 'proxy', file))
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'))
   const source = (text: string) => writeFileSync(join(root, 'proxy', 'start.ts'), text)
@@ -78,7 +78,7 @@ function launcherProject() {
       `const line: string = ${JSON.stringify(line)}\nexport async function start(): Promise<void> {\n  process.stdout.write(line + ' ' + String(process.execArgv.length) + '\\n')\n}\n`,
     )
   const launch = () => {
-    const run = spawnSync(process.execPath, ['proxy/launch.mjs'], {
+    const run = spawnSync(process.execPath, ['proxy/launch.cjs'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

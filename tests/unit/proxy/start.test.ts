@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { distIsStale } from '../../../proxy/start'
+import { appIsStale } from '../../../proxy/bundle.cjs'
 
 function project() {
   const root = mkdtempSync(join(tmpdir(), 'sr-start-'))
@@ -20,14 +20,14 @@ function project() {
 
 describe('npm start rebuilds the app only when it must', () => {
   it('builds when dist/ has no index.html', () => {
-    expect(distIsStale(project().root)).toBe(true)
+    expect(appIsStale(project().root)).toBe(true)
   })
 
   it('keeps a build newer than every source', () => {
     const { root, at } = project()
     writeFileSync(join(root, 'dist', 'index.html'), '<html>')
     at('dist/index.html', 2000)
-    expect(distIsStale(root)).toBe(false)
+    expect(appIsStale(root)).toBe(false)
   })
 
   it('rebuilds when a file deep in web/ changed after the build', () => {
@@ -35,7 +35,7 @@ describe('npm start rebuilds the app only when it must', () => {
     writeFileSync(join(root, 'dist', 'index.html'), '<html>')
     at('dist/index.html', 2000)
     at('web/pages/Enroll.vue', 3000)
-    expect(distIsStale(root)).toBe(true)
+    expect(appIsStale(root)).toBe(true)
   })
 
   it('rebuilds when shared/ changed after the build', () => {
@@ -46,6 +46,6 @@ describe('npm start rebuilds the app only when it must', () => {
     writeFileSync(join(root, 'shared', 'errors.ts'), '')
     at('shared/errors.ts', 3000)
     at('shared', 1000)
-    expect(distIsStale(root)).toBe(true)
+    expect(appIsStale(root)).toBe(true)
   })
 })

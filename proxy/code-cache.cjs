@@ -1,9 +1,10 @@
-// Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded.
-import { createHash } from 'node:crypto'
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import vm from 'node:vm'
+// Plain CommonJS on purpose: `npm start` runs this before any TypeScript can be loaded.
+'use strict'
+const { createHash } = require('node:crypto')
+const { readFileSync, renameSync, writeFileSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { dirname, join } = require('node:path')
+const vm = require('node:vm')
 
 /*
  * Written by hand because Node 20 has no cache of compiled code for modules (`module.enableCompileCache`
@@ -20,7 +21,7 @@ import vm from 'node:vm'
 const BUILD_LINE = /\/\/ build ([0-9a-f]{16})\n?$/
 
 /** True when a cache file's name says it was made for this build (by any Node version or flags). */
-export function isCodeCacheOf(name, build) {
+function isCodeCacheOf(name, build) {
   return name.startsWith(`code-${build}-`) && name.endsWith('.v8cache')
 }
 
@@ -30,17 +31,20 @@ function cacheName(build) {
 }
 
 /**
- * Runs a CommonJS bundle as `require` would, with its code cache when there is one that V8 accepts, and
- * returns its exports and `keepCompiledCode()`: called once the program has done its start-up work, it
- * writes a cache holding everything compiled so far, when there was none or V8 refused it. A bundle without
- * a build line runs uncached.
+ * Runs a bundle as `require` would run a CommonJS file, with its code cache when there is one that V8
+ * accepts, and returns its exports and `keepCompiledCode()`: called once the program has done its start-up
+ * work, it writes a cache holding everything compiled so far, when there was none or V8 refused it. A bundle
+ * without a build line runs uncached.
+ *
+ * The file is a function expression of CommonJS's five module variables (proxy/bundle.cjs writes it so):
+ * wrapping a megabyte of source at every start would copy it once more.
  */
-export function runBundle(file) {
+function runBundle(file) {
   const source = readFileSync(file, 'utf8')
   const build = BUILD_LINE.exec(source)?.[1]
   const cacheFile = build ? join(dirname(file), cacheName(build)) : null
   const cachedData = cacheFile ? readIfThere(cacheFile) : undefined
-  const script = new vm.Script(wrapAsCommonJs(source), {
+  const script = new vm.Script(source, {
     filename: file,
     cachedData,
   })
@@ -64,10 +68,6 @@ export function runBundle(file) {
   }
 }
 
-function wrapAsCommonJs(source) {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`
-}
-
 function readIfThere(path) {
   try {
     return readFileSync(path)
@@ -75,3 +75,5 @@ function readIfThere(path) {
     return undefined
   }
 }
+
+module.exports = { isCodeCacheOf, runBundle }

@@ -1,34 +1,71 @@
-// Plain JavaScript on purpose: `npm start` runs this before any TypeScript can be loaded.
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { isCodeCacheOf } from './code-cache.mjs'
+// Plain CommonJS on purpose: `npm start` runs this before any TypeScript can be loaded, and a start that
+// loads no ES module never starts Node's ES module loader.
+'use strict'
+const { createHash } = require('node:crypto')
+const { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs')
+const { join } = require('node:path')
+const { isCodeCacheOf } = require('./code-cache.cjs')
 
 /** Where the bundled proxy goes (git-ignored): one CommonJS file, its source map and its code cache. */
-export const BUNDLE_DIR = 'dist-proxy'
-export const BUNDLE_ENTRY = 'proxy.cjs'
+const BUNDLE_DIR = 'dist-proxy'
+const BUNDLE_ENTRY = 'proxy.cjs'
 
-/** What the bundle is made from; a change in any of them means it is stale. */
-const SOURCES = ['proxy', 'shared', 'package.json', 'package-lock.json']
+/** What each build `npm start` runs is made from, by the file that says when it was built. */
+const BUILDS = {
+  proxy: {
+    built: join(BUNDLE_DIR, BUNDLE_ENTRY),
+    sources: ['proxy', 'shared', 'package.json', 'package-lock.json'],
+  },
+  app: {
+    built: join('dist', 'index.html'),
+    sources: ['web', 'index.html', 'vite.config.ts', 'public', 'shared'],
+  },
+}
 
 /** The newest modification time under `path` (a file or a directory tree), 0 when it does not exist. */
-export function newestMtime(path) {
-  if (!existsSync(path)) return 0
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  let newest = info.mtimeMs
-  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+function newestMtime(path) {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (!info) return 0
+  return info.isDirectory() ? newestInTree(path, info.mtimeMs) : info.mtimeMs
+}
+
+// by hand rather than with readdirSync's `recursive`, which in Node 20 takes about twice as long, at
+// every start
+function newestInTree(dir, newest) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = newestInTree(path, newest)
+    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs)
   }
   return newest
 }
 
-/** True when the bundle is missing or older than any of its sources. */
-export function bundleIsStale(root) {
-  const built = newestMtime(join(root, BUNDLE_DIR, BUNDLE_ENTRY))
-  if (built === 0) return true
-  return SOURCES.some((source) => newestMtime(join(root, source)) > built)
+/**
+ * Which builds are missing or older than any of their sources: the proxy bundle and the app in dist/.
+ * Each source tree is read once (both builds are made from shared/).
+ */
+function staleBuilds(root, names = Object.keys(BUILDS)) {
+  const newest = new Map()
+  const newestOf = (source) => {
+    if (!newest.has(source)) newest.set(source, newestMtime(join(root, source)))
+    return newest.get(source)
+  }
+  const stale = {}
+  for (const name of names) {
+    const built = newestMtime(join(root, BUILDS[name].built))
+    stale[name] = built === 0 || BUILDS[name].sources.some((source) => newestOf(source) > built)
+  }
+  return stale
+}
+
+/** True when the proxy bundle is missing or older than any of its sources. */
+function bundleIsStale(root) {
+  return staleBuilds(root, ['proxy']).proxy
+}
+
+/** True when the built app (dist/) is missing or older than any of its sources. */
+function appIsStale(root) {
+  return staleBuilds(root, ['app']).app
 }
 
 /**
@@ -78,14 +115,15 @@ const zodWithoutLocales = {
  * loads lazily stays lazy.
  *
  * One CommonJS file rather than ES modules because Node 20 can reuse V8's compiled code only for a script
- * (proxy/code-cache.mjs): the bundle's last line names its build, and the code cache carries that name.
+ * (proxy/code-cache.cjs). The file is that script: a function of CommonJS's five module variables, which
+ * code-cache.cjs calls; its last line names its build, and the code cache carries that name.
  * `import.meta.url` reads as the bundle's own URL, which sits at the same depth as the sources.
  *
  * The file is written under a temporary name and renamed into place: a proxy started at the same moment, or
  * still running from the previous build, never reads half a file. Code caches of other builds are removed.
  */
-export async function bundleProxy(root) {
-  const { build } = await import('esbuild')
+async function bundleProxy(root) {
+  const { build } = require('esbuild')
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['proxy/start.ts'],
@@ -99,7 +137,10 @@ export async function bundleProxy(root) {
     // script's `import()` would need Node's experimental module hook for vm scripts
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': 'import_meta_url' },
-    banner: { js: 'var import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+    banner: {
+      js: `(function (exports, require, module, __filename, __dirname) {var import_meta_url = require("node:url").pathToFileURL(__filename).href;`,
+    },
+    footer: { js: '})' },
     // less for Node to read and compile at every start, and ASCII only (one comment with a non-ASCII
     // character would make V8 hold the whole source at two bytes a character); names stay as written,
     // so stack traces in the log still read
@@ -126,7 +167,17 @@ export async function bundleProxy(root) {
 }
 
 /** The bundle's last line (after the source map's, which leaves the map's lines as they are): the build it
- * is, read back by proxy/code-cache.mjs. */
+ * is, read back by proxy/code-cache.cjs. */
 function buildLine(id) {
   return `// build ${id}`
+}
+
+module.exports = {
+  BUNDLE_DIR,
+  BUNDLE_ENTRY,
+  newestMtime,
+  staleBuilds,
+  bundleIsStale,
+  appIsStale,
+  bundleProxy,
 }
