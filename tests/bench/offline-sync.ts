@@ -6,8 +6,8 @@ import { RegistratorDb } from '../../web/db/database'
 import { createDraftRepository } from '../../web/db/drafts'
 import { createDraftSender } from '../../web/sync/sender'
 import { startProxy, type RunningProxy } from '../helpers/proxy-process'
-import { startTerminal, type Terminal } from '../sim/terminal'
 import type { BenchRow } from './row'
+import { startTerminalProcess, type TerminalProcess } from './terminal-process'
 
 const DRAFTS = 50
 /** the floor's per-user write time is measured on this many users and scaled to DRAFTS */
@@ -18,12 +18,13 @@ const SLOW = { default: 20, userRecord: 60, faceRecord: 250 }
 /**
  * Enrollment day, after the tablet was out of reach: 50 drafts wait in IndexedDB and the real draft
  * sender (the PWA's web/sync) sends them to the real proxy process as `npm start` runs it, which writes each
- * to two simulated terminals. The floor is what the slower terminal needs to store 50 people and faces when
- * spoken to directly, one after another, measured in the same run.
+ * to two simulated terminals, each in a process of its own as on the school's LAN. The floor is what the
+ * slower terminal needs to store 50 people and faces when spoken to directly, one after another, measured
+ * in the same run.
  */
 export async function bench(): Promise<BenchRow[]> {
-  const fast = await startTerminal({ latency: FAST })
-  const slow = await startTerminal({ latency: SLOW })
+  const fast = await startTerminalProcess(FAST)
+  const slow = await startTerminalProcess(SLOW)
   const proxy = await startProxy({ tls: 'off', build: 'bundle', env: { SR_LOG_LEVEL: 'warn' } })
   try {
     const deviceIds = [
@@ -33,8 +34,8 @@ export async function bench(): Promise<BenchRow[]> {
     const photo = await facePhoto()
     const floor = (await writeFloor(slow, photo)) * (DRAFTS / FLOOR_SAMPLE)
     const wall = await syncQueue(proxy.adminFetch, deviceIds, photo)
-    if (slow.state.users.size < DRAFTS)
-      throw new Error(`only ${slow.state.users.size} users reached the device`)
+    const stored = await usersOn(slow)
+    if (stored < DRAFTS) throw new Error(`only ${stored} users reached the device`)
     return [
       {
         name: `offline queue: ${DRAFTS} drafts synced by the PWA's sender through the proxy to 2 terminals`,
@@ -56,7 +57,7 @@ export async function bench(): Promise<BenchRow[]> {
 
 type Fetch = RunningProxy['adminFetch']
 
-async function addDevice(adminFetch: Fetch, terminal: Terminal, name: string): Promise<string> {
+async function addDevice(adminFetch: Fetch, terminal: TerminalProcess, name: string): Promise<string> {
   const answer = await adminFetch('/api/devices', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -107,15 +108,29 @@ async function syncQueue(adminFetch: Fetch, deviceIds: string[], photo: Buffer):
   return wall
 }
 
-/** addUser + addFace back to back on the slower terminal, with a bare client (login already done). */
-async function writeFloor(terminal: Terminal, photo: Buffer): Promise<number> {
-  const client = createIsapiClient({
+function bareClient(terminal: TerminalProcess) {
+  return createIsapiClient({
     host: terminal.host,
     port: terminal.port,
     scheme: 'http',
     username: terminal.username,
     password: terminal.password,
   })
+}
+
+/** How many people the terminal holds. */
+async function usersOn(terminal: TerminalProcess): Promise<number> {
+  const client = bareClient(terminal)
+  try {
+    return (await client.countUsers()).users
+  } finally {
+    await client.close()
+  }
+}
+
+/** addUser + addFace back to back on the slower terminal, with a bare client (login already done). */
+async function writeFloor(terminal: TerminalProcess, photo: Buffer): Promise<number> {
+  const client = bareClient(terminal)
   await client.deviceInfo()
   const started = performance.now()
   for (let i = 0; i < FLOOR_SAMPLE; i++) {
