@@ -297,10 +297,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The command-line entry: one clear line and exit code 1 for anything the operator must fix. */
-export async function runFromCommandLine(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runFromCommandLine(
+  env: NodeJS.ProcessEnv = process.env,
+  config: Config = configFromEnv(env),
+): Promise<void> {
   // everything the proxy writes (database, WAL, keys, photos) is for its own user only
   process.umask(0o077)
-  const config = configFromEnv(env)
   let running: RunningServer
   try {
     running = await startProxy(config)

@@ -14,7 +14,7 @@ export interface StartOptions {
 /** `npm start`: build the PWA when its sources changed since the last build, then run the proxy. */
 export async function start(options: StartOptions = {}): Promise<void> {
   // a bad setting is reported at once, not after a build that may take a minute
-  configFromEnv()
+  const config = configFromEnv()
   if (options.appIsStale ?? appIsStale(ROOT)) {
     process.stdout.write('Building the app (dist/ is missing or older than its sources)…\n')
     try {
@@ -24,7 +24,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
       process.exit(1)
     }
   }
-  await runFromCommandLine()
+  await runFromCommandLine(process.env, config)
 }
 
 const invokedDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url
