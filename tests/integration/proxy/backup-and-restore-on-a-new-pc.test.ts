@@ -12,6 +12,7 @@ import { REPO_ROOT, startProxy, type RunningProxy } from '../../helpers/proxy-pr
 import { startBackend, type SimBackend } from '../../sim/backend'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { call, eventually, photo } from '../registration/rig'
+import { backendEnv } from '../students/rig'
 
 const PASSPHRASE = 'maktab-zaxira-2026'
 
@@ -39,19 +40,13 @@ describe('a backup taken while registrations run, restored on a new PC', () => {
   let screenToken: string
   let classId: string
   const backupFile = join(mkdtempSync(join(tmpdir(), 'sr-backup-file-')), 'school.srbackup')
-  const backendEnv = () => ({
-    SR_BACKEND_URL: backend.url,
-    SR_SCHOOL_ID: backend.schoolId,
-    SR_BACKEND_EMAIL: backend.credentials.admin.email,
-    SR_BACKEND_PASSWORD: backend.credentials.admin.password,
-  })
 
   beforeAll(async () => {
     backend = await startBackend()
     const school = await backend.seedSchool({ classes: 1, devices: 1 })
     classId = school.classes[0]?.id as string
     terminal = await startTerminal()
-    oldProxy = await startProxy({ tls: 'auto', env: backendEnv() })
+    oldProxy = await startProxy({ tls: 'auto', env: backendEnv(backend) })
     const added = await call<Device>(oldProxy, 'POST', '/api/devices', {
       name: 'Kirish',
       host: terminal.host,
@@ -140,7 +135,7 @@ describe('a backup taken while registrations run, restored on a new PC', () => {
     expect(again.code).toBe(1)
     expect(again.output).toContain('--force')
 
-    newProxy = await startProxy({ tls: 'auto', dataDir: target, env: backendEnv() })
+    newProxy = await startProxy({ tls: 'auto', dataDir: target, env: backendEnv(backend) })
     expect(newProxy.url).not.toBe(oldProxy.url)
     expect(newProxy.caPem).toBe(caBefore)
     expect(newProxy.pairingCode).toBeNull()

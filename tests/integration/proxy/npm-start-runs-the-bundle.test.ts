@@ -9,6 +9,7 @@ import { REPO_ROOT, startProxy, type RunningProxy } from '../../helpers/proxy-pr
 import { startBackend, type SimBackend } from '../../sim/backend'
 import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, call, photo } from '../registration/rig'
+import { backendEnv } from '../students/rig'
 
 /**
  * The proxy as `npm start` runs it: one bundled CommonJS file, packages loaded by Node where the sources
@@ -23,19 +24,13 @@ describe('npm start: the bundled proxy does what the sources do', { timeout: 180
   let proxy: RunningProxy
   let employeeNo = ''
   let classId = ''
-  const env = () => ({
-    SR_BACKEND_URL: backend.url,
-    SR_SCHOOL_ID: backend.schoolId,
-    SR_BACKEND_EMAIL: backend.credentials.admin.email,
-    SR_BACKEND_PASSWORD: backend.credentials.admin.password,
-  })
 
   beforeAll(async () => {
     backend = await startBackend()
     const school = await backend.seedSchool({ classes: 1, students: 3, devices: 1 })
     classId = school.classes[0]?.id ?? ''
     terminal = await startTerminal()
-    proxy = await startProxy({ build: 'bundle', env: env() })
+    proxy = await startProxy({ build: 'bundle', env: backendEnv(backend) })
   })
   afterAll(async () => {
     await proxy?.stop()
@@ -76,7 +71,7 @@ describe('npm start: the bundled proxy does what the sources do', { timeout: 180
       .poll(() => readdirSync(join(REPO_ROOT, BUNDLE_DIR)).filter((name) => name.endsWith('.v8cache')))
       .not.toEqual([])
     await proxy.stop()
-    proxy = await startProxy({ build: 'bundle', dataDir: proxy.dataDir, env: env() })
+    proxy = await startProxy({ build: 'bundle', dataDir: proxy.dataDir, env: backendEnv(backend) })
     const sheet = await call(proxy, 'GET', `/api/registrations/${employeeNo}`)
     expect(sheet.status, JSON.stringify(sheet.body)).toBe(200)
     expect(JSON.stringify(sheet.body)).toContain('Karimova')

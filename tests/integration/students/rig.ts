@@ -7,17 +7,22 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 })
 
+/** The settings that point the proxy at the backend simulator, logging in as the school's admin. */
+export function backendEnv(sim: SimBackend): Record<string, string> {
+  return {
+    SR_BACKEND_URL: sim.url,
+    SR_SCHOOL_ID: sim.schoolId,
+    SR_BACKEND_EMAIL: sim.credentials.admin.email,
+    SR_BACKEND_PASSWORD: sim.credentials.admin.password,
+  }
+}
+
 /** The real proxy process pointed at the backend simulator, logging in as the school's admin. */
 export function startProxyFor(sim: SimBackend, options: { dataDir?: string } = {}): Promise<RunningProxy> {
   return startProxy({
     tls: 'off',
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    env: {
-      SR_BACKEND_URL: sim.url,
-      SR_SCHOOL_ID: sim.schoolId,
-      SR_BACKEND_EMAIL: sim.credentials.admin.email,
-      SR_BACKEND_PASSWORD: sim.credentials.admin.password,
-    },
+    env: backendEnv(sim),
   })
 }
 
