@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, PHONE, TABLET } from './browser'
 import { pairTablet, startEnrollRig, TABLET_PORTRAIT, type EnrollRig } from './enroll-rig'
@@ -47,13 +47,26 @@ describe('what a person taps is where they look', () => {
     await page.getByTestId('enroll-form').waitFor()
     const chips = page.locator('[data-testid="device-chips"] button')
     expect(await chips.count()).toBe(2)
+    /**
+     * From the top of the form, the browser brings the chip into view as it would a focused one; where it
+     * stops. Asked until the page has settled: the bar's height becomes the page's scroll padding once the
+     * bar has been measured, which a busy machine may not have done yet.
+     */
+    const broughtIntoView = async (chip: Locator) => {
+      const seen: { box: Awaited<ReturnType<Locator['boundingBox']>> } = { box: null }
+      await expect
+        .poll(async () => {
+          await page.evaluate(() => window.scrollTo(0, 0))
+          await chip.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))
+          seen.box = await chip.boundingBox()
+          const bar = await page.getByTestId('enroll-submit-bar').boundingBox()
+          return !!seen.box && !!bar && seen.box.y + seen.box.height <= bar.y
+        })
+        .toBe(true)
+      return seen.box!
+    }
     for (const chip of await chips.all()) {
-      // from the top of the form, the browser brings the chip into view as it would a focused one
-      await page.evaluate(() => window.scrollTo(0, 0))
-      await chip.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))
-      const box = (await chip.boundingBox())!
-      const bar = (await page.getByTestId('enroll-submit-bar').boundingBox())!
-      expect(box.y + box.height).toBeLessThanOrEqual(bar.y)
+      const box = await broughtIntoView(chip)
       // and a finger on it reaches the chip, not the button above it
       const pressed = await chip.getAttribute('aria-pressed')
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
@@ -62,16 +75,7 @@ describe('what a person taps is where they look', () => {
     // the bar grows when it lists what is missing; the chips still stop above it
     await page.getByTestId('enroll-submit').tap()
     await page.getByTestId('enroll-errors').waitFor()
-    const chip = chips.first()
-    await expect
-      .poll(async () => {
-        await page.evaluate(() => window.scrollTo(0, 0))
-        await chip.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))
-        const box = (await chip.boundingBox())!
-        const bar = (await page.getByTestId('enroll-submit-bar').boundingBox())!
-        return box.y + box.height <= bar.y
-      })
-      .toBe(true)
+    await broughtIntoView(chips.first())
     await page.screenshot({ path: '/tmp/e2e-enroll-landscape-chips.png' })
     await page.context().close()
   })
