@@ -51,12 +51,12 @@ function runBundle(file) {
   const module = { exports: {}, filename: file, id: file, loaded: false }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
   module.loaded = true
-  const needsCache = cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)
+  const usedCache = cachedData !== undefined && script.cachedDataRejected !== true
   return {
     exports: module.exports,
-    usedCache: cachedData !== undefined && script.cachedDataRejected !== true,
+    usedCache,
     keepCompiledCode() {
-      if (!needsCache) return
+      if (cacheFile === null || usedCache) return
       try {
         const temporary = `${cacheFile}.${process.pid}.tmp`
         writeFileSync(temporary, script.createCachedData())
