@@ -131,6 +131,8 @@ describe('the audit page in Chromium', () => {
     // one confirmation in the app, naming the action and its target
     const confirm = page.getByTestId('confirm')
     expect(await confirm.textContent()).toContain(target ?? '')
+    // its yes says what it does: a retry, not a removal
+    expect(await page.getByTestId('confirm-yes').textContent()).toContain(auditTexts.audit.retryYes)
     await page.getByTestId('confirm-yes').click()
     await expect
       .poll(() => page.getByTestId('audit-retry-outcome').textContent())

@@ -2,7 +2,8 @@ import { computed, type ComputedRef, type Ref } from 'vue'
 
 /**
  * What a confirm dialog asks: its heading and the question; `yes` names the action ("Ha, ochish" for a
- * door; without it the button says "Ha, oʻchirish"); `busy` holds both buttons while the answer runs.
+ * door; without it the button says "Ha, oʻchirish", so a question that removes nothing names its own);
+ * `busy` holds both buttons while the answer runs.
  */
 export interface ConfirmAsk {
   title: string

@@ -49,6 +49,7 @@ const en: typeof audit = {
     retryOf: 'Retry of entry #{id}',
     retry: 'Try again',
     retryConfirmTitle: 'Try again?',
+    retryYes: 'Yes, try again',
     retryConfirmBody: '“{action}” will be done again for “{target}”.',
     retrying: 'Trying…',
     retried: 'The retry worked.',

@@ -49,6 +49,7 @@ const ru: typeof audit = {
     retryOf: 'Повтор записи №{id}',
     retry: 'Повторить',
     retryConfirmTitle: 'Повторить?',
+    retryYes: 'Да, повторить',
     retryConfirmBody: 'Действие «{action}» будет выполнено снова для «{target}».',
     retrying: 'Повторяем…',
     retried: 'Повтор выполнен.',

@@ -48,6 +48,7 @@ const audit = {
     retryOf: '№{id} ga qayta urinish',
     retry: 'Qayta urinish',
     retryConfirmTitle: 'Qayta urinilsinmi?',
+    retryYes: 'Ha, qayta urinish',
     retryConfirmBody: '«{action}» amali «{target}» uchun qayta bajariladi.',
     retrying: 'Urinilmoqda…',
     retried: 'Qayta urinish bajarildi.',

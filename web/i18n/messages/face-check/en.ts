@@ -18,6 +18,7 @@ const faceCheck: FaceCheckMessages = {
       blurred: 'Blurred: hold still',
     },
     override: 'Accept anyway',
+    overrideYes: 'Yes, take this photo',
     overrideConfirm: '“{problem}” — take this photo anyway? Some terminals may refuse it.',
     overridden: 'Check overridden: {problem}',
   },

@@ -18,6 +18,7 @@ const faceCheck: FaceCheckMessages = {
       blurred: 'Фото размыто: не двигайтесь',
     },
     override: 'Всё равно принять',
+    overrideYes: 'Да, взять это фото',
     overrideConfirm: '«{problem}» — всё равно взять это фото? Некоторые терминалы могут его не принять.',
     overridden: 'Проверка пропущена: {problem}',
   },

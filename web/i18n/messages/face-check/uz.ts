@@ -17,6 +17,7 @@ const faceCheck = {
       blurred: 'Rasm xira: qimirlamang',
     },
     override: 'Baribir qabul qilish',
+    overrideYes: 'Ha, shu rasmni olish',
     overrideConfirm:
       '“{problem}” — shunga qaramay bu suratni olasizmi? Baʼzi terminallar uni qabul qilmasligi mumkin.',
     overridden: 'Tekshiruv chetlab oʻtildi: {problem}',
