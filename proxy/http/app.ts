@@ -1,91 +1,47 @@
-import { Hono } from 'hono'
-import { caDownloadRoutes } from '../tls/ca-download'
+import type { Hono } from 'hono'
+import { health } from '../../shared/api/routes/health'
 import type { AppContext, AppEnv } from './context'
-import { hideSecretsFromOperators } from './middleware/operator-secrets'
-import { auditTrail } from './middleware/audit'
-import { bearerAuth } from './middleware/auth'
-import { defaultBodyLimit } from './middleware/body-limit'
-import { bodiesInFlight } from './middleware/bodies-in-flight'
-import { corsPolicy } from './middleware/cors'
-import { errorHandler } from './middleware/error-handler'
-import { notFound } from './middleware/not-found'
-import { requestId } from './middleware/request-id'
-import { requestLog } from './middleware/request-log'
-import { screenSchoolAccount } from './middleware/school-account'
-import { securityHeaders } from './middleware/security-headers'
-import { auditRoutes } from './routes/audit'
-import { classRoutes } from './routes/classes'
-import { deviceImportRoutes } from './routes/device-import'
-import { deviceUserRoutes } from './routes/device-users'
-import { deviceStatusRoutes } from './routes/device-status'
-import { deviceSettingsRoutes } from './routes/device-settings'
-import { deviceTimeRoutes } from './routes/device-time'
-import { eventIntakeRoutes } from './routes/event-intake'
-import { eventRelayRoutes } from './routes/event-relay'
-import { deviceRoutes } from './routes/devices'
-import { discoveryRoutes } from './routes/discovery'
-import { schoolLinkRoutes } from './routes/school-link'
-import { schoolAccountRoutes } from './routes/school-account'
 import { healthRoutes } from './routes/health'
-import { jobRoutes } from './routes/jobs'
-import { liveCheckRoutes } from './routes/live-check'
-import { outboxRoutes } from './routes/outbox'
-import { pairingRoutes } from './routes/pairing'
-import { pwaRoutes } from './routes/pwa'
-import { registrationRoutes } from './routes/registrations'
-import { settingsRoutes } from './routes/settings'
-import { studentExportRoutes } from './routes/student-export'
-import { studentRoutes } from './routes/students'
-import { tokenRoutes } from './routes/tokens'
-import { webhookRoutes } from './routes/webhooks'
+import { withFrontDoor } from './stack'
+
+/** The requests the proxy answers before it has loaded its API: the health check, which supervisors and
+ * the app's "proxy reachable?" light ask for first. */
+function isHealthCheck(request: Request): boolean {
+  const method = request.method === 'HEAD' ? 'GET' : request.method
+  return method === health.method && new URL(request.url).pathname === health.path
+}
 
 /**
- * The proxy's HTTP face: the API under /api (bearer auth except health and pairing) and the built PWA.
- * Each route group is a `proxy/http/routes/<group>.ts` factory taking the AppContext, mounted under /api;
- * unmatched /api paths fall through to `notFound` (contract-shaped 404).
+ * The proxy's HTTP face (proxy/http/api.ts), loaded on first use: until a request other than a health
+ * check arrives, only the health check is served, through the same front door (proxy/http/stack.ts). The
+ * API is most of the proxy's code: its route declarations with their ~2,000 schemas, the handlers and the
+ * audit trail's describers. Loaded at start, they cost ~10 ms of a cold start and ~4 MB that an idle proxy
+ * never used. The first other request waits for the load (tens of ms, once); requests that arrive
+ * meanwhile wait for the same load.
+ *
+ * The returned app's `fetch` (and so `request`) serves everything; `routes` lists only the health check
+ * until the API has loaded, so what needs every route builds the API itself (createApi).
  */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>()
-  app.onError(errorHandler(ctx.logger))
-  app.notFound(notFound)
-  app.use(requestId())
-  app.use(requestLog(ctx.logger))
-  app.use(securityHeaders())
-  app.use('/api/*', corsPolicy(ctx.config.allowedOrigins))
-  app.use('/api/*', bodiesInFlight(ctx.services.bodyBudget))
-  app.use('/api/*', defaultBodyLimit)
-  app.use('/api/*', bearerAuth(ctx))
-  app.use('/api/*', screenSchoolAccount(ctx.services.schoolAccounts))
-  app.use('/api/*', auditTrail(ctx.services.audit, ctx.logger))
-  app.use('/api/*', hideSecretsFromOperators())
-
-  app.route('/api', healthRoutes(ctx))
-  app.route('/api', pairingRoutes(ctx))
-  app.route('/api', tokenRoutes(ctx))
-  app.route('/api', settingsRoutes(ctx))
-  app.route('/api', auditRoutes(ctx))
-  app.route('/api', outboxRoutes(ctx))
-  app.route('/api', deviceStatusRoutes(ctx))
-  app.route('/api', deviceTimeRoutes(ctx))
-  app.route('/api', deviceSettingsRoutes(ctx))
-  app.route('/api', webhookRoutes(ctx))
-  app.route('/api', deviceRoutes(ctx))
-  app.route('/api', discoveryRoutes(ctx))
-  app.route('/api', schoolLinkRoutes(ctx))
-  app.route('/api', schoolAccountRoutes(ctx))
-  app.route('/api', deviceUserRoutes(ctx))
-  app.route('/api', registrationRoutes(ctx))
-  app.route('/api', jobRoutes(ctx))
-  app.route('/api', studentExportRoutes(ctx))
-  app.route('/api', studentRoutes(ctx))
-  app.route('/api', deviceImportRoutes(ctx))
-  app.route('/api', classRoutes(ctx))
-  app.route('/api', liveCheckRoutes(ctx))
-  app.route('/api', eventRelayRoutes(ctx))
-  // terminals post here with their own secret, outside /api and its bearer tokens
-  app.route('/', eventIntakeRoutes(ctx))
-
-  if (ctx.caPem) app.route('/', caDownloadRoutes(ctx.caPem))
-  app.route('/', pwaRoutes(ctx.distDir))
-  return app
+  const front = withFrontDoor(ctx)
+  front.route('/api', healthRoutes(ctx))
+  const serveFront = front.fetch
+  let api: Hono<AppEnv> | null = null
+  let loading: Promise<Hono<AppEnv>> | null = null
+  const loadApi = () => {
+    loading ??= import('./api')
+      .then(({ createApi }) => (api = createApi(ctx)))
+      .catch((error: unknown) => {
+        loading = null // a failed load is tried again by the next request rather than kept
+        throw error
+      })
+    return loading
+  }
+  // Hono's `fetch` is an own property, and `request` calls it: replacing it routes both through here
+  front.fetch = (request, env, executionCtx) => {
+    if (api) return api.fetch(request, env, executionCtx)
+    if (isHealthCheck(request)) return serveFront(request, env, executionCtx)
+    return loadApi().then((loaded) => loaded.fetch(request, env, executionCtx))
+  }
+  return front
 }

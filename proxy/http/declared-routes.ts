@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AnswerOf, BodyOf, ParamsOf, QueryOf, RouteDeclaration } from '../../shared/api/routes/route'
 import type { AppEnv } from './context'
-import { requireRole } from './middleware/auth'
+import { requireRole } from './middleware/require-role'
 import { readJson } from './validate'
 
 /** What a handler reads of the request, validated by the route's declared schemas when it asks. */

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import type { Role } from '../../../shared/api/pairing'
 import { ROUTES, routeKey } from '../../../shared/api/routes'
 import { AppError } from '../../../shared/errors'
 import { secretHash } from '../../store/secret-hash'
@@ -44,15 +43,4 @@ function identify(token: string, adminDigest: Buffer | null, ctx: AppContext): C
   if (!info) return undefined
   const claimed = ctx.services.tokens.nameClaimed(info.id)
   return { tokenId: info.id, name: info.name, role: info.role, ...(claimed ? { nameClaimed: true } : {}) }
-}
-
-/** Refuses callers without `role` (admins may do everything) with 403 `forbidden`. */
-export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const caller = c.get('caller')
-    if (caller.role !== role && caller.role !== 'admin') {
-      throw new AppError('forbidden', `Only an ${role} may do this; this screen is paired as ${caller.role}`)
-    }
-    await next()
-  }
 }

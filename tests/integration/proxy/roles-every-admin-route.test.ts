@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
 import { ROUTES, type RouteDeclaration as RouteDoc } from '../../../shared/api/routes'
 import { loadConfig } from '../../../proxy/config'
-import { createApp } from '../../../proxy/http/app'
+import { createApi } from '../../../proxy/http/api'
 import type { AppEnv } from '../../../proxy/http/context'
 import { createLogger } from '../../../proxy/log'
 import { createServices, type Services } from '../../../proxy/services'
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const db = openMemoryDatabase()
   const logger = createLogger('silent')
   const services = createServices(config, db, logger)
-  const app = createApp({ config, db, logger, version: 'test', distDir: null, caPem: null, services })
+  const app = createApi({ config, db, logger, version: 'test', distDir: null, caPem: null, services })
   const pairAs = (role: 'admin' | 'operator', name: string) => {
     const paired = services.pairing.pair(services.pairing.issueCode(role).code, name)
     if (!paired) throw new Error(`pairing as ${role} failed`)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../../proxy/config'
 import { DESCRIBERS, declaredRoute, isDescribed } from '../../../../proxy/domain/audit/describers'
-import { createApp } from '../../../../proxy/http/app'
+import { createApi } from '../../../../proxy/http/api'
 import { createLogger } from '../../../../proxy/log'
 import { createServices } from '../../../../proxy/services'
 import { openMemoryDatabase } from '../../../../proxy/store/db'
@@ -21,7 +21,7 @@ function mountedMutatingRoutes(): string[] {
   const db = openMemoryDatabase()
   const logger = createLogger('silent')
   const services = createServices(config, db, logger)
-  const app = createApp({ config, db, logger, version: 'test', distDir: null, caPem: null, services })
+  const app = createApi({ config, db, logger, version: 'test', distDir: null, caPem: null, services })
   const routes = app.routes
     .filter((route) => MUTATING.has(route.method) && route.path.startsWith('/api/'))
     .map((route) => `${route.method} ${route.path}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../../../proxy/http/app'
+import { createApi } from '../../../../proxy/http/api'
 import {
   IMAGE_BODY_LIMIT,
   JSON_BODY_LIMIT,
@@ -8,7 +8,7 @@ import {
 import { admin, testContext } from './test-context'
 
 function appWithProbes() {
-  const app = createApp(testContext())
+  const app = createApi(testContext())
   app.post('/api/probe/json', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
   app.post('/api/probe/photo', imageBodyLimit, async (c) =>
     c.json({ bytes: (await c.req.arrayBuffer()).byteLength }),

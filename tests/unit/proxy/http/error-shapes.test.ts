@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '../../../../shared/errors'
-import { createApp } from '../../../../proxy/http/app'
+import { createApi } from '../../../../proxy/http/api'
 import { readJson } from '../../../../proxy/http/validate'
 import { admin, json, testContext } from './test-context'
 
 function appWithProbes() {
-  const app = createApp(testContext())
+  const app = createApi(testContext())
   app.post('/api/probe/schema', async (c) =>
     c.json(await readJson(c, z.object({ student: z.object({ name: z.string() }) }))),
   )
