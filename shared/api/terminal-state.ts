@@ -8,15 +8,14 @@ import { z } from 'zod'
  * - `failed` the last write there was refused or could not be confirmed (see `error`);
  * - `unknown` nothing is known: no source has seen this person on this terminal.
  */
-export const TERMINAL_PRESENCE = ['present', 'no_face', 'absent', 'failed', 'unknown'] as const
-export const TerminalPresence = z.enum(TERMINAL_PRESENCE)
+export const TerminalPresence = z.enum(['present', 'no_face', 'absent', 'failed', 'unknown'])
 export type TerminalPresence = z.infer<typeof TerminalPresence>
 
 /**
  * Where that knowledge came from. Every source but `school-server` is the proxy's own dealing with the
  * terminal; `school-server` is the server's provisioning record, shown only where the proxy knows nothing.
  */
-export const TERMINAL_STATE_SOURCES = [
+export const TerminalStateSource = z.enum([
   'registration',
   'edit',
   'removal',
@@ -26,8 +25,7 @@ export const TERMINAL_STATE_SOURCES = [
   'import',
   'device-users',
   'school-server',
-] as const
-export const TerminalStateSource = z.enum(TERMINAL_STATE_SOURCES)
+])
 export type TerminalStateSource = z.infer<typeof TerminalStateSource>
 
 /** One person's state on one terminal, with its time and source; one per proxy terminal, in registry order. */
