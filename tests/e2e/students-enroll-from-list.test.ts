@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { LOAD_TIMEOUT_MS } from '../../web/face/faceChecker'
 import uz from '../../web/i18n/messages/uz'
 import { hasHorizontalScroll, launchChromium, PHONE } from './browser'
 import { pairTablet, portraitJpeg, startEnrollRig, type EnrollRig } from './enroll-rig'
@@ -9,6 +10,12 @@ const TABLET = { width: 1024, height: 768 }
 
 // The secretary works from the school's own list: finds a student, gives them a new photo with the tablet's
 // camera, and puts them on the terminals from there. Chromium's fake camera stands in for the real one.
+/**
+ * A chosen photo waits for the face check, whose detector loads in a fresh worker on each Enroll page and
+ * may take up to LOAD_TIMEOUT_MS on a busy machine before the app goes on without it.
+ */
+const PHOTO_WAIT_MS = LOAD_TIMEOUT_MS + 15_000
+
 describe('the Students page', () => {
   let rig: EnrollRig
   let browser: Browser
@@ -24,7 +31,7 @@ describe('the Students page', () => {
     browser = await launchChromium({ args: await fakeCameraArgs() })
     context = await browser.newContext({ viewport: TABLET, hasTouch: true })
     await context.grantPermissions(['camera'], { origin: rig.proxy!.url })
-    context.setDefaultTimeout(15_000)
+    context.setDefaultTimeout(30_000)
     page = await context.newPage()
     await pairTablet(page, rig.proxy!)
   }, 90_000)
@@ -108,7 +115,7 @@ describe('the Students page', () => {
     await page
       .getByTestId('photo-file')
       .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg(11) })
-    await page.getByTestId('photo-preview').waitFor()
+    await page.getByTestId('photo-preview').waitFor({ timeout: PHOTO_WAIT_MS })
     await page.getByTestId(student.gender === 'FEMALE' ? 'gender-female' : 'gender-male').click()
     await page.getByTestId('enroll-submit').click()
     await expect
@@ -131,7 +138,7 @@ describe('the Students page', () => {
     await page
       .getByTestId('photo-file')
       .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg(12) })
-    await page.getByTestId('photo-preview').waitFor()
+    await page.getByTestId('photo-preview').waitFor({ timeout: PHOTO_WAIT_MS })
     await page.getByTestId(student.gender === 'FEMALE' ? 'gender-female' : 'gender-male').click()
     await page.getByTestId('enroll-submit').click()
     await expect
