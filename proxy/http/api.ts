@@ -30,7 +30,7 @@ import { studentExportRoutes } from './routes/student-export'
 import { studentRoutes } from './routes/students'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
-import { withFrontDoor } from './stack'
+import { withFrontDoor } from './front-door'
 
 /**
  * The proxy's whole HTTP face: the API under /api (bearer auth except health and pairing), the terminals'

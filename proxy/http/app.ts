@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { health } from '../../shared/api/routes/health'
 import type { AppContext, AppEnv } from './context'
 import { healthRoutes } from './routes/health'
-import { withFrontDoor } from './stack'
+import { withFrontDoor } from './front-door'
 
 /** The requests the proxy answers before it has loaded its API: the health check, which supervisors and
  * the app's "proxy reachable?" light ask for first. */
@@ -13,7 +13,7 @@ function isHealthCheck(request: Request): boolean {
 
 /**
  * The proxy's HTTP face (proxy/http/api.ts), loaded on first use: until a request other than a health
- * check arrives, only the health check is served, through the same front door (proxy/http/stack.ts). The
+ * check arrives, only the health check is served, through the same front door (proxy/http/front-door.ts). The
  * API brings the route declarations with their schemas (about 600 of the ~2,000 zod schemas the proxy
  * builds), the handlers and the audit trail's describers. Loaded at start, they cost ~10 ms of a cold start
  * and ~4 MB that an idle proxy never used. The first other request waits for the load (tens of ms, once); requests that arrive

@@ -38,7 +38,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 const codes = await Promise.all(children.map(({ exited }) => exited))
-if (report) mergeReports(runs, report)
+if (report) mergeReports(report)
 process.exit(codes.some((code) => code !== 0) ? 1 : 0)
 
 function reportOf(run) {
@@ -46,7 +46,7 @@ function reportOf(run) {
 }
 
 /** Sums the counts of each run's JSON report into one, in vitest's own format; a missing one is a failure. */
-function mergeReports(runs, into) {
+function mergeReports(into) {
   if (runs.length === 1) return
   const merged = { numFailedTestSuites: 0, success: true, testResults: [] }
   for (const run of runs) {

@@ -3,20 +3,14 @@ import { Device } from '../../../shared/api/devices'
 import { startProxy, type RunningProxy } from '../../helpers/proxy-process'
 import type { SimBackend } from '../../sim/backend'
 import type { Terminal } from '../../sim/terminal'
+import { backendEnv } from '../students/rig'
 
 /** The real proxy process (plain HTTP), pointed at the backend simulator when one is given. */
 export function proxyFor(sim: SimBackend | null, options: { dataDir?: string } = {}): Promise<RunningProxy> {
   return startProxy({
     tls: 'off',
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    env: sim
-      ? {
-          SR_BACKEND_URL: sim.url,
-          SR_SCHOOL_ID: sim.schoolId,
-          SR_BACKEND_EMAIL: sim.credentials.admin.email,
-          SR_BACKEND_PASSWORD: sim.credentials.admin.password,
-        }
-      : {},
+    env: sim ? backendEnv(sim) : {},
   })
 }
 

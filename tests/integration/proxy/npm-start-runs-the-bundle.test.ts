@@ -11,6 +11,12 @@ import { startTerminal, type Terminal } from '../../sim/terminal'
 import { addDevice, call, photo } from '../registration/rig'
 import { backendEnv } from '../students/rig'
 
+/** The compiled code kept in dist-proxy/, by file name. */
+function keptCode(): string[] {
+  const dir = join(REPO_ROOT, BUNDLE_DIR)
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.v8cache')) : []
+}
+
 /**
  * The proxy as `npm start` runs it: one bundled CommonJS file, packages loaded by Node where the sources
  * import them (lazily for most), and the code V8 compiled at an earlier start. Every other test runs the
@@ -18,12 +24,6 @@ import { backendEnv } from '../students/rig'
  * start, the trust page's QR code, a terminal spoken to over Digest and XML, a face normalized, a report to
  * the school server, a spreadsheet, then the same again after a restart from the kept compiled code.
  */
-/** The compiled code kept in dist-proxy/, by file name. */
-function keptCode(): string[] {
-  const dir = join(REPO_ROOT, BUNDLE_DIR)
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.v8cache')) : []
-}
-
 describe('npm start: the bundled proxy does what the sources do', { timeout: 180_000 }, () => {
   let backend: SimBackend
   let terminal: Terminal
